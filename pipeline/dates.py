@@ -1,0 +1,241 @@
+"""Date expressions to TIMEX3-style values, anchored on the article's publication date.
+
+A grammar of our own covers the forms news uses (absolute dates, months, years, ranges, halves,
+quarters, seasons, weekdays, "last month", "earlier this week"); `datetext` handles numeric and
+day-month-year strings. What is not a date (durations, ages, frequencies, vague spans) is refused
+by `is_date_expression` so the NER's over-eager DATE spans can be dropped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .datetext import MONTHS, find_date
+
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+ORDINAL_PARTS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                 "final": 4, "last": None}
+UNITS = "(?:days?|weeks?|fortnights?|months?|years?|decades?|centuries|century|hours?|minutes?)"
+NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|" \
+         r"thirty|few|several|many|couple of|number of|\w+teen)"
+MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
+           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+
+NOT_DATES = [
+    re.compile(rf"^(?:just |only |about |around |nearly |almost |more than |over |under |some )?{NUMBER}"
+               rf"(?:[\s-]+\w+)?[\s-]+{UNITS}(?:\s+\w+)?$"),          # "18 months", "four years", "a year"
+    re.compile(rf"^(?:the )?(?:next|past|last|previous|coming|following|first|final)\s+{NUMBER}\s*{UNITS}$"),
+    re.compile(rf"^(?:a |the )?(?:\w+th|first|second|third|fifth)\s+{UNITS}$"),  # "a fifth year"
+    re.compile(r"(?:year|month|week|day)s?[\s-]old"),                            # ages
+    re.compile(r"^(?:daily|weekly|monthly|quarterly|annually|yearly|fortnightly|every\b.*)$"),
+    re.compile(r"^(?:recent|the recent|recently|recent (?:years|months|weeks)|years|months|decades|the past|"
+               r"the future|nowadays|these days|at the time|this time|the time|annual|each year|per year|"
+               r"a year|once|now)$"),
+]
+
+
+@dataclass(frozen=True)
+class DateValue:
+    value: str | None
+    granularity: str
+    anchored: bool
+
+
+def is_date_expression(text: str) -> bool:
+    """False for durations, ages, frequencies and vague references (docs/annotation.md DATE)."""
+    t = _plain(text)
+    return bool(t) and not any(p.search(t) for p in NOT_DATES)
+
+
+def normalize(text: str, anchor: dt.date | None, context_year: int | None = None,
+              past: bool = True) -> DateValue:
+    """TIMEX3 value of a date expression. `anchor` is the publication date (None if unknown);
+    `context_year` the year of the timeline entry the expression sits in; `past` the tense."""
+    t = _plain(text)
+    for rule in RULES:
+        result = rule(t, anchor, context_year, past)
+        if result is not None:
+            return result
+    return DateValue(None, "day", False)
+
+
+def _plain(text: str) -> str:
+    t = " ".join(text.lower().replace("’", "'").split())
+    t = re.sub(r"^(?:in|on|at|by|since|from|until|till|during|of|for|the)\s+", "", t)
+    t = t.strip(" ,.")
+    if t.count("(") != t.count(")"):
+        t = t.strip("()")
+    elif t.startswith("(") and t.endswith(")"):
+        t = t[1:-1]
+    return t.strip(" ,.")
+
+
+def _year(y: str) -> int:
+    return int(y) if len(y) == 4 else 2000 + int(y) if int(y) < 50 else 1900 + int(y)
+
+
+def _month_num(name: str) -> int:
+    name = name.rstrip(".")
+    return MONTHS["sept" if name.startswith("sept") else name[:3]]
+
+
+# -- rules, tried in order --------------------------------------------------------------------
+
+def _range(t, anchor, ctx, past):
+    m = re.match(r"^(?:between\s+)?((?:19|20)\d\d)\s*(?:-|–|—|to|and|/)\s*((?:19|20)?\d\d)$", t)
+    if m:
+        end = m.group(2)
+        end = m.group(1)[:2] + end if len(end) == 2 else end
+        return DateValue(f"{m.group(1)}/{end}", "range", False)
+    return None
+
+
+def _absolute_day(t, anchor, ctx, past):
+    found = find_date(t)
+    if found and found[2] - found[1] >= len(t) - 12:
+        return DateValue(found[0].isoformat(), "day", False)
+    return None
+
+
+def _day_month(t, anchor, ctx, past):
+    m = re.match(rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}$", t) \
+        or re.match(rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?$", t)
+    if not m:
+        return None
+    groups = m.groups()
+    day, month = (groups[0], groups[1]) if groups[0].isdigit() else (groups[1], groups[0])
+    year = ctx or (anchor.year if anchor else None)
+    month_num = _month_num(month)
+    if year is None:
+        return DateValue(f"XXXX-{month_num:02d}-{int(day):02d}", "day", False)
+    return DateValue(f"{year}-{month_num:02d}-{int(day):02d}", "day", ctx is None)
+
+
+def _month_year(t, anchor, ctx, past):
+    m = re.match(rf"^(?:early|late|mid|mid-|the end of|end of|the start of|start of|the beginning of|beginning of)?\s*-?\s*{MONTH_RE},?\s+((?:19|20)\d\d)$", t) \
+        or re.match(rf"^((?:19|20)\d\d)\s*\(\s*{MONTH_RE}\s*\)$", t)
+    if not m:
+        return None
+    a, b = m.groups()
+    month, year = (a, b) if not a.isdigit() else (b, a)
+    return DateValue(f"{year}-{_month_num(month):02d}", "month", False)
+
+
+def _relative_month_name(t, anchor, ctx, past):
+    m = re.match(rf"^(last|next|this|early|late|mid|mid-|the end of|end of|the start of|the beginning of)?\s*-?\s*{MONTH_RE}$", t)
+    if not m:
+        return None
+    mod, month = m.group(1), _month_num(m.group(2))
+    if ctx:
+        return DateValue(f"{ctx}-{month:02d}", "month", False)
+    if anchor is None:
+        return DateValue(f"XXXX-{month:02d}", "month", False)
+    if mod == "last":
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif mod == "next":
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif past and month > anchor.month:
+        year = anchor.year - 1  # "in December", said in October, is last December
+    elif not past and month < anchor.month:
+        year = anchor.year + 1
+    else:
+        year = anchor.year
+    return DateValue(f"{year}-{month:02d}", "month", True)
+
+
+def _year_only(t, anchor, ctx, past):
+    m = re.match(r"^(?:early|late|mid|mid-|the end of|end of|the start of|start of|the beginning of|beginning of|"
+                 r"the first months of|spring|summer|autumn|winter)?\s*-?\s*((?:19|20)\d\d)$", t)
+    if m:
+        return DateValue(m.group(1), "year", False)
+    m = re.match(r"^((?:19|20)\d)0s$", t)
+    if m:
+        return DateValue(m.group(1) + "X", "decade", False)
+    m = re.match(r"^((?:19|20)\d\d)[/-](\d\d)$", t)  # financial year "2004/05"
+    if m:
+        return DateValue(f"{m.group(1)}/{m.group(1)[:2]}{m.group(2)}", "range", False)
+    return None
+
+
+def _part_of_year(t, anchor, ctx, past):
+    m = re.match(r"^(first|second|1st|2nd)\s+half\s+of\s+((?:19|20)\d\d|the year|this year|last year|next year)$", t)
+    if m:
+        year = _year_ref(m.group(2), anchor)
+        half = 1 if m.group(1) in ("first", "1st") else 2
+        return DateValue(f"{year}-H{half}" if year else None, "half", not m.group(2)[0].isdigit())
+    m = re.match(r"^(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\s+of\s+((?:19|20)\d\d|the year|this year|last year|next year)$", t) \
+        or re.match(r"^(q[1-4])\s+((?:19|20)\d\d)$", t)
+    if m:
+        year = _year_ref(m.group(2), anchor)
+        q = int(m.group(1)[1]) if m.group(1).startswith("q") else ORDINAL_PARTS[m.group(1)]
+        return DateValue(f"{year}-Q{q}" if year else None, "quarter", not m.group(2)[0].isdigit())
+    m = re.match(r"^(?:(last|next|this|early|late)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?((?:19|20)\d\d))?$", t)
+    if m:
+        mod, season, year = m.groups()
+        if year:
+            return DateValue(f"{year}-{SEASONS[season]}", "season", False)
+        if anchor is None:
+            return DateValue(f"XXXX-{SEASONS[season]}" if not mod or mod in ("early", "late") else None, "season", False)
+        y = anchor.year + (1 if mod == "next" else -1 if mod == "last" else 0)
+        return DateValue(f"{y}-{SEASONS[season]}", "season", True)
+    m = re.match(r"^(?:the\s+)?(beginning|start|end|middle)\s+of\s+(the year|this year|last year|next year|(?:19|20)\d\d)$", t)
+    if m:
+        year = _year_ref(m.group(2), anchor)
+        return DateValue(str(year) if year else None, "year", not m.group(2)[0].isdigit())
+    return None
+
+
+def _year_ref(ref: str, anchor: dt.date | None) -> int | None:
+    if ref[0].isdigit():
+        return int(ref)
+    if anchor is None:
+        return None
+    return anchor.year + {"last year": -1, "next year": 1}.get(ref, 0)
+
+
+def _deictic(t, anchor, ctx, past):
+    m = re.match(r"^(?:(earlier|later)\s+)?(today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|"
+                 r"(?:this|last|next|previous|coming)\s+(?:week|month|year|weekend)|"
+                 r"the (?:previous|following) (?:week|month|year)|a year ago|a month ago|a week ago)$", t)
+    if not m:
+        return None
+    expr = m.group(2)
+    unit = "day"
+    if anchor is None:
+        unit = next((u for u in ("week", "month", "year") if u in expr), "day")
+        return DateValue(None, unit, False)
+    shift = -1 if any(w in expr for w in ("last", "yesterday", "previous", "ago")) else \
+        1 if any(w in expr for w in ("next", "tomorrow", "coming", "following")) else 0
+    if "week" in expr:
+        d = anchor + dt.timedelta(weeks=shift)
+        iso = d.isocalendar()
+        return DateValue(f"{iso[0]}-W{iso[1]:02d}", "week", True)
+    if "month" in expr:
+        y, mth = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+        return DateValue(f"{y}-{mth + 1:02d}", "month", True)
+    if "year" in expr:
+        return DateValue(str(anchor.year + shift), "year", True)
+    return DateValue((anchor + dt.timedelta(days=shift)).isoformat(), "day", True)
+
+
+def _weekday(t, anchor, ctx, past):
+    m = re.match(r"^(?:(last|next|this|on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", t)
+    if not m:
+        return None
+    if anchor is None:
+        return DateValue(None, "day", False)
+    mod, target = m.group(1), WEEKDAYS[m.group(2)]
+    forward = mod == "next" or (mod != "last" and not past)
+    if forward:
+        delta = (target - anchor.weekday()) % 7 or 7
+        return DateValue((anchor + dt.timedelta(days=delta)).isoformat(), "day", True)
+    delta = (anchor.weekday() - target) % 7  # D27: the nearest such day on or before the anchor
+    if mod == "last" and delta == 0:
+        delta = 7
+    return DateValue((anchor - dt.timedelta(days=delta)).isoformat(), "day", True)
+
+
+RULES = [_range, _month_year, _absolute_day, _day_month, _part_of_year, _year_only, _relative_month_name,
+         _deictic, _weekday]

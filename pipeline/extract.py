@@ -1,0 +1,193 @@
+"""The per-article work: one pure function from (path, bytes, metadata) to table rows.
+
+Nothing here reads files, writes files or touches shared state, so it runs unchanged in a worker
+process or on a cluster node; the caller passes the bytes and collects the rows. Rows are plain
+dicts (picklable), never spaCy objects.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import __version__
+from .dates import is_date_expression, normalize as normalize_date
+from .nlp import get_pipeline
+from .normalize import normalize_rating, normalize_role
+from .people import PersonMention, canonical_names, person_id
+from .reader import RejectedInput, content_id, decode
+from .relations import extract_relations
+from .schema import empty_rows
+from .structure import Structure, analyse
+
+LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
+FUTURE_CUES = {"will", "'ll", "shall", "would", "expects", "expected", "plans", "next", "is to", "are to", "due"}
+
+
+@dataclass
+class ArticleMetadata:
+    """What a sidecar (metadata.csv or <file>.meta.json) says; it overrides the page."""
+
+    published: dt.date | None = None
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def process_article(source_path: str, data: bytes, metadata: ArticleMetadata | None = None,
+                    nlp: Language | None = None, pipeline_version: str = __version__) -> dict[str, list[dict]]:
+    """All rows one article contributes. A bad article yields one `rejected` row instead."""
+    rows = empty_rows()
+    try:
+        text = decode(data)
+    except RejectedInput as exc:
+        rows["rejected"].append({"source_path": source_path, "reason": exc.reason, "detail": exc.detail})
+        return rows
+    nlp = nlp or get_pipeline()
+    structure = analyse(text)
+    published_source = "dateline" if structure.published else None
+    if metadata:
+        if metadata.published:
+            structure.published, published_source = metadata.published, "metadata"
+        structure.title = metadata.title or structure.title
+        structure.publisher = metadata.publisher or structure.publisher
+    doc_id = content_id(text)
+    body = text[structure.body_start:structure.body_end]
+    with nlp.memory_zone():
+        doc = nlp(body)
+        article = Article(doc_id, text, structure, doc)
+        rows["mentions"] = article.mention_rows()
+        rows["dates"] = article.date_rows()
+        rows["people"] = article.people_rows()
+        relation_rows = extract_relations(article)
+        for table, table_rows in relation_rows.items():
+            rows[table].extend(table_rows)
+        n_tokens = sum(1 for t in doc if not t.is_space)
+    rows["documents"].append({
+        "doc_id": doc_id, "source_path": source_path, "duplicate_paths": [],
+        "title": structure.title, "publisher": structure.publisher,
+        "published": structure.published, "published_text": structure.published_text,
+        "published_source": published_source,
+        "text": text, "body_start": structure.body_start, "body_end": structure.body_end,
+        "n_tokens": n_tokens, "pipeline_version": pipeline_version,
+    })
+    return rows
+
+
+class Article:
+    """A parsed article body and what was decided about its mentions, shared by the row builders
+    (mentions, dates, people) and the relation extractors."""
+
+    def __init__(self, doc_id: str, text: str, structure: Structure, doc: Doc):
+        self.doc_id, self.text, self.structure, self.doc = doc_id, text, structure, doc
+        self.offset = structure.body_start
+        self.sentence_of = {}
+        for i, sent in enumerate(doc.sents):
+            for token in sent:
+                self.sentence_of[token.i] = i
+        self.entities = [e for e in doc.ents if e.label_ in LABELS and self._inside_article(e)
+                         and (e.label_ != "DATE" or is_date_expression(e.text))]
+        persons = [e for e in self.entities if e.label_ == "PERSON"]
+        names = canonical_names([PersonMention(e.start_char, e.text, self.honorific_of(e)) for e in persons])
+        self.canonical = {(e.start, e.end): name for e, name in zip(persons, names)}
+        self.timeline_year = self._timeline_years()
+
+    # -- helpers shared with relation extractors ------------------------------------------------
+    def char_span(self, span: Span) -> tuple[int, int]:
+        return span.start_char + self.offset, span.end_char + self.offset
+
+    def mention_id(self, span: Span) -> str:
+        start, end = self.char_span(span)
+        return f"{self.doc_id}:{span.label_[0]}{start}-{end}"
+
+    def honorific_of(self, span: Span) -> str | None:
+        prev = self.doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.text == "." and span.start > 1:
+            prev = self.doc[span.start - 2]
+        return prev.text if prev is not None and prev._.is_honorific else None
+
+    def person_name(self, span: Span) -> str:
+        return self.canonical.get((span.start, span.end), " ".join(span.text.split()))
+
+    def date_value(self, span: Span):
+        sent = span.sent
+        words = {t.lower_ for t in sent}
+        past = not (words & FUTURE_CUES)
+        return normalize_date(span.text, self.structure.published,
+                              context_year=self.timeline_year.get(self.sentence_of[span.start]), past=past)
+
+    def normalized(self, span: Span) -> str | None:
+        label = span.label_
+        if label == "PERSON":
+            return self.person_name(span)
+        if label == "ROLE":
+            return normalize_role(span.text)
+        if label == "RATING":
+            return normalize_rating(span.text)
+        if label == "DATE":
+            return self.date_value(span).value
+        return " ".join(span.text.split())
+
+    def _inside_article(self, span: Span) -> bool:
+        start, end = self.char_span(span)
+        return not any(s <= start < e or s < end <= e for s, e in self.structure.excluded)
+
+    def _timeline_years(self) -> dict[int, int]:
+        """Sentences of a timeline entry ("2013 Council issued ... in March") take the entry's year
+        (D24): a line that starts with a year sets it for every sentence on that line."""
+        years, line_year = {}, None
+        for i, sent in enumerate(self.doc.sents):
+            starts_line = sent.start == 0 or "\n" in self.doc[sent.start - 1].text \
+                or "\n" in self.doc[sent.start - 1].whitespace_
+            if starts_line:
+                first = sent[0].text
+                line_year = int(first) if first.isdigit() and len(first) == 4 and first[:2] in ("19", "20") else None
+            if line_year:
+                years[i] = line_year
+        return years
+
+    # -- rows ------------------------------------------------------------------------------------
+    def mention_rows(self) -> list[dict]:
+        rows = []
+        for span in self.entities:
+            start, end = self.char_span(span)
+            name = self.person_name(span) if span.label_ == "PERSON" else None
+            rows.append({
+                "doc_id": self.doc_id, "mention_id": self.mention_id(span), "label": span.label_,
+                "text": self.text[start:end], "start_char": start, "end_char": end,
+                "sentence_id": self.sentence_of[span.start], "normalized": self.normalized(span),
+                "person_id": person_id(name) if name else None, "source": span.id_ or "model:ner",
+            })
+        return rows
+
+    def date_rows(self) -> list[dict]:
+        rows = []
+        for span in self.entities:
+            if span.label_ != "DATE":
+                continue
+            start, end = self.char_span(span)
+            value = self.date_value(span)
+            rows.append({"doc_id": self.doc_id, "mention_id": self.mention_id(span), "text": self.text[start:end],
+                         "start_char": start, "end_char": end, "value": value.value,
+                         "granularity": value.granularity, "anchored": value.anchored})
+        return rows
+
+    def people_rows(self) -> list[dict]:
+        """One partial row per person in this article; the runner merges them across articles."""
+        people: dict[str, dict] = {}
+        for span in self.entities:
+            if span.label_ != "PERSON":
+                continue
+            name = self.person_name(span)
+            row = people.setdefault(name, {"person_id": person_id(name), "name": name, "doc_id": self.doc_id,
+                                           "aliases": set(), "honorifics": [], "n_mentions": 0})
+            row["aliases"].add(" ".join(span.text.split()))
+            honorific = self.honorific_of(span)
+            if honorific:
+                row["honorifics"].append(honorific.rstrip("."))
+                row["aliases"].add(f"{honorific} {' '.join(span.text.split())}")
+            row["n_mentions"] += 1
+        return [{**r, "aliases": sorted(r["aliases"])} for r in people.values()]

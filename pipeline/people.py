@@ -1,0 +1,95 @@
+"""One canonical name per human: within an article, then one stable id across the output.
+
+Within an article a PERSON mention resolves to the fullest form of the name in that article
+(docs/annotation.md, PERSON; D8): "Hay" → "Peter Hay", "Albert" (after "Sir") → "Albert Bore".
+Across articles the same canonical name is the same person, with an id derived from the name, so
+ids are stable from run to run and from machine to machine.
+
+Where the merge stops (docs/people.md): two people who share a family name in one article are
+kept apart by taking the nearest preceding full name; a bare family name never given in full stays
+as written; the same name in two articles is assumed to be the same person.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+
+def person_id(canonical: str) -> str:
+    """Stable id from the canonical name, case and spacing insensitive."""
+    key = " ".join(canonical.lower().split())
+    return "P" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class PersonMention:
+    start: int
+    text: str
+    honorific: str | None = None
+
+
+def canonical_names(mentions: list[PersonMention]) -> list[str]:
+    """The canonical name of each mention, in the same order."""
+    full = [(m.start, " ".join(m.text.split())) for m in mentions if len(m.text.split()) >= 2]
+    result = []
+    for m in mentions:
+        words = m.text.split()
+        candidates = [(start, name) for start, name in full if _extends(name.split(), words)]
+        if not candidates:
+            result.append(" ".join(words))
+            continue
+        longest = max(len(name.split()) for _, name in candidates)
+        candidates = [c for c in candidates if len(c[1].split()) == longest]
+        before = [c for c in candidates if c[0] <= m.start]
+        # D8: the nearest preceding full form, else the first one the article gives
+        start, name = max(before) if before else min(candidates)
+        result.append(name)
+    return result
+
+
+def _extends(full: list[str], words: list[str]) -> bool:
+    """Is `full` a fuller form of `words`? Same family name ("Hay" / "Peter Hay"), or a given name
+    alone ("Albert" / "Albert Bore"), or the same words with more in front ("Norman Warner")."""
+    if len(full) < len(words):
+        return False
+    if full[-len(words):] == words:
+        return True
+    return len(words) == 1 and full[0] == words[0]
+
+
+def split_name(canonical: str) -> tuple[str | None, str | None]:
+    """(given name, family name) of a canonical name; a single word is a family name."""
+    words = canonical.split()
+    if len(words) == 1:
+        return None, words[0]
+    particles = {"de", "van", "von", "le", "la", "da", "du", "al", "bin", "le grand"}
+    family_start = len(words) - 1
+    while family_start > 1 and words[family_start - 1].lower() in particles:
+        family_start -= 1
+    return " ".join(words[:family_start]), " ".join(words[family_start:])
+
+
+def merge_people(partials: list[dict]) -> list[dict]:
+    """Per-article person rows (one per person per article) to one row per person_id."""
+    merged: dict[str, dict] = {}
+    for row in partials:
+        pid = row["person_id"]
+        acc = merged.setdefault(pid, {"person_id": pid, "name": row["name"], "honorifics": {},
+                                      "aliases": set(), "documents": set(), "n_mentions": 0})
+        acc["aliases"].update(row["aliases"])
+        acc["documents"].add(row["doc_id"])
+        acc["n_mentions"] += row["n_mentions"]
+        for h in row["honorifics"]:
+            acc["honorifics"][h] = acc["honorifics"].get(h, 0) + 1
+    rows = []
+    for pid in sorted(merged):
+        acc = merged[pid]
+        given, family = split_name(acc["name"])
+        honorific = max(sorted(acc["honorifics"]), key=acc["honorifics"].get) if acc["honorifics"] else None
+        rows.append({
+            "person_id": pid, "name": acc["name"], "honorific": honorific,
+            "given_name": given, "family_name": family,
+            "aliases": sorted(acc["aliases"] - {acc["name"]}),
+            "n_documents": len(acc["documents"]), "n_mentions": acc["n_mentions"],
+        })
+    return rows

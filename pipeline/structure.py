@@ -1,0 +1,242 @@
+"""Find the article inside a scraped page: headline, publisher, dateline and body span.
+
+Scraped pages wrap a few paragraphs of prose in site furniture. The signals here are general, not
+keyed to any site: prose paragraphs are long and end in sentence punctuation; furniture comes in
+runs of short link-like lines and starts with typical cue lines (patterns/boilerplate.json); a
+dateline is a short line made mostly of a date; the headline is the title-like line next to the
+dateline, or just before the first paragraph of prose.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .datetext import find_date
+
+PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
+
+SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ')', ']', '…', ':', ';')
+BULLET = re.compile(r"^\s*(?:[•·▪●◦*\-–—]|\d{1,2}[.)])\s+")
+YEAR_ENTRY = re.compile(r"^\s*(?:19|20)\d\d\b")
+BYLINE = re.compile(r"^(?:by|posted by|written by|words by|reporter:?)\s+\S", re.IGNORECASE)
+DATELINE_WORDS = re.compile(
+    r"\b(?:by|on|in|at|published|posted|updated|last updated|first published|date|news|gmt|bst|am|pm|"
+    r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE)
+SITE_HOME = re.compile(r"^(?P<name>.+?)\s*[|–—-]\s*(?:home\s*page|homepage|home)$", re.IGNORECASE)
+FROM_PUBLISHER = re.compile(r"^[Ff]rom\s+(?P<name>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})$")
+COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\s+)?(?P<name>[A-Z][\w'’&. -]{2,60}?)"
+                       r"(?:\s+\d{4})?\.?(?:\s+all rights reserved.*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def n_words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Structure:
+    """What the page says about its article. Offsets index the page text."""
+
+    body_start: int
+    body_end: int
+    title: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+    published_text: str | None = None
+    #: (start, end) ranges inside the body that carry document attributes only (dateline, byline):
+    #: no mention may come from them (docs/annotation.md D2).
+    excluded: list[tuple[int, int]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: Path = PATTERNS_DIR / "boilerplate.json") -> tuple[list[tuple[str, re.Pattern]], frozenset]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    cues = [(c["id"], re.compile(c["regex"], re.IGNORECASE)) for c in data["end_of_article"]]
+    return cues, frozenset(w.lower() for w in data["navigation_words"])
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, pos = [], 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(Line(pos + lead, pos + len(raw.rstrip()), raw.strip()))
+        pos += len(raw) + 1
+    return lines
+
+
+def cue_of(line: Line) -> str | None:
+    """The id of the boilerplate cue this line starts with, if any."""
+    cues, _ = load_cues()
+    for cue_id, regex in cues:
+        if cue_id == "credit_from_publisher":
+            if FROM_PUBLISHER.match(line.stripped):
+                return cue_id
+        elif regex.match(line.stripped):
+            return cue_id
+    return None
+
+
+def is_prose(line: Line) -> bool:
+    """A paragraph of running text: many words, ending like a sentence."""
+    s = line.stripped
+    n = line.n_words
+    if n >= 25:
+        return True
+    return n >= 10 and s.endswith(SENTENCE_END) and any(w.islower() for w in s.split()[1:])
+
+
+def is_item(line: Line) -> bool:
+    """A list or timeline entry: bullet or leading year, with some words after it."""
+    return bool(BULLET.match(line.text) or YEAR_ENTRY.match(line.text)) and line.n_words >= 3
+
+
+def is_dateline(line: Line) -> tuple[dt.date, int, int] | None:
+    """A short line that is mostly a date (plus words like By, on, Published, a time, a weekday)."""
+    if line.n_words > 14 or is_prose(line) and line.n_words > 10:
+        return None
+    found = find_date(line.text)
+    if not found:
+        return None
+    date, s, e = found
+    rest = line.text[:s] + " " + line.text[e:]
+    rest = DATELINE_WORDS.sub(" ", rest)
+    rest = re.sub(r"[\d:.,|/()\-–—🕔⏰]+|\s+", " ", rest).split()
+    if len(rest) > 6:
+        return None
+    return date, line.start + s, line.start + e
+
+
+def is_title_like(line: Line) -> bool:
+    _, nav = load_cues()
+    s = line.stripped
+    if line.n_words < 3 or line.n_words > 30 or cue_of(line) or is_dateline(line) or BYLINE.match(s):
+        return False
+    if s.lower() in nav or s.endswith((".", ":")) and not s.endswith("..."):
+        return False
+    if any(sep in s for sep in (" > ", " » ", " | ", " / ")):
+        return False  # breadcrumbs and menus
+    words = [w.lower().strip(",") for w in s.split()]
+    if sum(w in nav for w in words) >= max(2, len(words) - 1):
+        return False
+    return not BULLET.match(line.text)
+
+
+def is_name_like(line: Line) -> bool:
+    """A signature line: two to four capitalised words and nothing else."""
+    words = line.stripped.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() and w.isalpha() for w in words)
+
+
+def analyse(text: str) -> Structure:
+    """Locate headline, dateline, publisher and body in a page."""
+    lines = split_lines(text)
+    if not lines:
+        return Structure(0, len(text))
+    first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln) and not cue_of(ln)), None)
+    if first_prose is None:  # no paragraph of prose at all: keep the whole page
+        return Structure(lines[0].start, lines[-1].end, title=lines[0].stripped[:300])
+
+    structure = Structure(body_start=lines[first_prose].start, body_end=lines[first_prose].end)
+    head = lines[:first_prose]
+    dateline_at = None
+    for i, ln in enumerate(head):
+        found = is_dateline(ln)
+        if found:
+            dateline_at = i
+            structure.published, s, e = found
+            structure.published_text = text[s:e]
+            structure.excluded.append((ln.start, ln.end))
+        elif BYLINE.match(ln.stripped) and ln.n_words <= 12:
+            structure.excluded.append((ln.start, ln.end))
+
+    headline_at = _find_headline(head, dateline_at)
+    if headline_at is not None:
+        structure.title = head[headline_at].stripped
+        structure.body_start = head[headline_at].start
+    structure.body_end = lines[_find_body_end(lines, first_prose)].end
+    structure.publisher = _find_publisher(lines, headline_at if headline_at is not None else first_prose)
+    structure.excluded = [(s, e) for s, e in structure.excluded if structure.body_start <= s < structure.body_end]
+    return structure
+
+
+def _find_headline(head: list[Line], dateline_at: int | None) -> int | None:
+    """The headline: next to the dateline when there is one (before it, else after it), otherwise
+    the last title-like line before the first paragraph."""
+    if dateline_at is not None:
+        for i in (dateline_at - 1, dateline_at + 1):
+            # skip byline lines between the dateline and the headline
+            j = i
+            while 0 <= j < len(head) and BYLINE.match(head[j].stripped):
+                j += -1 if j < dateline_at else 1
+            if 0 <= j < len(head) and is_title_like(head[j]):
+                return j
+    for i in range(len(head) - 1, -1, -1):
+        if is_title_like(head[i]):
+            return i
+    return None
+
+
+def _find_body_end(lines: list[Line], first_prose: int) -> int:
+    """Index of the last line of the article: walk on from the first paragraph until a cue line or
+    a run of short lines that leads to no more prose."""
+    last = first_prose
+    i = first_prose + 1
+    while i < len(lines):
+        ln = lines[i]
+        if cue_of(ln):
+            break
+        if is_prose(ln) or is_item(ln):
+            last = i
+        else:
+            ahead = lines[i + 1:i + 3]
+            leads_on = False
+            for nxt in ahead:
+                if cue_of(nxt):
+                    break
+                if is_prose(nxt) or is_item(nxt):
+                    leads_on = True
+                    break
+            if leads_on:
+                last = i
+            elif is_name_like(ln) and last == i - 1:
+                last = i  # a signature closing a statement
+                break
+            else:
+                break
+        i += 1
+    return last
+
+
+def _find_publisher(lines: list[Line], headline_at: int) -> str | None:
+    _, nav = load_cues()
+    for ln in lines[:headline_at]:
+        m = SITE_HOME.match(ln.stripped)
+        if m:
+            return m.group("name").strip()
+    if headline_at > 0:
+        first = lines[0]
+        words = first.stripped.split()
+        if (1 <= len(words) <= 5 and first.stripped.lower() not in nav and all(w[0].isupper() for w in words)
+                and not is_dateline(first) and not any(w.lower() in nav for w in words[:1])):
+            return first.stripped
+    for ln in reversed(lines[-12:]):
+        m = FROM_PUBLISHER.match(ln.stripped) or COPYRIGHT.match(ln.stripped)
+        if m:
+            return m.group("name").strip()
+    return None

@@ -1,0 +1,23 @@
+"""Shared fixtures. The assembled pipeline is built once per test session (about 2 s)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from pipeline.nlp import build_pipeline
+    return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def raw_output(tmp_path_factory):
+    """One extraction over corpus/raw shared by the end-to-end tests."""
+    from pipeline.run import run
+    out = tmp_path_factory.mktemp("raw_output")
+    summary = run(ROOT / "corpus" / "raw", out, progress=False)
+    return out, summary

@@ -1,0 +1,136 @@
+"""Components on small hand-made inputs: blank pipelines and hand-built Docs where the model is
+not needed, the assembled pipeline where the order of ruler and NER is the point."""
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+import pipeline.components  # noqa: F401  (registers factories)
+from pipeline.components.mention_rules import MentionRules
+from pipeline.nlp import PATTERNS_DIR, ModelNotInstalled, resolve_model
+from pipeline.components.readers import read_json, read_patterns
+
+
+@pytest.fixture
+def rules():
+    component = MentionRules("mention_rules")
+    component.initialize(vocabulary=read_json(str(PATTERNS_DIR), "mention_rules.json"))
+    return component
+
+
+def make_doc(words, spaces=None, ents=(), pos=None, sent_starts=None, heads=None, deps=None, lemmas=None):
+    nlp = spacy.blank("en")
+    honorific = nlp.add_pipe("honorific_tagger")
+    honorific.initialize(honorifics=["Mr", "Sir", "Cllr", "Lord"])
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, heads=heads, deps=deps, lemmas=lemmas,
+              sent_starts=sent_starts)
+    doc = honorific(doc)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def test_paragraph_breaks_become_sentence_starts():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("paragraph_sentences")
+    doc = nlp("Peter Hay\n\n2013 Council issued a direction")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert "2013" in starts
+    assert not doc[1].is_sent_start  # "Hay" stays with "Peter"
+
+
+def test_honorific_tagger_needs_a_capital():
+    doc = make_doc(["Sir", "Albert", "said", "sir"])
+    assert [t._.is_honorific for t in doc] == [True, False, False, False]
+
+
+def test_person_loses_honorific_and_possessive(rules):
+    doc = make_doc(["Lord", "Warner", "'s", "letter"], ents=[(0, 3, "PERSON")],
+                   pos=["PROPN", "PROPN", "PART", "NOUN"])
+    doc = rules(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Warner", "PERSON")]
+
+
+def test_inspectorate_tagged_person_becomes_org(rules):
+    doc = make_doc(["Ofsted", "said", "so"], ents=[(0, 1, "PERSON")], pos=["PROPN", "VERB", "ADV"])
+    assert [(e.text, e.label_) for e in rules(doc).ents] == [("Ofsted", "ORG")]
+
+
+def test_capitalised_sentence_start_is_not_a_person(rules):
+    doc = make_doc(["Responding", "to", "it"], ents=[(0, 1, "PERSON")], pos=["VERB", "ADP", "PRON"],
+                   sent_starts=[True, False, False])
+    assert list(rules(doc).ents) == []
+
+
+def test_ages_and_programme_names_are_not_dates(rules):
+    doc = make_doc(["seven", "-", "year", "-", "old", "on", "the", "Today", "programme", "last", "month"],
+                   spaces=[False, False, False, False, True, True, True, True, True, True, False],
+                   ents=[(0, 5, "DATE"), (6, 8, "DATE"), (9, 11, "DATE")])
+    assert [e.text for e in rules(doc).ents] == ["last month"]
+
+
+def test_org_drops_determiner_and_parties(rules):
+    doc = make_doc(["the", "Birmingham", "Safeguarding", "Board", "and", "Labour"],
+                   ents=[(0, 4, "ORG"), (5, 6, "ORG")])
+    assert [e.text for e in rules(doc).ents] == ["Birmingham Safeguarding Board"]
+
+
+def test_acronym_in_brackets_is_org_everywhere(rules):
+    words = ["Northshire", "Trust", "(", "NT", ")", "said", "NT", "would"]
+    doc = make_doc(words, spaces=[True, True, False, False, True, True, True, False], ents=[(0, 2, "ORG")])
+    assert [(e.text, e.id_) for e in rules(doc).ents if e.text == "NT"][-1] == ("NT", "rule:acronym")
+
+
+def test_rating_needs_a_judging_context(rules):
+    # "rated it good": kept; "good practice": dropped (hand-built parse)
+    doc = make_doc(["Ofsted", "rated", "it", "good", ".", "It", "showed", "good", "practice"],
+                   heads=[1, 1, 1, 1, 1, 6, 6, 8, 6],
+                   deps=["nsubj", "ROOT", "dobj", "oprd", "punct", "nsubj", "ROOT", "amod", "dobj"],
+                   lemmas=["Ofsted", "rate", "it", "good", ".", "it", "show", "good", "practice"],
+                   pos=["PROPN", "VERB", "PRON", "ADJ", "PUNCT", "PRON", "VERB", "ADJ", "NOUN"],
+                   ents=[(3, 4, "RATING"), (7, 8, "RATING")])
+    kept = rules(doc).ents
+    assert [(e.start, e.label_) for e in kept] == [(3, "RATING")]
+
+
+def test_quoted_rating_and_rating_noun(rules):
+    doc = make_doc(["avoids", "‘", "inadequate", "’", "rating", ";", "not", "good", "enough"],
+                   ents=[(2, 3, "RATING"), (7, 8, "RATING")])
+    assert [e.text for e in rules(doc).ents] == ["inadequate"]
+
+
+def test_patterns_all_have_ids_and_one_label_per_file():
+    for name in ("person.jsonl", "role.jsonl", "org.jsonl", "rating.jsonl"):
+        patterns = read_patterns(str(PATTERNS_DIR), [name])
+        assert patterns and all(p["id"] for p in patterns)
+        assert len({p["label"] for p in patterns}) == 1
+        assert isinstance(patterns, list)
+
+
+def test_missing_model_is_one_clear_line():
+    with pytest.raises(ModelNotInstalled) as err:
+        resolve_model("no_such_model_xyz")
+    message = str(err.value)
+    assert "\n" not in message and "make install" in message
+
+
+def test_ruler_runs_before_ner_and_wins(nlp):
+    names = nlp.pipe_names
+    assert names.index("domain_ruler") < names.index("ner") < names.index("mention_rules")
+    doc = nlp("Ofsted said Mr Hay, director of children's services, was appointed by Education Secretary Michael Gove.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Ofsted", "ORG") in ents
+    assert ("Hay", "PERSON") in ents
+    assert ("director of children's services", "ROLE") in ents
+    assert ("Education Secretary", "ROLE") in ents
+    assert ("Michael Gove", "PERSON") in ents
+    sources = {e.text: e.id_ for e in doc.ents}
+    assert sources["Hay"] == "person_honorific_name" and sources["Michael Gove"] == "model:ner"
+
+
+def test_pipeline_saves_and_loads_back(nlp, tmp_path):
+    text = "City council leader Sir Albert Bore said Ofsted rated the service 'inadequate' last month."
+    before = [(e.text, e.label_, e.id_) for e in nlp(text).ents]
+    nlp.to_disk(tmp_path / "saved")
+    loaded = spacy.load(tmp_path / "saved")
+    assert loaded.pipe_names == nlp.pipe_names
+    assert [(e.text, e.label_, e.id_) for e in loaded(text).ents] == before
+    assert ("inadequate", "RATING") in [(t, lab) for t, lab, _ in before]

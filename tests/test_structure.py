@@ -1,0 +1,117 @@
+"""Article structure on pages made up for the test (three layouts) and on the real seeds."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline.reader import decode
+from pipeline.structure import analyse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+NATIONAL = """The Daily Ledger | Homepage
+News  Politics  Health  Education
+
+Northshire children's services rated good after years of failure
+
+Published: 14 March 2017
+
+Northshire County Council's children's services have been rated good by Ofsted for the first time in a decade, inspectors said on Tuesday.
+
+The council's director of children's services, Ann Mercer, said the judgement reflected the work of staff over several years of change.
+
+"We are proud of our social workers," she said. "This is their result."
+
+Most read
+Minister resigns over housing row
+Ten things to do this weekend
+Celebrity chef opens new restaurant
+
+Copyright © 2017 The Daily Ledger. All rights reserved.
+"""
+
+LOCAL = """Menu
+Search
+
+Home > News > Local
+
+Posted on 12th Nov 2016
+Care home placed in special measures after damning report
+A care home in Eastbury has been placed in special measures after the Care Quality Commission rated it inadequate in every area of its inspection last month.
+
+Inspectors found residents waiting for long periods for help with eating and drinking, and medicines not stored safely.
+
+Photo: A file picture of the home
+Related stories
+Hospital trust names new chief executive
+School praised by inspectors
+Comments
+Add your comment
+"""
+
+NO_DATELINE = """Thoughts on local government
+
+Why interim directors keep coming and going
+
+When a council loses its director of children's services, the first call usually goes to an agency that supplies interim managers for a day rate.
+
+That is not always a bad thing, and the best interim directors bring stability to a service that has just had a poor inspection.
+
+Tags: interim, leadership
+Share this
+"""
+
+
+def body(text):
+    s = analyse(text)
+    return s, text[s.body_start:s.body_end]
+
+
+def test_national_layout():
+    s, b = body(NATIONAL)
+    assert s.title == "Northshire children's services rated good after years of failure"
+    assert s.publisher == "The Daily Ledger"
+    assert s.published == dt.date(2017, 3, 14) and s.published_text == "14 March 2017"
+    assert b.startswith("Northshire children's services rated good")
+    assert b.endswith('"This is their result."')
+    assert "Most read" not in b and "Minister resigns" not in b
+    # the dateline sits inside the body span but carries attributes only
+    assert any(NATIONAL[a:e] == "Published: 14 March 2017" for a, e in s.excluded)
+
+
+def test_local_layout_with_dateline_before_headline():
+    s, b = body(LOCAL)
+    assert s.title == "Care home placed in special measures after damning report"
+    assert s.published == dt.date(2016, 11, 12)
+    assert b.endswith("medicines not stored safely.")
+    assert "Related stories" not in b and "chief executive" not in b
+
+
+def test_page_without_dateline():
+    s, b = body(NO_DATELINE)
+    assert s.published is None and s.published_text is None
+    assert s.title == "Why interim directors keep coming and going"
+    assert b.endswith("a poor inspection.")
+
+
+def test_page_without_prose_keeps_everything():
+    s = analyse("Just a title\nand a line")
+    assert s.body_start == 0 and s.body_end == len("Just a title\nand a line")
+
+
+@pytest.mark.parametrize("name, published, title_start", [
+    ("000_1bc995fd72f8be42.txt", dt.date(2012, 10, 19), "‘Inadequate’ Birmingham"),
+    ("001_30002295bce9db4e.txt", dt.date(2019, 1, 17), "Birmingham City Council’s children’s"),
+    ("002_0a1e20905b63b037.txt", None, "Threat to local"),
+    ("003_d5aacda41661acd8.txt", dt.date(2012, 10, 19), "Response to Ofsted"),
+    ("004_f3263f75c54ec521.txt", dt.date(2014, 5, 23), "Publication of Ofsted"),
+])
+def test_seed_pages(name, published, title_start):
+    text = decode((ROOT / "corpus" / "raw" / name).read_bytes())
+    s, b = body(text)
+    assert s.published == published
+    assert s.title.startswith(title_start)
+    tail = text[s.body_end:]
+    for furniture in ("latest news", "Enhanced by Zemanta", "From Belfast Telegraph", "Tags:", "Image credit"):
+        assert furniture not in b
+    assert len(b) > 0.4 * len(text) or len(tail) > 0

@@ -1,0 +1,141 @@
+"""Schemas, the writer, people merging and the whole run on small and real inputs."""
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.people import PersonMention, canonical_names, merge_people, person_id, split_name
+from pipeline.run import run
+from pipeline.schema import TABLES
+from pipeline.writer import write_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_table_written_even_when_empty_with_its_schema(tmp_path):
+    counts = write_tables({}, tmp_path)
+    assert set(counts) == set(TABLES) and not any(counts.values())
+    for name, schema in TABLES.items():
+        table = pq.read_table(tmp_path / f"{name}.parquet")
+        assert table.schema.equals(schema, check_metadata=False)
+    assert not list(tmp_path.glob(".*.tmp"))  # no temporary files left behind
+
+
+def test_label_columns_are_dictionary_encoded(tmp_path):
+    write_tables({"mentions": [{"doc_id": "d", "mention_id": "m", "label": "PERSON", "text": "Hay",
+                                "start_char": 0, "end_char": 3, "sentence_id": 0, "source": "model:ner"}]}, tmp_path)
+    table = pq.read_table(tmp_path / "mentions.parquet")
+    assert pa.types.is_dictionary(table.schema.field("label").type)
+    assert pd.read_parquet(tmp_path / "mentions.parquet")["label"].dtype == "category"
+
+
+def test_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
+    write_tables({}, tmp_path)
+    before = (tmp_path / "documents.parquet").read_bytes()
+
+    def boom(*args, **kwargs):
+        raise OSError("disk full")
+    monkeypatch.setattr(pq, "write_table", boom)
+    with pytest.raises(OSError):
+        write_tables({}, tmp_path)
+    assert (tmp_path / "documents.parquet").read_bytes() == before
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_canonical_names_take_the_fullest_form():
+    mentions = [PersonMention(0, "Peter Hay"), PersonMention(50, "Hay"), PersonMention(60, "Albert Bore"),
+                PersonMention(90, "Albert"), PersonMention(99, "Warner")]
+    assert canonical_names(mentions) == ["Peter Hay", "Peter Hay", "Albert Bore", "Albert Bore", "Warner"]
+
+
+def test_shared_family_name_takes_the_nearest_preceding_full_name():
+    mentions = [PersonMention(0, "Anna Jones"), PersonMention(10, "Jones"), PersonMention(20, "Brigid Jones"),
+                PersonMention(30, "Jones")]
+    assert canonical_names(mentions) == ["Anna Jones", "Anna Jones", "Brigid Jones", "Brigid Jones"]
+
+
+def test_person_ids_are_stable_and_people_merge_across_documents():
+    assert person_id("Peter  Hay") == person_id("peter hay") != person_id("Peter Duxbury")
+    rows = merge_people([
+        {"person_id": person_id("Peter Hay"), "name": "Peter Hay", "doc_id": "a", "aliases": ["Hay", "Mr Hay"],
+         "honorifics": ["Mr"], "n_mentions": 3},
+        {"person_id": person_id("Peter Hay"), "name": "Peter Hay", "doc_id": "b", "aliases": ["Peter Hay"],
+         "honorifics": [], "n_mentions": 1},
+    ])
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["n_documents"], row["n_mentions"], row["honorific"]) == (2, 4, "Mr")
+    assert row["aliases"] == ["Hay", "Mr Hay"] and split_name("Peter Hay") == ("Peter", "Hay")
+
+
+def test_rejected_duplicates_and_skipped_files(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    (src / "sub").mkdir(parents=True)
+    article = ("Council rated inadequate again\n\n19/10/2012\n\n"
+               "Ofsted has rated Northshire County Council's children's services as inadequate, its director "
+               "of children's services, Ann Mercer, said on Friday.\n")
+    (src / "a.txt").write_text(article, encoding="utf-8")
+    (src / "sub" / "copy.txt").write_text(article, encoding="utf-8")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
+    (src / "cp1252.txt").write_bytes("Headline here today\n\nThe council said it was \u201cdisappointed\u201d "
+                                     "with the report and would respond in full next week.\n".encode("cp1252"))
+    (src / "image.png").write_bytes(b"\x89PNG")
+    (out).mkdir()
+    summary = run(src, out, progress=False)
+    docs = pd.read_parquet(out / "documents.parquet")
+    rejected = pd.read_parquet(out / "rejected.parquet")
+    assert summary.articles == 5 and summary.duplicates == 1 and summary.skipped == ["image.png"]
+    assert sorted(rejected["source_path"]) == ["binary.txt", "empty.txt"]
+    assert set(rejected["reason"]) == {"binary", "empty"} and rejected["detail"].str.len().min() > 5
+    assert len(docs) == 2
+    dup = docs[docs.source_path == "a.txt"].iloc[0]
+    assert list(dup.duplicate_paths) == ["sub/copy.txt"]
+    assert dup.published == dt.date(2012, 10, 19)
+    assert "\u201cdisappointed\u201d" in docs[docs.source_path == "cp1252.txt"].iloc[0].text
+
+
+def test_metadata_sidecar_overrides_the_page(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text("A headline for the page\n\nThe council said last month that Ofsted had judged "
+                               "its services to be good after a long inspection.\n", encoding="utf-8")
+    (src / "metadata.csv").write_text("path,published,title,publisher,url\na.txt,2018-03-05,Given title,Gazette,\n")
+    run(src, out, progress=False)
+    doc = pd.read_parquet(out / "documents.parquet").iloc[0]
+    assert (doc.published, doc.title, doc.publisher, doc.published_source) == (
+        dt.date(2018, 3, 5), "Given title", "Gazette", "metadata")
+    dates = pd.read_parquet(out / "dates.parquet")
+    assert dates[dates.text == "last month"].value.tolist() == ["2018-02"]
+
+
+def test_end_to_end_on_the_real_corpus(raw_output):
+    out, summary = raw_output
+    tables = {name: pd.read_parquet(out / f"{name}.parquet") for name in TABLES}
+    docs = tables["documents"].set_index("doc_id")
+    assert len(docs) == 5 and summary.rejected == 0
+    for name, col in (("mentions", "text"), ("dates", "text"), ("quotes", "quote")):
+        for row in tables[name].itertuples():
+            doc = docs.loc[row.doc_id]
+            assert doc.text[row.start_char:row.end_char] == getattr(row, col)
+            assert doc.body_start <= row.start_char and row.end_char <= doc.body_end
+    for name in ("roles", "ratings"):
+        for row in tables[name].itertuples():
+            doc = docs.loc[row.doc_id]
+            assert doc.body_start <= row.start_char <= row.end_char <= doc.body_end
+    labels = set(tables["mentions"].label)
+    assert labels == {"PERSON", "ROLE", "ORG", "RATING", "DATE"}
+    # boilerplate yields nothing: no mention after the first furniture line of any page
+    for doc in docs.itertuples():
+        for cue in ("latest news", "Enhanced by Zemanta", "Tags:", "From Belfast Telegraph"):
+            at = doc.text.find(cue)
+            if at >= 0:
+                m = tables["mentions"]
+                assert not ((m.doc_id == doc.Index) & (m.end_char > at)).any()
+    people = tables["people"]
+    assert people.person_id.is_unique
+    persons = tables["mentions"][tables["mentions"].label == "PERSON"]
+    assert set(persons.person_id) <= set(people.person_id)
