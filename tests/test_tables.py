@@ -139,3 +139,11 @@ def test_end_to_end_on_the_real_corpus(raw_output):
     assert people.person_id.is_unique
     persons = tables["mentions"][tables["mentions"].label == "PERSON"]
     assert set(persons.person_id) <= set(people.person_id)
+
+
+def test_docs_describe_every_column():
+    doc = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    for name, schema in TABLES.items():
+        assert f"## {name}" in doc
+        for field in schema:
+            assert f"| {field.name} |" in doc, f"docs/schema.md lacks {name}.{field.name}"
