@@ -64,9 +64,9 @@ class Structure:
 
 
 @lru_cache(maxsize=4)
-def load_cues(path: Path = PATTERNS_DIR / "boilerplate.json") -> tuple[list[tuple[str, re.Pattern]], frozenset]:
+def load_cues(path: Path = PATTERNS_DIR / "boilerplate.json") -> tuple[list[tuple[str, re.Pattern, str]], frozenset]:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    cues = [(c["id"], re.compile(c["regex"], re.IGNORECASE)) for c in data["end_of_article"]]
+    cues = [(c["id"], re.compile(c["regex"], re.IGNORECASE), c.get("kind", "end")) for c in data["end_of_article"]]
     return cues, frozenset(w.lower() for w in data["navigation_words"])
 
 
@@ -81,14 +81,15 @@ def split_lines(text: str) -> list[Line]:
 
 
 def cue_of(line: Line) -> str | None:
-    """The id of the boilerplate cue this line starts with, if any."""
+    """The kind of boilerplate cue this line starts with: "end" (the article is over), "skip"
+    (furniture inside the article: a caption, an inline teaser), or None."""
     cues, _ = load_cues()
-    for cue_id, regex in cues:
+    for cue_id, regex, kind in cues:
         if cue_id == "credit_from_publisher":
             if FROM_PUBLISHER.match(line.stripped):
-                return cue_id
+                return kind
         elif regex.match(line.stripped):
-            return cue_id
+            return kind
     return None
 
 
@@ -169,42 +170,58 @@ def analyse(text: str) -> Structure:
     if headline_at is not None:
         structure.title = head[headline_at].stripped
         structure.body_start = head[headline_at].start
-    structure.body_end = lines[_find_body_end(lines, first_prose)].end
+    last, skipped = _find_body_end(lines, first_prose)
+    structure.body_end = lines[last].end
+    structure.excluded += [(ln.start, ln.end) for ln in skipped]
     structure.publisher = _find_publisher(lines, headline_at if headline_at is not None else first_prose)
     structure.excluded = [(s, e) for s, e in structure.excluded if structure.body_start <= s < structure.body_end]
     return structure
 
 
 def _find_headline(head: list[Line], dateline_at: int | None) -> int | None:
-    """The headline: next to the dateline when there is one (before it, else after it), otherwise
-    the last title-like line before the first paragraph."""
+    """The headline: the title block next to the dateline (before it, else after it), otherwise
+    the last title block before the first paragraph. A title block is a run of title-like lines
+    (headline, then standfirst); the headline is its first line, or the last of repeated copies."""
+    anchor = None
     if dateline_at is not None:
         for i in (dateline_at - 1, dateline_at + 1):
-            # skip byline lines between the dateline and the headline
             j = i
-            while 0 <= j < len(head) and BYLINE.match(head[j].stripped):
+            while 0 <= j < len(head) and BYLINE.match(head[j].stripped):  # skip bylines
                 j += -1 if j < dateline_at else 1
             if 0 <= j < len(head) and is_title_like(head[j]):
-                return j
-    for i in range(len(head) - 1, -1, -1):
-        if is_title_like(head[i]):
-            return i
-    return None
+                anchor = j
+                break
+    if anchor is None:
+        anchor = next((i for i in range(len(head) - 1, -1, -1) if is_title_like(head[i])), None)
+    if anchor is None:
+        return None
+    top = anchor
+    while top > 1 and is_title_like(head[top - 1]):
+        top -= 1  # (never up into the page's first line: above a title block, that is the masthead)
+    while top < anchor and head[top].stripped == head[top + 1].stripped:
+        top += 1  # a page that repeats its headline: the copy nearest the body
+    return top
 
 
-def _find_body_end(lines: list[Line], first_prose: int) -> int:
-    """Index of the last line of the article: walk on from the first paragraph until a cue line or
-    a run of short lines that leads to no more prose."""
+def _find_body_end(lines: list[Line], first_prose: int) -> tuple[int, list[Line]]:
+    """Index of the last line of the article, and the furniture lines skipped inside it: walk on
+    from the first paragraph until an end cue or a run of short lines that leads to no more prose."""
     last = first_prose
+    skipped = []
     i = first_prose + 1
     while i < len(lines):
         ln = lines[i]
-        if cue_of(ln):
+        cue = cue_of(ln)
+        if cue == "end":
             break
+        if cue == "skip":
+            skipped.append(ln)
+            i += 1
+            continue
         if is_prose(ln) or is_item(ln):
             last = i
         else:
-            ahead = lines[i + 1:i + 3]
+            ahead = [nxt for nxt in lines[i + 1:i + 5] if cue_of(nxt) != "skip"][:2]
             leads_on = False
             for nxt in ahead:
                 if cue_of(nxt):
@@ -220,7 +237,7 @@ def _find_body_end(lines: list[Line], first_prose: int) -> int:
             else:
                 break
         i += 1
-    return last
+    return last, [ln for ln in skipped if ln.start < lines[last].end]
 
 
 def _find_publisher(lines: list[Line], headline_at: int) -> str | None:
@@ -233,7 +250,7 @@ def _find_publisher(lines: list[Line], headline_at: int) -> str | None:
         first = lines[0]
         words = first.stripped.split()
         if (1 <= len(words) <= 5 and first.stripped.lower() not in nav and all(w[0].isupper() for w in words)
-                and not is_dateline(first) and not any(w.lower() in nav for w in words[:1])):
+                and not is_dateline(first) and not all(w.lower() in nav for w in words)):
             return first.stripped
     for ln in reversed(lines[-12:]):
         m = FROM_PUBLISHER.match(ln.stripped) or COPYRIGHT.match(ln.stripped)

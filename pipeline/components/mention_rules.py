@@ -158,13 +158,19 @@ class MentionRules:
             return False  # "inadequate practice": describes practice, judges nothing
         if quoted:
             return True
+        verbs = self.words("rating_verbs")
         token, steps = head, 0
         while token.head is not token and steps < 4:
             token, steps = token.head, steps + 1
-            if token.lemma_.lower() in self.words("rating_verbs"):
-                return True
+            if token.lemma_.lower() in verbs or token.lower_ in verbs:
+                return True  # "rated inadequate", "found to be inadequate", "judged ... as inadequate"
             if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"pobj"}:
                 break
+        if head.dep_ == "acomp" and head.head.lemma_ == "be":
+            subjects = [c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            # "Leadership and governance arrangements are inadequate": a judged area as subject
+            return any(s.lower_ in self.words("judged_subjects") or s.lemma_.lower() in self.words("judged_subjects")
+                       for s in subjects)
         return False
 
     def acronym_mentions(self, doc: Doc, kept: list[Span]) -> list[Span]:
