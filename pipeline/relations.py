@@ -5,20 +5,22 @@ a small generator with one linguistic comment, and every row names the rule that
 """
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from spacy.matcher import DependencyMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Span
 
+from .components.paragraphs import doc_lines
 from .normalize import normalize_rating, normalize_role, plain
 from .people import person_id
 
 if TYPE_CHECKING:
     from .extract import Article
 
-APPOINT_LEMMAS = {"appoint", "name", "hire", "recruit", "install", "promote", "select", "choose", "confirm",
-                  "second", "replace", "succeed", "become", "join", "take", "start", "elect"}
-LEAVE_LEMMAS = {"leave", "retire", "resign", "quit", "depart", "step", "sack", "dismiss", "suspend", "oust",
-                "remove", "exit", "retirement", "departure", "resignation", "lose"}
 NEGATION_LEMMAS = {"not", "never", "no", "avoid", "escape", "fail", "miss", "lose", "without", "n't", "break"}
 HYPOTHETICAL_LEMMAS = {"could", "might", "may", "would", "should", "if", "unless", "expect", "fear", "risk",
                        "hope", "aim", "want", "threaten", "warn", "likely", "potential", "predict", "target"}
@@ -35,10 +37,36 @@ def extract_relations(article: "Article") -> dict[str, list[dict]]:
 
 # -- person → role --------------------------------------------------------------------------------
 
+PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
+
+
+@lru_cache(maxsize=1)
+def role_vocabulary(path: Path = PATTERNS_DIR / "role_relations.json") -> dict:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    data["appointing"] = {w.lower() for w in data["appointing_words"]}
+    data["leaving"] = {w.lower() for w in data["leaving_words"]}
+    return data
+
+
+_MATCHERS: dict[int, DependencyMatcher] = {}
+
+
+def dependency_matcher(vocab) -> DependencyMatcher:
+    """One matcher per vocabulary (per process), built from patterns/role_relations.json."""
+    matcher = _MATCHERS.get(id(vocab))
+    if matcher is None:
+        matcher = DependencyMatcher(vocab)
+        for entry in role_vocabulary()["patterns"]:
+            matcher.add(entry["id"], [entry["pattern"]])
+        _MATCHERS.clear()
+        _MATCHERS[id(vocab)] = matcher
+    return matcher
+
+
 def role_rows(article: "Article") -> Iterator[dict]:
     seen = set()
     for person, role, rule in person_role_pairs(article):
-        key = (person.start, role.start)
+        key = (article.person_name(person), role.start)
         if key in seen:
             continue
         seen.add(key)
@@ -46,38 +74,93 @@ def role_rows(article: "Article") -> Iterator[dict]:
 
 
 def person_role_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
+    """Dependency patterns first (the parse says who holds what), then order-based fallbacks for
+    what a wrong parse hides, then statement blocks signed with a name."""
+    span_of = {}
+    for ent in article.entities:
+        if ent.label_ in ("PERSON", "ROLE"):
+            for i in range(ent.start, ent.end):
+                span_of[i] = ent
+    doc = article.doc
+    matcher = dependency_matcher(doc.vocab)
+    # pattern ids by hash: the string store may not keep them inside nlp.memory_zone()
+    entries = {hash_string(e["id"]): e for e in role_vocabulary()["patterns"]}
+    for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1]):
+        entry = entries[match_id]
+        names = [node["RIGHT_ID"] for node in entry["pattern"]]
+        found = dict(zip(names, token_ids))
+        person, role = span_of.get(found["person"]), span_of.get(found["role"])
+        if person is not None and role is not None and person.label_ == "PERSON" and role.label_ == "ROLE":
+            yield person, role, entry["id"]
+    yield from adjacency_pairs(article)
+    yield from statement_block_pairs(article)
+
+
+def adjacency_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
     ents = article.entities
     for i, ent in enumerate(ents):
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         if nxt is None or article.sentence_of[ent.start] != article.sentence_of[nxt.start]:
             continue
-        between = article.doc[ent.end:nxt.start]
-        gap = [t for t in between if not t.is_space]
+        gap = [t for t in article.doc[ent.end:nxt.start] if not t.is_space]
         labels = (ent.label_, nxt.label_)
-        # "Education Secretary Michael Gove", "City council leader Sir Albert Bore": title before name
+        # "City council leader Sir Albert Bore": title right before the name
         if labels == ("ROLE", "PERSON") and all(t._.is_honorific or t.text == "." for t in gap):
-            yield nxt, ent, "title_before_name"
-        # "Peter Duxbury, strategic director for ...": apposition after the name
+            yield nxt, ent, "adjacent_title_before_name"
+        # "Peter Duxbury, strategic director for ...", "X, currently a deputy director at Y"
         elif labels == ("PERSON", "ROLE") and _is_apposition_gap(gap):
-            yield ent, nxt, "apposition_name_first"
-        # "The chair of BCT, Andrew Christie, commented": apposition before the name
+            yield ent, nxt, "adjacent_apposition_name_first"
+        # "The chair of BCT, Andrew Christie, commented"
         elif labels == ("ROLE", "PERSON") and _is_apposition_gap(gap, allow_honorific=True):
-            yield nxt, ent, "apposition_role_first"
-        # "Eleanor Brazil appointed interim director", "X is director of people", "X as commissioner"
-        elif labels == ("PERSON", "ROLE") and len(gap) <= 6 and _links_by_verb(gap):
-            yield ent, nxt, "verb_link"
+            yield nxt, ent, "adjacent_apposition_role_first"
+        # timeline entries the parser splits: "2013 Peter Hay ... appointed interim director"
+        elif labels == ("PERSON", "ROLE") and len(gap) <= 4 and _links_by_verb(gap):
+            yield ent, nxt, "adjacent_verb_link"
+
+
+def statement_block_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
+    """A heading that names a role ("Response from the director of people"), quoted paragraphs,
+    then a line holding only a name: the signer holds the role (D38)."""
+    headings = [h.lower() for h in role_vocabulary()["statement_headings"]]
+    doc = article.doc
+    lines = doc_lines(doc)
+    for n, line in enumerate(lines):
+        if not any(line.text.strip().lower().startswith(h) for h in headings):
+            continue
+        roles = [e for e in article.entities if e.label_ == "ROLE" and line.start <= e.start < line.end]
+        if not roles:
+            continue
+        for later in lines[n + 1:]:
+            text = later.text.strip().lower()
+            if any(text.startswith(h) for h in headings):
+                break
+            persons = [e for e in article.entities if e.label_ == "PERSON" and later.start <= e.start < later.end]
+            words = [t for t in later if not (t.is_space or t._.is_honorific or t.is_punct)]
+            if persons and len(words) == len(persons[0]):
+                yield persons[0], roles[0], "statement_signature"
+                break
 
 
 def _is_apposition_gap(gap: list, allow_honorific: bool = False) -> bool:
-    words = [t for t in gap if not (t.text in {",", "–", "—", "-", "("} or (allow_honorific and t._.is_honorific))]
-    has_comma = any(t.text in {",", "(", "–", "—"} for t in gap)
-    return has_comma and all(t.lower_ in QUALIFIERS | {"the", "a", "an", "its", "their", "'s", "’s"}
-                             or t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "GPE") for t in words)
+    """Only punctuation, determiners, qualifiers, adverbs like "currently" and a possessive
+    organisation ("the council's", "Stockport's") between a name and a title."""
+    if not any(t.text in {",", "(", "–", "—"} for t in gap) or len(gap) > 7:
+        return False
+    for t in gap:
+        if t.text in {",", "–", "—", "-", "("} or (allow_honorific and t._.is_honorific):
+            continue
+        if t.lower_ in QUALIFIERS | {"the", "a", "an", "its", "their", "'s", "’s"} or t.pos_ == "ADV":
+            continue
+        if t.dep_ == "poss" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"'s", "’s"}):
+            continue
+        return False
+    return True
 
 
 def _links_by_verb(gap: list) -> bool:
-    lemmas = {t.lemma_.lower() for t in gap}
-    return bool(lemmas & (APPOINT_LEMMAS | LEAVE_LEMMAS | {"be", "as", "remain", "serve"}))
+    words = {t.lower_ for t in gap} | {t.lemma_.lower() for t in gap}
+    vocab = role_vocabulary()
+    return bool(words & (vocab["appointing"] | vocab["leaving"] | {"be", "is", "was", "as", "remains"}))
 
 
 def role_row(article: "Article", person: Span, role: Span, rule: str) -> dict:
@@ -121,12 +204,32 @@ def _organization(role: Span) -> str | None:
 
 
 def _event(sent: Span, person: Span, role: Span) -> str:
+    """appointed / left / holds, from the words governing the person or the role (the verb of the
+    clause, a nominal "appointment of"), else from the words around the pair."""
+    vocab = role_vocabulary()
+    governing = []
+    for token in (person.root, role.root):
+        for _ in range(3):
+            if token.head is token:
+                break
+            token = token.head
+            governing.append(token)
+            if token.pos_ in ("VERB", "AUX"):
+                break
+    for token in governing:
+        word, lemma = token.lower_, token.lemma_.lower()
+        if word == "replaced" and person.root.head.lower_ == "by":
+            return "appointed"  # "to be replaced by X": X takes the post
+        if word in vocab["leaving"] or lemma in vocab["leaving"]:
+            return "left"
+        if word in vocab["appointing"] or lemma in vocab["appointing"]:
+            return "appointed"
     lo, hi = min(person.start, role.start), max(person.end, role.end)
-    window = sent.doc[max(sent.start, lo - 2):min(sent.end, hi + 8)]
-    lemmas = {t.lemma_.lower() for t in window}
-    if lemmas & LEAVE_LEMMAS:
+    window = " ".join(t.lower_ for t in sent.doc[max(sent.start, lo - 2):min(sent.end, hi + 3)])
+    words = set(window.split())
+    if words & vocab["leaving"]:
         return "left"
-    if lemmas & APPOINT_LEMMAS - {"take", "start", "become", "join"} or {"take", "up"} <= lemmas:
+    if words & vocab["appointing"] or "take up" in window or "took up" in window:
         return "appointed"
     return "holds"
 

@@ -18,6 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .paragraphs import doc_lines
+
 MODEL_SOURCE = "model:ner"
 KEEP_LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
 
@@ -60,6 +62,7 @@ class MentionRules:
             if span is not None:
                 kept.append(Span(doc, span.start, span.end, label=span.label_, span_id=source))
         kept += self.acronym_mentions(doc, kept)
+        kept += self.signature_names(doc, kept)
         doc.ents = filter_spans(kept)
         return doc
 
@@ -135,6 +138,13 @@ class MentionRules:
                                     or doc[end - 1].lower_ in {"'s", "’s"}):
             end -= 1
         start = span.start
+        for i in range(span.start + 1, end - 1):
+            if doc[i].lower_ in {"of", "for", "at"}:
+                break  # after the head: "Director of Children's Services" keeps its complement
+            # "the CQC's chief inspector": a possessive organisation is not part of the title (D9);
+            # "children's minister" keeps its lower-case possessive
+            if doc[i].lower_ in {"'s", "’s"} and doc[i - 1].text[:1].isupper():
+                start = i + 1
         while start < end and (doc[start].lower_ in self.words("role_qualifiers")
                                or doc[start].lower_ in self.words("political_parties")):
             start += 1
@@ -183,6 +193,26 @@ class MentionRules:
         taken = {i for span in kept for i in range(span.start, span.end)}
         return [Span(doc, t.i, t.i + 1, label="ORG", span_id="rule:acronym")
                 for t in doc if t.text in acronyms and t.i not in taken]
+
+    def signature_names(self, doc: Doc, kept: list[Span]) -> list[Span]:
+        """A line holding only a capitalised name right after a closing quote mark signs a
+        statement ("...sustained improvement.”" / "Peter Hay"): it is a PERSON."""
+        taken = {i for span in kept for i in range(span.start, span.end)}
+        out = []
+        closers = set(self.vocabulary.get("quote_marks_close", []))
+        for line in doc_lines(doc):
+            tokens = [t for t in line if not t.is_space]
+            if not tokens or tokens[0].i == 0:
+                continue
+            prev = [t for t in doc[:tokens[0].i] if not t.is_space]
+            if not prev or prev[-1].text not in closers:
+                continue
+            start = tokens[0].i + (1 if tokens[0]._.is_honorific else 0)
+            name = doc[start:tokens[-1].i + 1]
+            if 2 <= len(name) <= 4 and all(t.text[:1].isupper() and t.is_alpha for t in name) \
+                    and not any(t.i in taken and t.ent_type_ == "PERSON" for t in name):
+                out.append(Span(doc, name.start, name.end, label="PERSON", span_id="rule:signature_line"))
+        return out
 
     def _strip_possessive(self, doc: Doc, start: int, end: int) -> int:
         while end > start and doc[end - 1].lower_ in self.words("possessive_endings"):
