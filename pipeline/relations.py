@@ -21,9 +21,17 @@ from .people import person_id
 if TYPE_CHECKING:
     from .extract import Article
 
-NEGATION_LEMMAS = {"not", "never", "no", "avoid", "escape", "fail", "miss", "lose", "without", "n't", "break"}
-HYPOTHETICAL_LEMMAS = {"could", "might", "may", "would", "should", "if", "unless", "expect", "fear", "risk",
-                       "hope", "aim", "want", "threaten", "warn", "likely", "potential", "predict", "target"}
+NEGATION_LEMMAS = {"not", "never", "avoid", "avoids", "avoided", "escape", "escaped", "without", "n't", "no longer"}
+HYPOTHETICAL_LEMMAS = {"could", "might", "may", "would", "should", "if", "unless", "until", "expect", "expects",
+                       "expected", "fear", "fears", "feared", "risk", "hope", "hopes", "aim", "aims", "want", "wants",
+                       "threaten", "warn", "warned", "likely", "potential", "predict", "target", "ambition", "bid"}
+RATING_NOUNS = {"rating", "ratings", "judgement", "judgements", "judgment", "grade", "grades", "verdict", "score"}
+RATING_VERB_FORMS = {"rate", "rates", "rated", "rating", "judge", "judges", "judged", "judging", "grade", "graded",
+                     "find", "finds", "found", "deem", "deemed", "assess", "assessed", "award", "awarded",
+                     "give", "gave", "given", "class", "classed", "classify", "classified", "consider", "considered"}
+#: Dependency labels that stay inside the rating's own clause when climbing to its verb.
+CLAUSE_INTERNAL = {"oprd", "acomp", "attr", "xcomp", "pobj", "prep", "dobj", "amod", "compound", "nmod", "appos",
+                   "conj", "npadvmod", "advmod", "pcomp"}
 QUALIFIERS = {"former", "ex", "interim", "acting", "transitional", "outgoing", "incoming", "new", "then", "latest",
               "current", "previous", "permanent", "temporary"}
 INSPECTORATES = {"ofsted", "cqc", "care quality commission", "healthcare commission",
@@ -246,7 +254,15 @@ def _clause_date(article: "Article", sent: Span) -> str | None:
 
 # -- service → rating ---------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def aspect_words(path: Path = PATTERNS_DIR / "rating_aspects.json") -> frozenset[str]:
+    return frozenset(a.lower() for a in json.loads(Path(path).read_text(encoding="utf-8"))["aspects"])
+
+
 def rating_rows(article: "Article") -> Iterator[dict]:
+    """One row per RATING mention. What the parse cannot say is carried over from the article's
+    previous rating: the subject of "it was rated good", the inspectorate of "was judged good"."""
+    last_subject, last_rater = None, None
     for ent in article.entities:
         if ent.label_ != "RATING":
             continue
@@ -258,11 +274,18 @@ def rating_rows(article: "Article") -> Iterator[dict]:
         evidence = article.text[start:end]
         lead = len(evidence) - len(evidence.lstrip())
         trail = len(evidence) - len(evidence.rstrip())
+        subject = _subject(ent)
+        aspect = _aspect(ent)
+        if subject and plain(subject) in aspect_words():
+            aspect, subject = aspect or subject, None
+        subject = subject or last_subject
+        last_subject = subject
+        rater = _rated_by(article, sent) or last_rater
+        last_rater = rater
         rs, re_ = article.char_span(ent)
         yield {
             "doc_id": article.doc_id, "rating": value, "rating_text": ent.text,
-            "subject": _subject(ent), "rated_by": _rated_by(article, sent),
-            "aspect": None, "date": _clause_date(article, sent),
+            "subject": subject, "rated_by": rater, "aspect": aspect, "date": _clause_date(article, sent),
             "negated": _has_cue(ent, NEGATION_LEMMAS), "hypothetical": _has_cue(ent, HYPOTHETICAL_LEMMAS),
             "evidence": evidence.strip(), "start_char": start + lead, "end_char": end - trail,
             "rule": "rating_mention", "rating_mention_id": article.mention_id(ent),
@@ -270,36 +293,85 @@ def rating_rows(article: "Article") -> Iterator[dict]:
         }
 
 
+def _aspect(ent: Span) -> str | None:
+    """ "inadequate for safe, effective and well-led": a for/in complement naming judgement areas."""
+    for child in ent.root.rights:
+        if child.dep_ == "prep" and child.lower_ in {"for", "in", "on"}:
+            words = [t for t in child.subtree if t.i != child.i]
+            text = "".join(t.text_with_ws for t in words).strip()
+            if text and any(a in plain(text) for a in aspect_words()) and len(words) <= 12:
+                return text
+    return None
+
+
 def _has_cue(ent: Span, lemmas: set[str]) -> bool:
-    """A cue on the path from the rating up to its clause's verb, or a child of a verb on it
-    ("avoids 'inadequate' rating", "was not rated good", "could be rated inadequate")."""
+    """A cue in the rating's own clause: on the path up to its verb (through complements, never out
+    of a subject or into another clause), or a negation, auxiliary or marker on that path
+    ("avoids 'inadequate' rating", "no longer inadequate", "could be rated inadequate",
+    "expected to be rated good"). "A 'good' rating is not the end": the rating is the subject, so
+    the verb's negation is not about it."""
+    before = [t.lower_ for t in ent.doc[max(ent.sent.start, ent.start - 3):ent.start]]
+    if "no longer" in " ".join(before) and "no longer" in lemmas:
+        return True
     token = ent.root
-    for _ in range(5):
-        if token.lemma_.lower() in lemmas:
+    for _ in range(6):
+        words = {token.lower_, token.lemma_.lower()}
+        if words & lemmas:
             return True
-        if any(child.lemma_.lower() in lemmas and child.dep_ in {"neg", "aux", "mark", "advmod", "det"}
-               for child in token.children):
+        if any({c.lower_, c.lemma_.lower()} & lemmas and c.dep_ in {"neg", "aux", "mark", "advmod", "det"}
+               for c in token.children if c.i < ent.start or c.i >= ent.end):
             return True
-        if token.head is token:
+        if token.head is token or token.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            break
+        if token.dep_ not in CLAUSE_INTERNAL and token is not ent.root:
             break
         token = token.head
     return False
 
 
 def _subject(ent: Span) -> str | None:
-    """The noun phrase the rating is about: the subject of its clause, or the noun it modifies."""
+    """What was rated, from the parse: the noun a rating adjective modifies ("'Inadequate'
+    Birmingham social services"), the object of an active rating verb ("rated the service good"),
+    or the subject of the rating's clause ("the trust has been rated inadequate"). The subject of an
+    active rating verb is the rater, never the rated."""
     token = ent.root
-    for _ in range(5):
+    if token.dep_ in {"amod", "compound"} and token.head.lower_ not in RATING_NOUNS:
+        return _noun_phrase(token.head, exclude=ent)
+    for _ in range(6):
+        if token.lower_ in RATING_VERB_FORMS or token.lemma_.lower() in RATING_VERB_FORMS:
+            objects = [c for c in token.children if c.dep_ == "dobj" and not (ent.start <= c.i < ent.end)]
+            if objects:
+                return _noun_phrase(objects[0], exclude=ent)
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
-            subj = subjects[0]
-            words = [t for t in subj.subtree if t.dep_ not in {"det", "punct"} and not t.is_space]
-            if words:
-                return " ".join(t.text for t in words) if len(words) <= 12 else None
+            return _noun_phrase(subjects[0], exclude=ent)
         if token.head is token:
             break
         token = token.head
     return None
+
+
+def _noun_phrase(head, exclude: Span) -> str | None:
+    """The noun phrase around `head`: its left modifiers and a short "for/in/of" complement,
+    without determiners, punctuation or the rating itself."""
+    doc = head.doc
+    start = min([t.i for t in head.lefts if t.dep_ not in {"punct", "cc"}] + [head.i])
+    start = min(start, min((t.i for t in doc[start:head.i + 1].subtree), default=start))
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in {"for", "in", "of", "at"}:
+            sub = list(child.subtree)
+            if len(sub) <= 6:
+                end = sub[-1].i + 1
+            break
+    if head.pos_ in {"PRON", "NUM"} or head.like_num or head.ent_type_ == "DATE" or head.lower_ in RATING_NOUNS:
+        return None  # "it", "2014", "this rating": nothing the reader can use
+    words = [t for t in doc[start:end] if t.dep_ not in {"det", "punct"} and not t.is_space
+             and not (exclude.start <= t.i < exclude.end) and not t.is_quote]
+    if not words or len(words) > 12:
+        return None
+    text = "".join(t.text_with_ws for t in words).strip()
+    return text or None
 
 
 def _rated_by(article: "Article", sent: Span) -> str | None:

@@ -168,7 +168,13 @@ class MentionRules:
             return False  # "inadequate practice": describes practice, judges nothing
         if quoted:
             return True
+        if "improvement" in span.text.lower():
+            return True  # "requires improvement" is the grade's name, wherever it stands
         verbs = self.words("rating_verbs")
+        window = doc[max(span.sent.start, span.start - 10):span.start]
+        if any(t.lower_ in verbs and t.lower_ not in {"rating", "remains", "kept", "got", "moved", "fell"}
+               for t in window) and not any(t.text in {";", ":"} for t in window):
+            return True  # "Ofsted rates children's services inadequate": the parser often misreads headlines
         token, steps = head, 0
         while token.head is not token and steps < 4:
             token, steps = token.head, steps + 1
