@@ -90,6 +90,10 @@ def person_role_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
             for i in range(ent.start, ent.end):
                 span_of[i] = ent
     doc = article.doc
+    if not doc.has_annotation("DEP"):
+        yield from adjacency_pairs(article)
+        yield from statement_block_pairs(article)
+        return
     matcher = dependency_matcher(doc.vocab)
     # pattern ids by hash: the string store may not keep them inside nlp.memory_zone()
     entries = {hash_string(e["id"]): e for e in role_vocabulary()["patterns"]}

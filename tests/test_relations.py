@@ -1,0 +1,127 @@
+"""Each relation rule on short hand-built parses (the statistical parser would make these flaky),
+including sentences where no rule may fire."""
+import spacy
+from spacy.tokens import Doc, Span
+
+import pipeline.components  # noqa: F401
+from pipeline.extract import Article
+from pipeline.relations import rating_rows, role_rows
+from pipeline.structure import Structure
+
+NLP = spacy.blank("en")
+
+
+def article(words, heads, deps, ents, lemmas=None, pos=None, spaces=None):
+    """An Article over a hand-built Doc: heads are absolute token indices."""
+    doc = Doc(NLP.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas or [w.lower() for w in words],
+              pos=pos, spaces=spaces)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return Article("doc", doc.text, Structure(0, len(doc.text)), doc)
+
+
+def pairs(art):
+    return [(r["person"], r["role"], r["event"], r["rule"], r["qualifier"]) for r in role_rows(art)]
+
+
+def test_apposition_role_after_name():
+    art = article(["Peter", "Duxbury", ",", "strategic", "director", ",", "said", "so"],
+                  [1, 6, 1, 4, 1, 1, 6, 6], ["compound", "nsubj", "punct", "amod", "appos", "punct", "ROOT", "dobj"],
+                  [(0, 2, "PERSON"), (3, 5, "ROLE")])
+    assert pairs(art)[0][:4] == ("Peter Duxbury", "strategic director", "holds", "appos_role_after_name")
+
+
+def test_apposition_name_after_role():
+    art = article(["The", "chair", "of", "BCT", ",", "Andrew", "Christie", ",", "commented"],
+                  [1, 8, 1, 2, 1, 6, 1, 1, 8], ["det", "nsubj", "prep", "pobj", "punct", "compound", "appos", "punct", "ROOT"],
+                  [(1, 4, "ROLE"), (5, 7, "PERSON")])
+    assert pairs(art)[0][:4] == ("Andrew Christie", "chair of bct", "holds", "appos_name_after_role")
+
+
+def test_title_before_name():
+    art = article(["Education", "Secretary", "Michael", "Gove", "said", "it"],
+                  [1, 3, 3, 4, 4, 4], ["compound", "compound", "compound", "nsubj", "ROOT", "dobj"],
+                  [(0, 2, "ROLE"), (2, 4, "PERSON")])
+    assert pairs(art)[0][:4] == ("Michael Gove", "education secretary", "holds", "title_before_name")
+
+
+def test_copula():
+    art = article(["Hay", "is", "director", "of", "people"], [1, 1, 1, 2, 3],
+                  ["nsubj", "ROOT", "attr", "prep", "pobj"], [(0, 1, "PERSON"), (2, 5, "ROLE")],
+                  lemmas=["hay", "be", "director", "of", "people"])
+    assert pairs(art)[0][:4] == ("Hay", "director of people", "holds", "copula")
+
+
+def test_appointment_with_qualifier():
+    art = article(["Eleanor", "Brazil", "appointed", "interim", "director"], [1, 2, 2, 4, 2],
+                  ["compound", "nsubj", "ROOT", "amod", "dobj"], [(0, 2, "PERSON"), (4, 5, "ROLE")],
+                  lemmas=["eleanor", "brazil", "appoint", "interim", "director"])
+    assert pairs(art)[0] == ("Eleanor Brazil", "director", "appointed", "appointed_object_role", "interim")
+
+
+def test_verb_as_role_appointed_and_left():
+    art = article(["They", "appointed", "Warner", "as", "commissioner"], [1, 1, 1, 1, 3],
+                  ["nsubj", "ROOT", "dobj", "prep", "pobj"], [(2, 3, "PERSON"), (4, 5, "ROLE")],
+                  pos=["PRON", "VERB", "PROPN", "ADP", "NOUN"])
+    assert pairs(art)[0][:4] == ("Warner", "commissioner", "appointed", "verb_as_role")
+    art = article(["Howell", "retired", "as", "director"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+                  [(0, 1, "PERSON"), (3, 4, "ROLE")], pos=["PROPN", "VERB", "ADP", "NOUN"])
+    assert pairs(art)[0][:3] == ("Howell", "director", "left")
+
+
+def test_name_as_role():
+    art = article(["He", "named", "Okonkwo", "as", "commissioner"], [1, 1, 1, 2, 3],
+                  ["nsubj", "ROOT", "dobj", "prep", "pobj"], [(2, 3, "PERSON"), (4, 5, "ROLE")])
+    rows = pairs(art)
+    assert rows and rows[0][:3] == ("Okonkwo", "commissioner", "appointed")
+
+
+def test_no_relation_between_subject_and_object_of_another_verb():
+    # "Gove met the director": the director is someone else
+    art = article(["Gove", "met", "the", "director", "today"], [1, 1, 3, 1, 1],
+                  ["nsubj", "ROOT", "det", "dobj", "npadvmod"], [(0, 1, "PERSON"), (3, 4, "ROLE")])
+    assert pairs(art) == []
+    # "Hay said the minister would decide": a role in a reported clause
+    art = article(["Hay", "said", "the", "minister", "would", "decide"], [1, 1, 3, 5, 5, 1],
+                  ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp"], [(0, 1, "PERSON"), (3, 4, "ROLE")])
+    assert pairs(art) == []
+
+
+def test_statement_block_signed_with_a_name():
+    words = ["Response", "from", "the", "director", "of", "people", "\n\n", "“", "We", "accept", "it", ".", "”",
+             "\n\n", "Peter", "Hay"]
+    spaces = [True, True, True, True, True, False, False, False, True, True, False, False, False, False, True, False]
+    doc = Doc(NLP.vocab, words=words, spaces=spaces,
+              sent_starts=[True] + [False] * 6 + [True] + [False] * 6 + [True, False])
+    doc.ents = [Span(doc, 3, 6, label="ROLE"), Span(doc, 14, 16, label="PERSON")]
+    art = Article("doc", doc.text, Structure(0, len(doc.text)), doc)
+    assert pairs(art)[0][:4] == ("Peter Hay", "director of people", "holds", "statement_signature")
+
+
+def ratings(art):
+    return [(r["rating"], r["negated"], r["hypothetical"], r["subject"]) for r in rating_rows(art)]
+
+
+def test_avoided_rating_is_negated():
+    art = article(["The", "service", "avoids", "‘", "inadequate", "’", "rating"], [1, 2, 2, 4, 6, 4, 2],
+                  ["det", "nsubj", "ROOT", "punct", "amod", "punct", "dobj"], [(4, 5, "RATING")],
+                  lemmas=["the", "service", "avoid", "‘", "inadequate", "’", "rating"])
+    assert ratings(art) == [("inadequate", True, False, "service")]
+
+
+def test_could_be_rated_is_hypothetical_not_negated():
+    art = article(["The", "trust", "could", "be", "rated", "inadequate"], [1, 4, 4, 4, 4, 4],
+                  ["det", "nsubjpass", "aux", "auxpass", "ROOT", "oprd"], [(5, 6, "RATING")])
+    assert ratings(art) == [("inadequate", False, True, "trust")]
+
+
+def test_negation_of_another_clause_is_not_the_ratings():
+    # "A good rating is not the end": the rating is the subject; "not" negates "is the end"
+    art = article(["A", "good", "rating", "is", "not", "the", "end"], [2, 2, 3, 3, 3, 6, 3],
+                  ["det", "amod", "nsubj", "ROOT", "neg", "det", "attr"], [(1, 2, "RATING")])
+    assert ratings(art)[0][:3] == ("good", False, False)
+
+
+def test_past_rating_reported_as_fact():
+    art = article(["The", "home", "was", "last", "rated", "outstanding"], [1, 4, 4, 4, 4, 4],
+                  ["det", "nsubjpass", "auxpass", "advmod", "ROOT", "oprd"], [(5, 6, "RATING")])
+    assert ratings(art) == [("outstanding", False, False, "home")]
