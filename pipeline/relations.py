@@ -116,16 +116,16 @@ def adjacency_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
             continue
         gap = [t for t in article.doc[ent.end:nxt.start] if not t.is_space]
         labels = (ent.label_, nxt.label_)
-        # "City council leader Sir Albert Bore": title right before the name
+        # "City council leader Sir Dennis Tarrant": title right before the name
         if labels == ("ROLE", "PERSON") and all(t._.is_honorific or t.text == "." for t in gap):
             yield nxt, ent, "adjacent_title_before_name"
-        # "Peter Duxbury, strategic director for ...", "X, currently a deputy director at Y"
+        # "Simon Archer, strategic director for ...", "X, currently a deputy director at Y"
         elif labels == ("PERSON", "ROLE") and _is_apposition_gap(gap):
             yield ent, nxt, "adjacent_apposition_name_first"
-        # "The chair of BCT, Andrew Christie, commented"
+        # "The chair of BCT, Fiona Maddox, commented"
         elif labels == ("ROLE", "PERSON") and _is_apposition_gap(gap, allow_honorific=True):
             yield nxt, ent, "adjacent_apposition_role_first"
-        # timeline entries the parser splits: "2013 Peter Hay ... appointed interim director"
+        # timeline entries the parser splits: "2013 Karen Lodge ... appointed interim director"
         elif labels == ("PERSON", "ROLE") and len(gap) <= 4 and _links_by_verb(gap):
             yield ent, nxt, "adjacent_verb_link"
 

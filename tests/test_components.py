@@ -31,22 +31,22 @@ def make_doc(words, spaces=None, ents=(), pos=None, sent_starts=None, heads=None
 def test_paragraph_breaks_become_sentence_starts():
     nlp = spacy.blank("en")
     nlp.add_pipe("paragraph_sentences")
-    doc = nlp("Peter Hay\n\n2013 Council issued a direction")
+    doc = nlp("Karen Lodge\n\n2013 Council issued a direction")
     starts = [t.text for t in doc if t.is_sent_start]
     assert "2013" in starts
-    assert not doc[1].is_sent_start  # "Hay" stays with "Peter"
+    assert not doc[1].is_sent_start  # "Lodge" stays with "Karen"
 
 
 def test_honorific_tagger_needs_a_capital():
-    doc = make_doc(["Sir", "Albert", "said", "sir"])
+    doc = make_doc(["Sir", "Dennis", "said", "sir"])
     assert [t._.is_honorific for t in doc] == [True, False, False, False]
 
 
 def test_person_loses_honorific_and_possessive(rules):
-    doc = make_doc(["Lord", "Warner", "'s", "letter"], ents=[(0, 3, "PERSON")],
+    doc = make_doc(["Lord", "Pemberton", "'s", "letter"], ents=[(0, 3, "PERSON")],
                    pos=["PROPN", "PROPN", "PART", "NOUN"])
     doc = rules(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("Warner", "PERSON")]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Pemberton", "PERSON")]
 
 
 def test_inspectorate_tagged_person_becomes_org(rules):
@@ -115,19 +115,19 @@ def test_missing_model_is_one_clear_line():
 def test_ruler_runs_before_ner_and_wins(nlp):
     names = nlp.pipe_names
     assert names.index("domain_ruler") < names.index("ner") < names.index("mention_rules")
-    doc = nlp("Ofsted said Mr Hay, director of children's services, was appointed by Education Secretary Michael Gove.")
+    doc = nlp("Ofsted said Mr Lodge, director of children's services, was appointed by Education Secretary Alan Preston.")
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("Ofsted", "ORG") in ents
-    assert ("Hay", "PERSON") in ents
+    assert ("Lodge", "PERSON") in ents
     assert ("director of children's services", "ROLE") in ents
     assert ("Education Secretary", "ROLE") in ents
-    assert ("Michael Gove", "PERSON") in ents
+    assert ("Alan Preston", "PERSON") in ents
     sources = {e.text: e.id_ for e in doc.ents}
-    assert sources["Hay"] == "person_honorific_name" and sources["Michael Gove"] == "model:ner"
+    assert sources["Lodge"] == "person_honorific_name" and sources["Alan Preston"] == "model:ner"
 
 
 def test_pipeline_saves_and_loads_back(nlp, tmp_path):
-    text = "City council leader Sir Albert Bore said Ofsted rated the service 'inadequate' last month."
+    text = "City council leader Sir Dennis Tarrant said Ofsted rated the service 'inadequate' last month."
     before = [(e.text, e.label_, e.id_) for e in nlp(text).ents]
     nlp.to_disk(tmp_path / "saved")
     loaded = spacy.load(tmp_path / "saved")

@@ -24,77 +24,77 @@ def pairs(art):
 
 
 def test_apposition_role_after_name():
-    art = article(["Peter", "Duxbury", ",", "strategic", "director", ",", "said", "so"],
+    art = article(["Simon", "Archer", ",", "strategic", "director", ",", "said", "so"],
                   [1, 6, 1, 4, 1, 1, 6, 6], ["compound", "nsubj", "punct", "amod", "appos", "punct", "ROOT", "dobj"],
                   [(0, 2, "PERSON"), (3, 5, "ROLE")])
-    assert pairs(art)[0][:4] == ("Peter Duxbury", "strategic director", "holds", "appos_role_after_name")
+    assert pairs(art)[0][:4] == ("Simon Archer", "strategic director", "holds", "appos_role_after_name")
 
 
 def test_apposition_name_after_role():
-    art = article(["The", "chair", "of", "BCT", ",", "Andrew", "Christie", ",", "commented"],
+    art = article(["The", "chair", "of", "BCT", ",", "Fiona", "Maddox", ",", "commented"],
                   [1, 8, 1, 2, 1, 6, 1, 1, 8], ["det", "nsubj", "prep", "pobj", "punct", "compound", "appos", "punct", "ROOT"],
                   [(1, 4, "ROLE"), (5, 7, "PERSON")])
-    assert pairs(art)[0][:4] == ("Andrew Christie", "chair of bct", "holds", "appos_name_after_role")
+    assert pairs(art)[0][:4] == ("Fiona Maddox", "chair of bct", "holds", "appos_name_after_role")
 
 
 def test_title_before_name():
-    art = article(["Education", "Secretary", "Michael", "Gove", "said", "it"],
+    art = article(["Education", "Secretary", "Alan", "Preston", "said", "it"],
                   [1, 3, 3, 4, 4, 4], ["compound", "compound", "compound", "nsubj", "ROOT", "dobj"],
                   [(0, 2, "ROLE"), (2, 4, "PERSON")])
-    assert pairs(art)[0][:4] == ("Michael Gove", "education secretary", "holds", "title_before_name")
+    assert pairs(art)[0][:4] == ("Alan Preston", "education secretary", "holds", "title_before_name")
 
 
 def test_copula():
-    art = article(["Hay", "is", "director", "of", "people"], [1, 1, 1, 2, 3],
+    art = article(["Lodge", "is", "director", "of", "people"], [1, 1, 1, 2, 3],
                   ["nsubj", "ROOT", "attr", "prep", "pobj"], [(0, 1, "PERSON"), (2, 5, "ROLE")],
                   lemmas=["hay", "be", "director", "of", "people"])
-    assert pairs(art)[0][:4] == ("Hay", "director of people", "holds", "copula")
+    assert pairs(art)[0][:4] == ("Lodge", "director of people", "holds", "copula")
 
 
 def test_appointment_with_qualifier():
-    art = article(["Eleanor", "Brazil", "appointed", "interim", "director"], [1, 2, 2, 4, 2],
+    art = article(["Joan", "Whitfield", "appointed", "interim", "director"], [1, 2, 2, 4, 2],
                   ["compound", "nsubj", "ROOT", "amod", "dobj"], [(0, 2, "PERSON"), (4, 5, "ROLE")],
                   lemmas=["eleanor", "brazil", "appoint", "interim", "director"])
-    assert pairs(art)[0] == ("Eleanor Brazil", "director", "appointed", "appointed_object_role", "interim")
+    assert pairs(art)[0] == ("Joan Whitfield", "director", "appointed", "appointed_object_role", "interim")
 
 
 def test_verb_as_role_appointed_and_left():
-    art = article(["They", "appointed", "Warner", "as", "commissioner"], [1, 1, 1, 1, 3],
+    art = article(["They", "appointed", "Pemberton", "as", "commissioner"], [1, 1, 1, 1, 3],
                   ["nsubj", "ROOT", "dobj", "prep", "pobj"], [(2, 3, "PERSON"), (4, 5, "ROLE")],
                   pos=["PRON", "VERB", "PROPN", "ADP", "NOUN"])
-    assert pairs(art)[0][:4] == ("Warner", "commissioner", "appointed", "verb_as_role")
-    art = article(["Howell", "retired", "as", "director"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+    assert pairs(art)[0][:4] == ("Pemberton", "commissioner", "appointed", "verb_as_role")
+    art = article(["Lyle", "retired", "as", "director"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
                   [(0, 1, "PERSON"), (3, 4, "ROLE")], pos=["PROPN", "VERB", "ADP", "NOUN"])
-    assert pairs(art)[0][:3] == ("Howell", "director", "left")
+    assert pairs(art)[0][:3] == ("Lyle", "director", "left")
 
 
 def test_name_as_role():
-    art = article(["He", "named", "Okonkwo", "as", "commissioner"], [1, 1, 1, 2, 3],
+    art = article(["He", "named", "Adebayo", "as", "commissioner"], [1, 1, 1, 2, 3],
                   ["nsubj", "ROOT", "dobj", "prep", "pobj"], [(2, 3, "PERSON"), (4, 5, "ROLE")])
     rows = pairs(art)
-    assert rows and rows[0][:3] == ("Okonkwo", "commissioner", "appointed")
+    assert rows and rows[0][:3] == ("Adebayo", "commissioner", "appointed")
 
 
 def test_no_relation_between_subject_and_object_of_another_verb():
-    # "Gove met the director": the director is someone else
-    art = article(["Gove", "met", "the", "director", "today"], [1, 1, 3, 1, 1],
+    # "Preston met the director": the director is someone else
+    art = article(["Preston", "met", "the", "director", "today"], [1, 1, 3, 1, 1],
                   ["nsubj", "ROOT", "det", "dobj", "npadvmod"], [(0, 1, "PERSON"), (3, 4, "ROLE")])
     assert pairs(art) == []
-    # "Hay said the minister would decide": a role in a reported clause
-    art = article(["Hay", "said", "the", "minister", "would", "decide"], [1, 1, 3, 5, 5, 1],
+    # "Lodge said the minister would decide": a role in a reported clause
+    art = article(["Lodge", "said", "the", "minister", "would", "decide"], [1, 1, 3, 5, 5, 1],
                   ["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp"], [(0, 1, "PERSON"), (3, 4, "ROLE")])
     assert pairs(art) == []
 
 
 def test_statement_block_signed_with_a_name():
     words = ["Response", "from", "the", "director", "of", "people", "\n\n", "“", "We", "accept", "it", ".", "”",
-             "\n\n", "Peter", "Hay"]
+             "\n\n", "Karen", "Lodge"]
     spaces = [True, True, True, True, True, False, False, False, True, True, False, False, False, False, True, False]
     doc = Doc(NLP.vocab, words=words, spaces=spaces,
               sent_starts=[True] + [False] * 6 + [True] + [False] * 6 + [True, False])
     doc.ents = [Span(doc, 3, 6, label="ROLE"), Span(doc, 14, 16, label="PERSON")]
     art = Article("doc", doc.text, Structure(0, len(doc.text)), doc)
-    assert pairs(art)[0][:4] == ("Peter Hay", "director of people", "holds", "statement_signature")
+    assert pairs(art)[0][:4] == ("Karen Lodge", "director of people", "holds", "statement_signature")
 
 
 def ratings(art):

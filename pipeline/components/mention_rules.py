@@ -202,7 +202,7 @@ class MentionRules:
 
     def signature_names(self, doc: Doc, kept: list[Span]) -> list[Span]:
         """A line holding only a capitalised name right after a closing quote mark signs a
-        statement ("...sustained improvement.”" / "Peter Hay"): it is a PERSON."""
+        statement ("...sustained improvement.”" / "Karen Lodge"): it is a PERSON."""
         taken = {i for span in kept for i in range(span.start, span.end)}
         out = []
         closers = set(self.vocabulary.get("quote_marks_close", []))
