@@ -147,3 +147,13 @@ def test_docs_describe_every_column():
         assert f"## {name}" in doc
         for field in schema:
             assert f"| {field.name} |" in doc, f"docs/schema.md lacks {name}.{field.name}"
+
+
+def test_workers_give_the_same_tables_as_one_process(raw_output, tmp_path):
+    """Workers run the whole per-article function and return rows: same tables, same order."""
+    out, _ = raw_output
+    run(ROOT / "corpus" / "raw", tmp_path, workers=2, progress=False)
+    for name in TABLES:
+        one = pd.read_parquet(out / f"{name}.parquet")
+        two = pd.read_parquet(tmp_path / f"{name}.parquet")
+        pd.testing.assert_frame_equal(one, two, check_categorical=False)
