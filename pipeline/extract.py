@@ -18,6 +18,7 @@ from .nlp import get_pipeline
 from .normalize import normalize_rating, normalize_role
 from .people import PersonMention, canonical_names, person_id
 from .reader import RejectedInput, content_id, decode
+from .quotes import quote_rows
 from .relations import extract_relations
 from .schema import empty_rows
 from .structure import Structure, analyse
@@ -65,6 +66,7 @@ def process_article(source_path: str, data: bytes, metadata: ArticleMetadata | N
         relation_rows = extract_relations(article)
         for table, table_rows in relation_rows.items():
             rows[table].extend(table_rows)
+        rows["quotes"] = quote_rows(article, rows["roles"])
         n_tokens = sum(1 for t in doc if not t.is_space)
     rows["documents"].append({
         "doc_id": doc_id, "source_path": source_path, "duplicate_paths": [],
