@@ -30,6 +30,9 @@ NOT_DATES = [
     re.compile(rf"^(?:a |the )?(?:\w+th|first|second|third|fifth)\s+{UNITS}$"),  # "a fifth year"
     re.compile(r"(?:year|month|week|day)s?[\s-]old"),                            # ages
     re.compile(r"^(?:daily|weekly|monthly|quarterly|annually|yearly|fortnightly|every\b.*)$"),
+    re.compile(r"^(?:(?!last|next|this|previous|coming|past)[\w-]+\s+){0,3}(?:days|weeks|months|years|decades)$"),  # "some very hard years"
+    re.compile(r"^(?:year|years|month|months|week|weeks|day|days|decade)$|-long$|^less than|^more than|^up to"),
+    re.compile(r"^\d{1,3}$"),                                                    # "61" is no date
     re.compile(r"^(?:recent|the recent|recently|recent (?:years|months|weeks)|years|months|decades|the past|"
                r"the future|nowadays|these days|at the time|this time|the time|annual|each year|per year|"
                r"a year|once|now)$"),
@@ -50,9 +53,10 @@ def is_date_expression(text: str) -> bool:
 
 
 def normalize(text: str, anchor: dt.date | None, context_year: int | None = None,
-              past: bool = True) -> DateValue:
+              past: bool | None = True) -> DateValue:
     """TIMEX3 value of a date expression. `anchor` is the publication date (None if unknown);
-    `context_year` the year of the timeline entry the expression sits in; `past` the tense."""
+    `context_year` the year of the timeline entry the expression sits in; `past` the tense of the
+    clause (True past, False future, None unknown: the nearest occurrence)."""
     t = _plain(text)
     for rule in RULES:
         result = rule(t, anchor, context_year, past)
@@ -136,10 +140,12 @@ def _relative_month_name(t, anchor, ctx, past):
         year = anchor.year if month < anchor.month else anchor.year - 1
     elif mod == "next":
         year = anchor.year if month > anchor.month else anchor.year + 1
-    elif past and month > anchor.month:
+    elif past is True and month > anchor.month:
         year = anchor.year - 1  # "in December", said in October, is last December
-    elif not past and month < anchor.month:
+    elif past is False and month < anchor.month:
         year = anchor.year + 1
+    elif past is None and abs(month - anchor.month) > 6:
+        year = anchor.year + (1 if month < anchor.month else -1)  # no tense: the nearest such month
     else:
         year = anchor.year
     return DateValue(f"{year}-{month:02d}", "month", True)
@@ -227,7 +233,7 @@ def _weekday(t, anchor, ctx, past):
     if anchor is None:
         return DateValue(None, "day", False)
     mod, target = m.group(1), WEEKDAYS[m.group(2)]
-    forward = mod == "next" or (mod != "last" and not past)
+    forward = mod == "next" or (mod != "last" and past is False)
     if forward:
         delta = (target - anchor.weekday()) % 7 or 7
         return DateValue((anchor + dt.timedelta(days=delta)).isoformat(), "day", True)
@@ -237,5 +243,28 @@ def _weekday(t, anchor, ctx, past):
     return DateValue((anchor - dt.timedelta(days=delta)).isoformat(), "day", True)
 
 
-RULES = [_range, _month_year, _absolute_day, _day_month, _part_of_year, _year_only, _relative_month_name,
+def _ago(t, anchor, ctx, past):
+    m = re.match(r"^(\w+)\s+(year|month|week|day)s?\s+ago$", t)
+    if not m:
+        return None
+    n = WORD_NUMBERS.get(m.group(1), int(m.group(1)) if m.group(1).isdigit() else None)
+    unit = m.group(2)
+    if n is None or anchor is None:
+        return DateValue(None, unit, False)
+    if unit == "year":
+        return DateValue(str(anchor.year - n), "year", True)
+    if unit == "month":
+        y, mth = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
+        return DateValue(f"{y}-{mth + 1:02d}", "month", True)
+    d = anchor - dt.timedelta(days=n * (7 if unit == "week" else 1))
+    if unit == "week":
+        iso = d.isocalendar()
+        return DateValue(f"{iso[0]}-W{iso[1]:02d}", "week", True)
+    return DateValue(d.isoformat(), "day", True)
+
+
+WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+RULES = [_ago, _range, _month_year, _absolute_day, _day_month, _part_of_year, _year_only, _relative_month_name,
          _deictic, _weekday]

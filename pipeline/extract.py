@@ -24,7 +24,23 @@ from .schema import empty_rows
 from .structure import Structure, analyse
 
 LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
-FUTURE_CUES = {"will", "'ll", "shall", "would", "expects", "expected", "plans", "next", "is to", "are to", "due"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+
+
+def clause_tense(span: Span) -> bool | None:
+    """Tense of the verb governing a date: True past, False future, None present or unknown.
+    "resigned on Monday" is last Monday; "will start on Monday" is the next one."""
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    children = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if children & FUTURE_AUX or ({"to"} <= children and token.head.lemma_ == "be"):
+        return False
+    if token.tag_ in ("VBD", "VBN") or children & {"was", "were", "had", "has", "have", "did"}:
+        return True
+    return None
 
 
 @dataclass
@@ -115,11 +131,9 @@ class Article:
         return self.canonical.get((span.start, span.end), " ".join(span.text.split()))
 
     def date_value(self, span: Span):
-        sent = span.sent
-        words = {t.lower_ for t in sent}
-        past = not (words & FUTURE_CUES)
         return normalize_date(span.text, self.structure.published,
-                              context_year=self.timeline_year.get(self.sentence_of[span.start]), past=past)
+                              context_year=self.timeline_year.get(self.sentence_of[span.start]),
+                              past=clause_tense(span))
 
     def normalized(self, span: Span) -> str | None:
         label = span.label_

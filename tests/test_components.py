@@ -98,7 +98,7 @@ def test_quoted_rating_and_rating_noun(rules):
 
 
 def test_patterns_all_have_ids_and_one_label_per_file():
-    for name in ("person.jsonl", "role.jsonl", "org.jsonl", "rating.jsonl"):
+    for name in ("person.jsonl", "role.jsonl", "org.jsonl", "rating.jsonl", "date.jsonl"):
         patterns = read_patterns(str(PATTERNS_DIR), [name])
         assert patterns and all(p["id"] for p in patterns)
         assert len({p["label"] for p in patterns}) == 1

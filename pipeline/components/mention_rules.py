@@ -126,6 +126,11 @@ class MentionRules:
             return None  # "seven-year-old" is an age
         if span.end < len(doc) and doc[span.end].lower_ in self.words("programme_words"):
             return None  # "the Today programme" is a name
+        before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
+        if span[0].lower_ in {"next", "past", "last", "coming"} and before and before[-1] in {"over", "within", "for", "throughout"}:
+            return None  # "over the next year" is a duration
+        if before[-2:] == ["this", "time"] or (before and before[-1] == "time" and span[0].lower_ == "next"):
+            return None  # "this time next year" is no calendar point (D25)
         start = span.start
         while start < span.end and doc[start].lower_ in {"the", "a", "an"}:
             start += 1
