@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .datetext import MONTHS, find_date
 
@@ -25,14 +26,15 @@ MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 
 NOT_DATES = [
     re.compile(rf"^(?:just |only |about |around |nearly |almost |more than |over |under |some )?{NUMBER}"
-               rf"(?:[\s-]+\w+)?[\s-]+{UNITS}(?:\s+\w+)?$"),          # "18 months", "four years", "a year"
+               rf"(?:[\s-]+\w+)?[\s-]+{UNITS}(?:\s+(?!ago\b)\w+)?$"),          # "18 months", "four years", "a year"
     re.compile(rf"^(?:the )?(?:next|past|last|previous|coming|following|first|final)\s+{NUMBER}\s*{UNITS}$"),
     re.compile(rf"^(?:a |the )?(?:\w+th|first|second|third|fifth)\s+{UNITS}$"),  # "a fifth year"
     re.compile(r"(?:year|month|week|day)s?[\s-]old"),                            # ages
     re.compile(r"^(?:daily|weekly|monthly|quarterly|annually|yearly|fortnightly|every\b.*)$"),
     re.compile(r"^(?:(?!last|next|this|previous|coming|past)[\w-]+\s+){0,3}(?:days|weeks|months|years|decades)$"),  # "some very hard years"
     re.compile(r"^(?:year|years|month|months|week|weeks|day|days|decade)$|-long$|^less than|^more than|^up to"),
-    re.compile(r"^\d{1,3}$"),                                                    # "61" is no date
+    re.compile(r"^\d{1,3}$"),
+    re.compile(r"^(?:past|previous)\s+(?:decade|century)$"),                                                    # "61" is no date
     re.compile(r"^(?:recent|the recent|recently|recent (?:years|months|weeks)|years|months|decades|the past|"
                r"the future|nowadays|these days|at the time|this time|the time|annual|each year|per year|"
                r"a year|once|now)$"),
@@ -62,7 +64,45 @@ def normalize(text: str, anchor: dt.date | None, context_year: int | None = None
         result = rule(t, anchor, context_year, past)
         if result is not None:
             return result
-    return DateValue(None, "day", False)
+    return _dateparser_fallback(t, anchor, past)
+
+
+#: dateparser is slow on long or odd strings; it only sees short leftovers of the grammar.
+DATEPARSER_MAX_CHARS = 40
+
+
+@lru_cache(maxsize=64)
+def _date_data_parser(anchor: dt.date, prefer: str):
+    from dateparser.date import DateDataParser
+    return DateDataParser(languages=["en"], settings={
+        "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": prefer,
+        "RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day),
+        "RETURN_AS_TIMEZONE_AWARE": False, "TIMEZONE": "UTC", "STRICT_PARSING": False})
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_fallback(t: str, anchor: dt.date | None, past: bool | None) -> DateValue:
+    """Forms the grammar does not know ("the 3rd of March", "a fortnight ago"), with every setting
+    pinned: day-first, English only, relative to the publication date, no clock or time zone of the
+    machine. Without a publication date nothing relative can be resolved, so it is not called."""
+    if anchor is None or len(t) > DATEPARSER_MAX_CHARS or not re.search(r"\d|[a-z]{3}", t):
+        return DateValue(None, "day", False)
+    prefer = "past" if past else "future" if past is False else "current_period"
+    data = _date_data_parser(anchor, prefer).get_date_data(t)
+    if data.date_obj is None:
+        return DateValue(None, "day", False)
+    d = data.date_obj.date()
+    if d.year < 1950:
+        return DateValue(None, "day", False)  # "17.01.19" as 1919: never trust a two-digit century
+    period = data.period or "day"
+    if period == "week":
+        iso = d.isocalendar()
+        return DateValue(f"{iso[0]}-W{iso[1]:02d}", "week", True)
+    if period == "month":
+        return DateValue(f"{d.year}-{d.month:02d}", "month", True)
+    if period == "year":
+        return DateValue(str(d.year), "year", True)
+    return DateValue(d.isoformat(), "day", True)
 
 
 def _plain(text: str) -> str:

@@ -1,0 +1,148 @@
+"""The date grammar: a table of the corpus's forms and many more, including what is not a date.
+
+Anchor dates: A = Friday 19 October 2012 (the real corpus's most common), B = Thursday 17 January
+2019 (a January article: "last April" is the year before), N = no publication date.
+"""
+import datetime as dt
+
+import pytest
+
+from pipeline.datetext import expand_year, find_date
+from pipeline.dates import is_date_expression, normalize
+
+A = dt.date(2012, 10, 19)
+B = dt.date(2019, 1, 17)
+N = None
+
+CASES = [
+    # absolute days, UK day-first
+    ("19/10/2012", A, None, True, "2012-10-19", "day"),
+    ("19.Oct 2012", A, None, True, "2012-10-19", "day"),
+    ("17.01.19", B, None, True, "2019-01-17", "day"),
+    ("23/05/2014", N, None, True, "2014-05-23", "day"),
+    ("07/02/2019", N, None, True, "2019-02-07", "day"),
+    ("3/7/18", N, None, True, "2018-07-03", "day"),
+    ("23 May 2014", N, None, True, "2014-05-23", "day"),
+    ("14 March 2017", N, None, True, "2017-03-14", "day"),
+    ("Tuesday 3 July 2018", N, None, True, "2018-07-03", "day"),
+    ("12th Nov 2016", N, None, True, "2016-11-12", "day"),
+    ("Thu 7 Feb 2019", N, None, True, "2019-02-07", "day"),
+    ("2017-06-09", N, None, True, "2017-06-09", "day"),
+    ("June 9, 2017", N, None, True, "2017-06-09", "day"),
+    ("1 September 2015", N, None, True, "2015-09-01", "day"),
+    ("31st December 2013", N, None, True, "2013-12-31", "day"),
+    # day and month without a year take the publication year
+    ("Friday 19 October", A, None, True, "2012-10-19", "day"),
+    ("(Friday 19 October)", A, None, True, "2012-10-19", "day"),
+    ("19 October", A, None, True, "2012-10-19", "day"),
+    ("3 March", N, None, True, "XXXX-03-03", "day"),
+    ("March 3", A, None, True, "2012-03-03", "day"),
+    # months and years
+    ("February 2009", A, None, True, "2009-02", "month"),
+    ("April 2018", B, None, True, "2018-04", "month"),
+    ("September, 2015", N, None, True, "2015-09", "month"),
+    ("2010 (October)", N, None, True, "2010-10", "month"),
+    ("2012 (January)", N, None, True, "2012-01", "month"),
+    ("2011", A, None, True, "2011", "year"),
+    ("in 2008", A, None, True, "2008", "year"),
+    ("since 2009", A, None, True, "2009", "year"),
+    ("early 2016", N, None, True, "2016", "year"),
+    ("the end of 2013", N, None, True, "2013", "year"),
+    ("the 1990s", N, None, True, "199X", "decade"),
+    ("the 2000s", N, None, True, "200X", "decade"),
+    # ranges
+    ("2002 - 2005", N, None, True, "2002/2005", "range"),
+    ("2005–2008", N, None, True, "2005/2008", "range"),
+    ("between 2014 and 2016", N, None, True, "2014/2016", "range"),
+    ("2014 to 2016", N, None, True, "2014/2016", "range"),
+    ("2004/05", N, None, True, "2004/2005", "range"),
+    ("2014-16", N, None, True, "2014/2016", "range"),
+    # halves, quarters, seasons
+    ("the first half of 2012", A, None, True, "2012-H1", "half"),
+    ("second half of 2018", N, None, True, "2018-H2", "half"),
+    ("the first half of the year", A, None, True, "2012-H1", "half"),
+    ("first quarter of 2019", N, None, True, "2019-Q1", "quarter"),
+    ("Q3 2017", N, None, True, "2017-Q3", "quarter"),
+    ("spring 2019", N, None, True, "2019-SP", "season"),
+    ("autumn of 2016", N, None, True, "2016-FA", "season"),
+    ("next spring", A, None, True, "2013-SP", "season"),
+    ("last summer", B, None, True, "2018-SU", "season"),
+    ("the autumn", A, None, True, "2012-FA", "season"),
+    ("winter", N, None, True, "XXXX-WI", "season"),
+    # relative to the publication date
+    ("today", A, None, True, "2012-10-19", "day"),
+    ("yesterday", A, None, True, "2012-10-18", "day"),
+    ("tomorrow", A, None, False, "2012-10-20", "day"),
+    ("last month", A, None, True, "2012-09", "month"),
+    ("last month", B, None, True, "2018-12", "month"),
+    ("next month", A, None, False, "2012-11", "month"),
+    ("next month", B, None, False, "2019-02", "month"),
+    ("this month", A, None, True, "2012-10", "month"),
+    ("later this month", A, None, False, "2012-10", "month"),
+    ("last year", A, None, True, "2011", "year"),
+    ("next year", A, None, False, "2013", "year"),
+    ("this year", B, None, True, "2019", "year"),
+    ("earlier this year", B, None, True, "2019", "year"),
+    ("last week", A, None, True, "2012-W41", "week"),
+    ("earlier this week", A, None, True, "2012-W42", "week"),
+    ("next week", A, None, False, "2012-W43", "week"),
+    ("the beginning of the year", A, None, True, "2012", "year"),
+    ("three years ago", A, None, True, "2009", "year"),
+    ("two months ago", A, None, True, "2012-08", "month"),
+    ("a fortnight ago", A, None, True, "2012-W40", "week"),
+    ("the 3rd of March", A, None, True, "2012-03-03", "day"),
+    # weekdays (D27): on or before the anchor in the past, after it in the future
+    ("Tuesday", A, None, True, "2012-10-16", "day"),
+    ("on Friday", A, None, True, "2012-10-19", "day"),
+    ("Monday", A, None, False, "2012-10-22", "day"),
+    ("last Monday", A, None, True, "2012-10-15", "day"),
+    ("next Tuesday", A, None, True, "2012-10-23", "day"),
+    # months alone: tense decides, timelines give the year (D24)
+    ("last April", B, None, True, "2018-04", "month"),
+    ("in July", A, None, True, "2012-07", "month"),
+    ("in December", A, None, True, "2011-12", "month"),
+    ("in December", A, None, False, "2012-12", "month"),
+    ("August", dt.date(2018, 7, 4), None, None, "2018-08", "month"),
+    ("in March", A, 2013, True, "2013-03", "month"),
+    ("in July", N, None, True, "XXXX-07", "month"),
+    ("next April", B, None, False, "2019-04", "month"),
+    # wholly relative with no publication date: no value, granularity kept (D43)
+    ("today", N, None, True, None, "day"),
+    ("last week", N, None, True, None, "week"),
+    ("later this month", N, None, True, None, "month"),
+    ("Tuesday", N, None, True, None, "day"),
+    ("next year", N, None, False, None, "year"),
+]
+
+
+@pytest.mark.parametrize("text, anchor, context_year, past, value, granularity", CASES)
+def test_normalize(text, anchor, context_year, past, value, granularity):
+    got = normalize(text, anchor, context_year=context_year, past=past)
+    assert (got.value, got.granularity) == (value, granularity)
+    assert is_date_expression(text)
+
+
+NOT_DATES = [
+    "18 months", "just 18 months", "four years", "two years", "a year", "six months", "the next 12 months",
+    "the next six months", "the past few months", "the next few weeks", "72 hours", "a fifth year",
+    "seven-year-old", "86-year-old", "11-year-old", "weekly", "monthly", "daily", "every six months",
+    "recent years", "recently", "years", "weeks", "days", "year-long", "some very hard years",
+    "less than three years", "61", "the past decade",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(text):
+    assert not is_date_expression(text)
+
+
+def test_two_digit_years_never_become_1919():
+    assert expand_year("19") == 2019 and expand_year("99") == 1999 and expand_year("05") == 2005
+    assert find_date("17.01.19")[0] == dt.date(2019, 1, 17)
+
+
+def test_results_do_not_depend_on_the_machine_clock(monkeypatch):
+    """Relative values come from the anchor only: the same answer whatever today is."""
+    first = normalize("a fortnight ago", A)
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
+    assert normalize("a fortnight ago", A) == first
