@@ -134,3 +134,14 @@ def test_pipeline_saves_and_loads_back(nlp, tmp_path):
     assert loaded.pipe_names == nlp.pipe_names
     assert [(e.text, e.label_, e.id_) for e in loaded(text).ents] == before
     assert ("inadequate", "RATING") in [(t, lab) for t, lab, _ in before]
+
+
+def test_name_tagged_org_that_acts_like_a_person_becomes_person(rules):
+    # "Joan Whitfield appointed ...": a two-word ORG with no organisation word, subject of "appointed"
+    doc = make_doc(["Joan", "Whitfield", "appointed", "director", "Northshire", "Council", "said"],
+                   heads=[1, 2, 2, 2, 5, 6, 6], deps=["compound", "nsubj", "ROOT", "dobj", "compound", "nsubj", "ROOT"],
+                   pos=["PROPN", "PROPN", "VERB", "NOUN", "PROPN", "PROPN", "VERB"],
+                   lemmas=["Joan", "Whitfield", "appoint", "director", "Northshire", "Council", "say"],
+                   sent_starts=[True, False, False, False, True, False, False],
+                   ents=[(0, 2, "ORG"), (4, 6, "ORG")])
+    assert [(e.text, e.label_) for e in rules(doc).ents] == [("Joan Whitfield", "PERSON"), ("Northshire Council", "ORG")]

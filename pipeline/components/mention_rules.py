@@ -117,7 +117,22 @@ class MentionRules:
             return None  # "Conservative-Liberal Democrat" coalitions are parties, not bodies
         if not span.text[:1].isupper():
             return None  # "city council department" is a description, not a name
+        if self.looks_like_person(span):
+            return Span(doc, start, end, label="PERSON")
         return Span(doc, start, end, label="ORG")
+
+    def looks_like_person(self, span: Span) -> bool:
+        """The small model sometimes tags a name ORG ("2010 (October) Jane Doe appointed ..."): two
+        or three capitalised words, none an organisation word, acting as the subject of a verb
+        people do (appointed, retired, said) is a person."""
+        words = [t for t in span if not t.is_punct]
+        if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
+            return False
+        if any(t.lower_ in self.words("organisation_words") for t in words):
+            return False
+        root = span.root
+        return root.dep_ in {"nsubj", "nsubjpass"} and (
+            root.head.lower_ in self.words("person_verbs") or root.head.lemma_.lower() in self.words("person_verbs"))
 
     def clean_date(self, span: Span) -> Span | None:
         doc = span.doc
