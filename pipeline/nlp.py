@@ -56,10 +56,14 @@ def build_pipeline(model: str | None = None, patterns_dir: Path = PATTERNS_DIR) 
     return nlp
 
 
-@lru_cache(maxsize=2)
 def get_pipeline(model: str | None = None) -> Language:
-    """One pipeline per process (each worker loads its own once)."""
-    model = resolve_model(model)
+    """One pipeline per process and model (each worker loads its own once), whatever name the
+    caller used for the model."""
+    return _load_pipeline(resolve_model(model))
+
+
+@lru_cache(maxsize=2)
+def _load_pipeline(model: str) -> Language:
     if Path(model).is_dir() and (Path(model) / "config.cfg").exists() and _is_saved_extraction(model):
         return spacy.load(model)
     return build_pipeline(model)
