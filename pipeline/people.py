@@ -62,7 +62,7 @@ def split_name(canonical: str) -> tuple[str | None, str | None]:
     words = canonical.split()
     if len(words) == 1:
         return None, words[0]
-    particles = {"de", "van", "von", "le", "la", "da", "du", "al", "bin", "le grand"}
+    particles = {"de", "van", "von", "le", "la", "da", "du", "al", "bin"}
     family_start = len(words) - 1
     while family_start > 1 and words[family_start - 1].lower() in particles:
         family_start -= 1

@@ -16,12 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from . import PATTERNS_DIR
 from .people import person_id
 
 if TYPE_CHECKING:
     from .extract import Article
 
-PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
 OPENERS = {"“": "”", "‘": "’", '"': '"', "'": "'", "«": "»"}
 PRONOUNS = {"he", "she", "they", "i", "we"}
 

@@ -14,6 +14,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.strings import hash_string
 from spacy.tokens import Span
 
+from . import PATTERNS_DIR
 from .components.paragraphs import doc_lines
 from .normalize import normalize_rating, normalize_role, plain
 from .people import person_id
@@ -32,11 +33,29 @@ RATING_VERB_FORMS = {"rate", "rates", "rated", "rating", "judge", "judges", "jud
 #: Dependency labels that stay inside the rating's own clause when climbing to its verb.
 CLAUSE_INTERNAL = {"oprd", "acomp", "attr", "xcomp", "pobj", "prep", "dobj", "amod", "compound", "nmod", "appos",
                    "conj", "npadvmod", "advmod", "pcomp"}
-QUALIFIERS = {"former", "ex", "interim", "acting", "transitional", "outgoing", "incoming", "new", "then", "latest",
-              "current", "previous", "permanent", "temporary"}
-INSPECTORATES = {"ofsted", "cqc", "care quality commission", "healthcare commission",
-                 "commission for social care inspection", "csci", "hmic", "hmicfrs", "estyn", "care inspectorate",
-                 "audit commission"}
+
+
+@lru_cache(maxsize=1)
+def _mention_vocabulary(path: Path = PATTERNS_DIR / "mention_rules.json") -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def qualifiers() -> frozenset[str]:
+    """Role qualifiers (former, interim ...), the same list the mention cleaner uses."""
+    return frozenset(w.lower() for w in _mention_vocabulary()["role_qualifiers"])
+
+
+def inspectorates() -> frozenset[str]:
+    return frozenset(w.lower() for w in _mention_vocabulary()["inspectorates"])
+
+
+def evidence_of(article: "Article", sent: Span) -> tuple[str, int, int]:
+    """The sentence as evidence: its text and offsets in documents.text, without edge whitespace."""
+    start, end = article.char_span(sent)
+    raw = article.text[start:end]
+    start += len(raw) - len(raw.lstrip())
+    end -= len(raw) - len(raw.rstrip())
+    return article.text[start:end], start, end
 
 
 def extract_relations(article: "Article") -> dict[str, list[dict]]:
@@ -44,9 +63,6 @@ def extract_relations(article: "Article") -> dict[str, list[dict]]:
 
 
 # -- person → role --------------------------------------------------------------------------------
-
-PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
-
 
 @lru_cache(maxsize=1)
 def role_vocabulary(path: Path = PATTERNS_DIR / "role_relations.json") -> dict:
@@ -161,7 +177,7 @@ def _is_apposition_gap(gap: list, allow_honorific: bool = False) -> bool:
     for t in gap:
         if t.text in {",", "–", "—", "-", "("} or (allow_honorific and t._.is_honorific):
             continue
-        if t.lower_ in QUALIFIERS | {"the", "a", "an", "its", "their", "'s", "’s"} or t.pos_ == "ADV":
+        if t.lower_ in qualifiers() | {"the", "a", "an", "its", "their", "'s", "’s"} or t.pos_ == "ADV":
             continue
         if t.dep_ == "poss" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"'s", "’s"}):
             continue
@@ -177,16 +193,14 @@ def _links_by_verb(gap: list) -> bool:
 
 def role_row(article: "Article", person: Span, role: Span, rule: str) -> dict:
     sent = person.sent
-    start, end = article.char_span(sent)
+    evidence, start, end = evidence_of(article, sent)
     qualifier = _qualifier(role)
     return {
         "doc_id": article.doc_id, "person_id": person_id(article.person_name(person)),
         "person": article.person_name(person),
         "role": normalize_role(role.text), "role_text": role.text, "qualifier": qualifier,
         "organization": _organization(role), "event": _event(sent, person, role),
-        "date": _clause_date(article, sent), "evidence": article.text[start:end].strip(),
-        "start_char": start + (len(article.text[start:end]) - len(article.text[start:end].lstrip())),
-        "end_char": end - (len(article.text[start:end]) - len(article.text[start:end].rstrip())),
+        "date": _clause_date(article, sent), "evidence": evidence, "start_char": start, "end_char": end,
         "rule": rule, "person_mention_id": article.mention_id(person), "role_mention_id": article.mention_id(role),
     }
 
@@ -195,8 +209,8 @@ def _qualifier(role: Span) -> str | None:
     doc = role.doc
     i = role.start - 1
     found = []
-    while i >= 0 and (doc[i].lower_ in QUALIFIERS or doc[i].text == "-"):
-        if doc[i].lower_ in QUALIFIERS:
+    while i >= 0 and (doc[i].lower_ in qualifiers() or doc[i].text == "-"):
+        if doc[i].lower_ in qualifiers():
             found.append(doc[i].lower_)
         i -= 1
     return " ".join(reversed(found)) or None
@@ -205,7 +219,7 @@ def _qualifier(role: Span) -> str | None:
 def _organization(role: Span) -> str | None:
     doc = role.doc
     i = role.start - 1
-    while i >= 0 and doc[i].lower_ in QUALIFIERS:
+    while i >= 0 and doc[i].lower_ in qualifiers():
         i -= 1
     if i >= 1 and doc[i].lower_ in {"'s", "’s"}:
         j = i - 1
@@ -274,10 +288,7 @@ def rating_rows(article: "Article") -> Iterator[dict]:
         if value is None:
             continue
         sent = ent.sent
-        start, end = article.char_span(sent)
-        evidence = article.text[start:end]
-        lead = len(evidence) - len(evidence.lstrip())
-        trail = len(evidence) - len(evidence.rstrip())
+        evidence, start, end = evidence_of(article, sent)
         subject = _subject(ent)
         aspect = _aspect(ent)
         if subject and plain(subject) in aspect_words():
@@ -291,7 +302,7 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             "doc_id": article.doc_id, "rating": value, "rating_text": ent.text,
             "subject": subject, "rated_by": rater, "aspect": aspect, "date": _clause_date(article, sent),
             "negated": _has_cue(ent, NEGATION_LEMMAS), "hypothetical": _has_cue(ent, HYPOTHETICAL_LEMMAS),
-            "evidence": evidence.strip(), "start_char": start + lead, "end_char": end - trail,
+            "evidence": evidence, "start_char": start, "end_char": end,
             "rule": "rating_mention", "rating_mention_id": article.mention_id(ent),
             "rating_start": rs, "rating_end": re_,
         }
@@ -380,6 +391,6 @@ def _noun_phrase(head, exclude: Span) -> str | None:
 
 def _rated_by(article: "Article", sent: Span) -> str | None:
     for ent in article.entities:
-        if ent.label_ == "ORG" and sent.start <= ent.start < sent.end and plain(ent.text) in INSPECTORATES:
+        if ent.label_ == "ORG" and sent.start <= ent.start < sent.end and plain(ent.text) in inspectorates():
             return ent.text
     return None

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import PATTERNS_DIR
 from .datetext import find_date
 
-PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
 
 SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ')', ']', '…', ':', ';')
 BULLET = re.compile(r"^\s*(?:[•·▪●◦*\-–—]|\d{1,2}[.)])\s+")

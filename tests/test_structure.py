@@ -111,7 +111,5 @@ def test_seed_pages(name, published, title_start):
     s, b = body(text)
     assert s.published == published
     assert s.title.startswith(title_start)
-    tail = text[s.body_end:]
     for furniture in ("latest news", "Enhanced by Zemanta", "From Belfast Telegraph", "Tags:", "Image credit"):
         assert furniture not in b
-    assert len(b) > 0.4 * len(text) or len(tail) > 0
