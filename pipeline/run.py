@@ -1,7 +1,10 @@
-"""A whole run: find inputs, deduplicate, process each article (in workers if asked), write tables.
+"""A whole run: find inputs, deduplicate, process what is new (in workers if asked), write tables.
 
-The only code that touches the file system besides the writer. Per-article work goes through
-`process_article`, which workers run whole, returning rows rather than Docs.
+The only code that touches the file system besides the writer and the state file. Per-article
+work goes through `process_article`, which workers run whole, returning rows rather than Docs.
+Rows stream into the writer in input order as articles finish, so memory stays flat on long runs,
+and an article whose bytes, metadata and pipeline version are unchanged since the last run into
+the same output folder is not processed again: its rows come from the state file (pipeline/state.py).
 """
 from __future__ import annotations
 
@@ -13,9 +16,9 @@ import logging
 import os
 import time
 import traceback
-from collections import Counter
+from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
@@ -24,10 +27,11 @@ from . import __version__
 from .datetext import find_date
 from .extract import ArticleMetadata, process_article
 from .nlp import PATTERNS_DIR, get_pipeline, resolve_model
-from .people import merge_people
+from .people import PeopleMerger
 from .reader import RejectedInput, SourceFile, content_id, decode, find_inputs
 from .schema import TABLES, empty_rows
-from .writer import write_tables
+from .state import RunState, file_sha, metadata_hash
+from .writer import TableSink
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +45,11 @@ class Summary:
     documents: int = 0
     duplicates: int = 0
     rejected: int = 0
+    processed: int = 0
+    reused: int = 0
+    kept: int = 0
+    pruned: int = 0
+    workers: int = 1
     skipped: list[str] = field(default_factory=list)
     mentions: Counter = field(default_factory=Counter)
     rows: dict[str, int] = field(default_factory=dict)
@@ -50,22 +59,36 @@ class Summary:
         labels = ", ".join(f"{k} {v}" for k, v in sorted(self.mentions.items())) or "none"
         out = [f"articles read: {self.articles} ({self.documents} documents, {self.duplicates} duplicates), "
                f"rejected: {self.rejected}",
+               f"processed: {self.processed} (workers: {self.workers}), reused from the last run: {self.reused}",
                f"mentions: {labels}",
                "tables: " + ", ".join(f"{k} {v}" for k, v in self.rows.items()),
                f"seconds: {self.seconds:.1f}"]
+        if self.kept:
+            out.insert(1, f"kept: {self.kept} articles no longer in the input folder (--prune drops them)")
+        if self.pruned:
+            out.insert(1, f"pruned: {self.pruned} articles no longer in the input folder")
         if self.skipped:
             out.insert(1, f"skipped (not *.txt): {len(self.skipped)}: " + ", ".join(self.skipped[:5])
                        + (" ..." if len(self.skipped) > 5 else ""))
         return out
 
 
-def pipeline_version(model: str) -> str:
-    """Package version, model and a hash of patterns/: any change means outputs may differ."""
+def _folder_hash(folder: Path, suffixes: tuple[str, ...] | None = None) -> str:
+    """Hash of the names and bytes of the files under `folder` (only `suffixes`, when given)."""
     digest = hashlib.sha256()
-    for path in sorted(PATTERNS_DIR.glob("*")):
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return f"{__version__}+{Path(model).name}+patterns.{digest.hexdigest()[:10]}"
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and (suffixes is None or path.suffix in suffixes):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def pipeline_version(model: str) -> str:
+    """Package version, model, spaCy version and hashes of patterns/ and of the package's code and
+    config: any change means outputs may differ, so a re-run processes everything again."""
+    import spacy
+    code = _folder_hash(Path(__file__).resolve().parent, (".py", ".cfg"))
+    return (f"{__version__}+{Path(model).name}+spacy{spacy.__version__}"
+            f"+patterns.{_folder_hash(PATTERNS_DIR)}+code.{code}")
 
 
 # -- metadata sidecars --------------------------------------------------------------------------
@@ -112,6 +135,19 @@ def _metadata_from(row: dict) -> ArticleMetadata:
                            url=clean.get("url"))
 
 
+def metadata_to_json(metadata: ArticleMetadata | None) -> str | None:
+    return None if metadata is None else json.dumps(asdict(metadata), default=str, sort_keys=True)
+
+
+def metadata_from_json(text: str | None) -> ArticleMetadata | None:
+    if text is None:
+        return None
+    record = json.loads(text)
+    if record.get("published"):
+        record["published"] = dt.date.fromisoformat(record["published"])
+    return ArticleMetadata(**record)
+
+
 # -- workers ------------------------------------------------------------------------------------
 
 _WORKER_MODEL: str | None = None
@@ -138,19 +174,48 @@ def safe_process(item: tuple[str, bytes, ArticleMetadata | None], model: str | N
         return rows
 
 
-def _worker_task(args):
-    item, version = args
+def _worker_task(item, version):
     return safe_process(item, None, version)
 
 
-def default_workers() -> int:
-    return max(1, min(4, (os.cpu_count() or 1)))
+#: Below this many articles to process, starting workers (each loads the model, about a second)
+#: costs more than it saves.
+MIN_ARTICLES_PER_WORKER = 25
+
+
+def default_workers(todo: int) -> int:
+    """One worker per core (at most 8), but only as many as there is work for."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(8, cores, todo // MIN_ARTICLES_PER_WORKER))
 
 
 # -- the run ------------------------------------------------------------------------------------
 
-def run(in_dir: Path, out_dir: Path, workers: int = 1, model: str | None = None,
-        progress: bool = True) -> Summary:
+@dataclass
+class Entry:
+    """One article of this run: in the input folder now, or kept from an earlier run."""
+
+    source_path: str
+    sha: str
+    meta_hash: str
+    content_id: str | None
+    metadata: ArticleMetadata | None
+    file: Path | None  # None: no longer in the input folder, its bytes come from the state
+    reuse: bool = False
+
+
+def _content_key(data: bytes) -> str | None:
+    try:
+        return content_id(decode(data))
+    except RejectedInput:
+        return None  # process_article will reject it with the reason
+
+
+def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None = None,
+        progress: bool = True, prune: bool = False, rebuild: bool = False) -> Summary:
+    """Extract IN into tables in OUT. Articles unchanged since the last run into OUT are reused
+    (unless `rebuild`); articles gone from IN stay in the output unless `prune`. `workers=None`
+    or 0 picks a number from the cores and the work to do."""
     started = time.perf_counter()
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     if not in_dir.is_dir():
@@ -162,55 +227,123 @@ def run(in_dir: Path, out_dir: Path, workers: int = 1, model: str | None = None,
     metadata, metadata_problems = load_metadata(in_dir, articles)
     summary.skipped = [o.relative_path for o in others
                        if o.path.name != METADATA_CSV and not o.path.name.endswith(METADATA_SUFFIX)]
-    rows = empty_rows()
-    rows["rejected"].extend(metadata_problems)
+    rejected_first = list(metadata_problems)
 
-    items, first_path_of, duplicates = [], {}, {}
+    state = RunState(out_dir)
+    remembered = state.remembered()
+    entries: list[Entry] = []
     for art in articles:
         summary.articles += 1
         try:
             data = art.path.read_bytes()
         except OSError as exc:
-            rows["rejected"].append({"source_path": art.relative_path, "reason": "unreadable", "detail": str(exc)})
+            rejected_first.append({"source_path": art.relative_path, "reason": "unreadable", "detail": str(exc)})
             continue
-        try:
-            key = content_id(decode(data))
-        except RejectedInput:
-            key = None  # process_article will reject it with the reason
-        if key is not None and key in first_path_of:
-            duplicates.setdefault(key, []).append(art.relative_path)
-            summary.duplicates += 1
-            continue
-        if key is not None:
-            first_path_of[key] = art.relative_path
-        items.append((art.relative_path, data, metadata.get(art.relative_path)))
-
-    bar = tqdm(total=len(items), unit="article", disable=not progress, dynamic_ncols=True)
-    results = []
-    if workers > 1 and len(items) > 1:
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(model,)) as pool:
-            for result in pool.map(_worker_task, [(item, version) for item in items], chunksize=4):
-                results.append(result)
-                bar.update(1)
+        sha, meta = file_sha(data), metadata.get(art.relative_path)
+        old = remembered.get(art.relative_path)
+        key = old.content_id if old and old.file_sha == sha else _content_key(data)
+        entries.append(Entry(art.relative_path, sha, metadata_hash(meta), key, meta, art.path))
+    present = {a.relative_path for a in articles}
+    gone = sorted(p for p in remembered if p not in present)
+    if prune:
+        state.forget(gone)
+        summary.pruned = len(gone)
     else:
-        get_pipeline(model)
-        for item in items:
-            results.append(safe_process(item, model, version))
-            bar.update(1)
-    bar.close()
+        for path in gone:
+            old = remembered[path]
+            _, meta_json = state.stored_input(path)
+            entries.append(Entry(path, old.file_sha, old.meta_hash, old.content_id,
+                                 metadata_from_json(meta_json), None))
+        summary.kept = len(gone)
+    entries.sort(key=lambda e: e.source_path)
 
-    for result in results:
-        for table, table_rows in result.items():
-            rows[table].extend(table_rows)
-    for doc in rows["documents"]:
-        doc["duplicate_paths"] = duplicates.get(doc["doc_id"], [])
-    rows["people"] = merge_people(rows["people"])
-    summary.rows = write_tables(rows, out_dir)
+    # the first path of each content is the document; later ones are its duplicates
+    first_of, duplicates, unique = {}, {}, []
+    for entry in entries:
+        if entry.content_id is not None and entry.content_id in first_of:
+            duplicates.setdefault(entry.content_id, []).append(entry.source_path)
+            summary.duplicates += 1
+            old = remembered.get(entry.source_path)
+            if entry.file and (old is None or (old.file_sha, old.meta_hash) != (entry.sha, entry.meta_hash)):
+                # remembered without rows, so it can be kept (or become the document) later
+                state.remember(entry.source_path, entry.file.read_bytes(), entry.meta_hash,
+                               metadata_to_json(entry.metadata), entry.content_id, None, None)
+            continue
+        if entry.content_id is not None:
+            first_of[entry.content_id] = entry.source_path
+        old = remembered.get(entry.source_path)
+        entry.reuse = (not rebuild and old is not None and old.version == version
+                       and (old.file_sha, old.meta_hash) == (entry.sha, entry.meta_hash))
+        unique.append(entry)
+    todo = sum(1 for e in unique if not e.reuse)
+    workers = default_workers(todo) if not workers else min(workers, max(1, todo))
+    summary.workers, summary.processed, summary.reused = workers, todo, len(unique) - todo
+
+    sink, people = TableSink(out_dir), PeopleMerger()
+    sink.add({"rejected": rejected_first})
+    try:
+        for entry, rows in _results(unique, state, model, version, workers, progress):
+            for doc in rows["documents"]:
+                doc["duplicate_paths"] = duplicates.get(doc["doc_id"], [])
+            for partial in rows["people"]:
+                people.add(partial)
+            sink.add({name: table_rows for name, table_rows in rows.items() if name != "people"})
+            summary.mentions.update(m["label"] for m in rows["mentions"])
+        sink.add({"people": people.rows()})
+        summary.rows = sink.commit()
+    except BaseException:
+        sink.abort()
+        state.abort()
+        raise
+    state.commit()  # after the tables: a crash in between only means more work next time
     summary.documents = summary.rows["documents"]
     summary.rejected = summary.rows["rejected"]
-    summary.mentions = Counter(m["label"] for m in rows["mentions"])
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _results(entries: list[Entry], state: RunState, model: str, version: str, workers: int, progress: bool):
+    """(entry, rows) for every entry, in order: reused rows from the state, new rows from
+    process_article (in a pool of workers when workers > 1, at most a few articles ahead of the
+    writer so memory stays flat). New rows are remembered in the state."""
+    todo = sum(1 for e in entries if not e.reuse)
+    bar = tqdm(total=todo, unit="article", disable=not progress or not todo, dynamic_ncols=True,
+               desc="extract")
+    pool = None
+    if todo and workers > 1:
+        pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(model,))
+    elif todo:
+        get_pipeline(model)
+    window = 4 * workers if pool else 0
+    pending: deque = deque()
+
+    def resolve(entry, data, future):
+        if entry.reuse:
+            return entry, state.cached_rows(entry.source_path)
+        rows = future.result() if future is not None else safe_process(
+            (entry.source_path, data, entry.metadata), model, version)
+        failed = any(r["reason"] == "error" for r in rows["rejected"])  # may be transient: retry next run
+        state.remember(entry.source_path, data, entry.meta_hash, metadata_to_json(entry.metadata),
+                       entry.content_id, None if failed else version, None if failed else rows)
+        bar.update(1)
+        return entry, rows
+
+    try:
+        for entry in entries:
+            data = future = None
+            if not entry.reuse:
+                data = entry.file.read_bytes() if entry.file else state.stored_input(entry.source_path)[0]
+                if pool:
+                    future = pool.submit(_worker_task, (entry.source_path, data, entry.metadata), version)
+            pending.append((entry, data, future))
+            while len(pending) > window:
+                yield resolve(*pending.popleft())
+        while pending:
+            yield resolve(*pending.popleft())
+    finally:
+        bar.close()
+        if pool:
+            pool.shutdown(cancel_futures=True)
 
 
 __all__ = ["run", "Summary", "TABLES", "safe_process", "load_metadata", "pipeline_version"]

@@ -10,6 +10,7 @@ import pytest
 from pipeline.people import PersonMention, canonical_names, merge_people, person_id, split_name
 from pipeline.run import run
 from pipeline.schema import TABLES
+from pipeline import writer
 from pipeline.writer import write_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,17 +33,37 @@ def test_label_columns_are_dictionary_encoded(tmp_path):
     assert pd.read_parquet(tmp_path / "mentions.parquet")["label"].dtype == "category"
 
 
-def test_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
-    write_tables({}, tmp_path)
-    before = (tmp_path / "documents.parquet").read_bytes()
+def test_failed_write_keeps_the_previous_tables(tmp_path, monkeypatch):
+    """A failure after some tables are written (disk full on the fourth) replaces none of them."""
+    rows = {"rejected": [{"source_path": "a.txt", "reason": "empty", "detail": "x"}]}
+    write_tables(rows, tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    calls = []
+    real = pq.ParquetWriter
 
-    def boom(*args, **kwargs):
-        raise OSError("disk full")
-    monkeypatch.setattr(pq, "write_table", boom)
-    with pytest.raises(OSError):
+    def fails_on_the_fourth(*args, **kwargs):
+        calls.append(args[0])
+        if len(calls) == 4:
+            raise OSError("disk full")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(pq, "ParquetWriter", fails_on_the_fourth)
+    with pytest.raises(OSError, match="disk full"):
         write_tables({}, tmp_path)
-    assert (tmp_path / "documents.parquet").read_bytes() == before
-    assert not list(tmp_path.glob(".*.tmp"))
+    assert len(calls) == 4
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no temporary files either
+
+
+def test_sink_streams_row_groups_and_counts_rows(tmp_path, monkeypatch):
+    monkeypatch.setattr(writer, "ROW_GROUP_ROWS", 2)
+    sink = writer.TableSink(tmp_path)
+    for i in range(5):
+        sink.add({"rejected": [{"source_path": f"{i}.txt", "reason": "empty", "detail": None}]})
+    assert not (tmp_path / "rejected.parquet").exists()  # nothing visible before commit
+    counts = sink.commit()
+    assert counts["rejected"] == 5
+    meta = pq.ParquetFile(tmp_path / "rejected.parquet").metadata
+    assert meta.num_row_groups == 3
+    assert pd.read_parquet(tmp_path / "rejected.parquet").source_path.tolist() == [f"{i}.txt" for i in range(5)]
 
 
 def test_canonical_names_take_the_fullest_form():

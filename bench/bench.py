@@ -1,0 +1,231 @@
+"""Speed and memory benchmark: bare en_core_web_sm against the whole extraction.
+
+    python bench/bench.py [--articles 2000] [--json bench/results.json]
+    python bench/bench.py --memory [--sizes 1000 10000]
+
+The speed run builds a synthetic corpus of N articles by recombining the paragraphs of
+corpus/raw (each article gets a real page's header and footer and a random mix of body
+paragraphs, so no two strings repeat), then measures, each in its own process:
+
+  (a) bare: the statistical model alone, `nlp.pipe` over the same bodies the extraction parses;
+  (b) extract, 1 worker: reading, structure, the whole spaCy pipeline, relations, dates, quotes
+      and writing the tables (`pipeline.run.run`, a fresh output folder);
+  (c) the same with 2 workers.
+
+Words are whitespace-separated words of the bodies, the same count for all three. Peak RSS is
+the largest sum of resident memory over the measured process and its workers, sampled from
+/proc every 0.1 s. The memory run extracts corpora of each size (2 workers) and compares peak
+RSS: a run that keeps rows or strings per article grows with the corpus; ours should not.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+# -- the synthetic corpus ---------------------------------------------------------------------
+
+def build_corpus(folder: Path, n_articles: int, seed: int = 13) -> list[str]:
+    """Write n_articles recombined articles to `folder`; returns their bodies (for the bare run)."""
+    from pipeline.reader import decode
+    from pipeline.structure import analyse
+
+    pages = []
+    for path in sorted((ROOT / "corpus" / "raw").glob("*.txt")):
+        text = decode(path.read_bytes())
+        s = analyse(text)
+        paragraphs = [p for p in text[s.body_start:s.body_end].split("\n\n") if p.strip()]
+        pages.append((text[:s.body_start], paragraphs, text[s.body_end:]))
+    pool = [p for _, paragraphs, _ in pages for p in paragraphs]
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n_articles):
+        header, paragraphs, footer = pages[i % len(pages)]
+        body = paragraphs[:2] + rng.sample(pool, min(len(pool), rng.randint(6, 12)))
+        (folder / f"{i:06d}.txt").write_text(header + "\n\n".join(body) + footer, encoding="utf-8")
+    return bodies_of(folder)
+
+
+def bodies_of(folder: Path) -> list[str]:
+    from pipeline.reader import decode
+    from pipeline.structure import analyse
+
+    bodies = []
+    for path in sorted(folder.glob("*.txt")):
+        text = decode(path.read_bytes())
+        s = analyse(text)
+        bodies.append(text[s.body_start:s.body_end])
+    return bodies
+
+
+# -- measurements (each runs in a child process: `bench.py --measure ...`) -------------------
+
+def measure_bare(corpus: Path, model: str | None) -> dict:
+    import spacy
+    from pipeline.nlp import resolve_model
+
+    bodies = bodies_of(corpus)
+    nlp = spacy.load(resolve_model(model))
+    started = time.perf_counter()
+    with nlp.memory_zone():
+        for _ in nlp.pipe(bodies, batch_size=64):
+            pass
+    return {"seconds": time.perf_counter() - started, "pipes": nlp.pipe_names}
+
+
+def measure_extract(corpus: Path, model: str | None, workers: int) -> dict:
+    from pipeline.run import run
+
+    out = Path(tempfile.mkdtemp(prefix="bench-out-"))
+    try:
+        started = time.perf_counter()
+        summary = run(corpus, out, workers=workers, model=model, progress=False)
+        seconds = time.perf_counter() - started
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    return {"seconds": seconds, "documents": summary.documents, "rows": summary.rows,
+            "workers": summary.workers}
+
+
+# -- process-tree memory ----------------------------------------------------------------------
+
+def tree_rss_bytes(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc (Linux)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    stack.extend(int(c) for c in handle.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def run_measured(args: list[str]) -> tuple[dict, int]:
+    """Run `bench.py --measure ...` in a child; returns its JSON result and peak tree RSS."""
+    child = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_bytes(child.pid))
+            time.sleep(0.1)
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = child.communicate()
+    done.set()
+    sampler.join()
+    if child.returncode:
+        raise SystemExit(f"measurement {args} failed with exit code {child.returncode}")
+    return json.loads(out.strip().splitlines()[-1]), peak
+
+
+# -- the two benchmarks -----------------------------------------------------------------------
+
+def machine() -> dict:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    import spacy
+    return {"cores": cores, "python": platform.python_version(), "spacy": spacy.__version__,
+            "platform": platform.platform()}
+
+
+def speed(n_articles: int, model: str | None, work: Path) -> dict:
+    corpus = work / f"corpus-{n_articles}"
+    bodies = build_corpus(corpus, n_articles)
+    words = sum(len(b.split()) for b in bodies)
+    result = {"articles": n_articles, "words": words, "machine": machine(), "runs": {}}
+    plan = [("a_bare_model", ["--measure", "bare"]),
+            ("b_extract_1_worker", ["--measure", "extract", "--workers", "1"]),
+            ("c_extract_2_workers", ["--measure", "extract", "--workers", "2"])]
+    for name, args in plan:
+        extra = ["--corpus", str(corpus)] + (["--model", model] if model else [])
+        measured, peak = run_measured(args + extra)
+        measured.update(words_per_second=round(words / measured["seconds"], 1),
+                        peak_rss_mb=round(peak / 2**20, 1), seconds=round(measured["seconds"], 2))
+        result["runs"][name] = measured
+        print(f"{name:22} {measured['seconds']:8.1f} s  {measured['words_per_second']:9.1f} words/s  "
+              f"peak RSS {measured['peak_rss_mb']:7.1f} MB", flush=True)
+    runs = result["runs"]
+    result["ratio_b_over_a"] = round(runs["b_extract_1_worker"]["words_per_second"]
+                                     / runs["a_bare_model"]["words_per_second"], 3)
+    result["ratio_c_over_b"] = round(runs["c_extract_2_workers"]["words_per_second"]
+                                     / runs["b_extract_1_worker"]["words_per_second"], 3)
+    print(f"b/a = {result['ratio_b_over_a']:.3f} (target >= 0.8)   "
+          f"c/b = {result['ratio_c_over_b']:.3f} (target >= 1.6)   cores: {result['machine']['cores']}")
+    return result
+
+
+def memory(sizes: list[int], model: str | None, work: Path, workers: int) -> dict:
+    result = {"machine": machine(), "workers": workers, "runs": {}}
+    for n in sizes:
+        corpus = work / f"corpus-{n}"
+        build_corpus(corpus, n)
+        extra = ["--corpus", str(corpus), "--workers", str(workers)] + (["--model", model] if model else [])
+        measured, peak = run_measured(["--measure", "extract", *extra])
+        result["runs"][str(n)] = {"seconds": round(measured["seconds"], 1), "peak_rss_mb": round(peak / 2**20, 1)}
+        print(f"{n:6d} articles  {measured['seconds']:8.1f} s  peak RSS {peak / 2**20:7.1f} MB", flush=True)
+        shutil.rmtree(corpus, ignore_errors=True)
+    small, large = result["runs"][str(sizes[0])], result["runs"][str(sizes[-1])]
+    result["rss_ratio"] = round(large["peak_rss_mb"] / small["peak_rss_mb"], 3)
+    print(f"peak RSS {sizes[-1]} / {sizes[0]} articles = {result['rss_ratio']:.3f} (target <= 1.2)")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--memory", action="store_true", help="compare peak RSS across --sizes instead")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--json", type=Path, default=None, help="where to write the result")
+    parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    parser.add_argument("--measure", choices=["bare", "extract"], help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.measure:  # child process: one measurement, JSON on the last line
+        result = (measure_bare(args.corpus, args.model) if args.measure == "bare"
+                  else measure_extract(args.corpus, args.model, args.workers))
+        print(json.dumps(result))
+        return
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        result = (memory(args.sizes, args.model, work, args.workers) if args.memory
+                  else speed(args.articles, args.model, work))
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    target = args.json or ROOT / "bench" / ("memory.json" if args.memory else "results.json")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, target)
+    print(f"result: {target}")
+
+
+if __name__ == "__main__":
+    main()
