@@ -25,7 +25,7 @@ from tqdm import tqdm
 
 from . import __version__
 from .datetext import find_date
-from .extract import ArticleMetadata, process_article
+from .extract import ArticleMetadata, process_article, process_articles
 from .nlp import PATTERNS_DIR, get_pipeline, resolve_model
 from .people import PeopleMerger
 from .reader import RejectedInput, SourceFile, content_id, decode, find_inputs
@@ -174,8 +174,22 @@ def safe_process(item: tuple[str, bytes, ArticleMetadata | None], model: str | N
         return rows
 
 
-def _worker_task(item, version):
-    return safe_process(item, None, version)
+def safe_process_batch(items: list[tuple[str, bytes, ArticleMetadata | None]], model: str | None = None,
+                       version: str = __version__) -> list[dict[str, list[dict]]]:
+    """process_articles on a batch; if the batch fails, each article alone, so that only the
+    article at fault becomes a `rejected` row."""
+    try:
+        return process_articles(items, get_pipeline(model or _WORKER_MODEL), version)
+    except Exception:  # noqa: BLE001 - find the culprit one by one
+        return [safe_process(item, model, version) for item in items]
+
+
+def _worker_task(items, version):
+    return safe_process_batch(items, None, version)
+
+
+#: Articles per batch: one `nlp.pipe` call and one memory zone; a worker task.
+BATCH_ARTICLES = 16
 
 
 #: Below this many articles to process, starting workers (each loads the model, about a second)
@@ -304,8 +318,8 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
 
 def _results(entries: list[Entry], state: RunState, model: str, version: str, workers: int, progress: bool):
     """(entry, rows) for every entry, in order: reused rows from the state, new rows from
-    process_article (in a pool of workers when workers > 1, at most a few articles ahead of the
-    writer so memory stays flat). New rows are remembered in the state."""
+    process_articles in batches (in a pool of workers when workers > 1, a few batches ahead of the
+    writer at most, so memory stays flat). New rows are remembered in the state."""
     todo = sum(1 for e in entries if not e.reuse)
     bar = tqdm(total=todo, unit="article", disable=not progress or not todo, dynamic_ncols=True,
                desc="extract")
@@ -314,32 +328,46 @@ def _results(entries: list[Entry], state: RunState, model: str, version: str, wo
         pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(model,))
     elif todo:
         get_pipeline(model)
-    window = 4 * workers if pool else 0
-    pending: deque = deque()
+    window = 2 * workers if pool else 0
+    pending: deque = deque()  # a reused entry, or a batch of entries to process, in input order
+    batch: list[tuple[Entry, bytes]] = []
 
-    def resolve(entry, data, future):
-        if entry.reuse:
-            return entry, state.cached_rows(entry.source_path)
-        rows = future.result() if future is not None else safe_process(
-            (entry.source_path, data, entry.metadata), model, version)
-        failed = any(r["reason"] == "error" for r in rows["rejected"])  # may be transient: retry next run
-        state.remember(entry.source_path, data, entry.meta_hash, metadata_to_json(entry.metadata),
-                       entry.content_id, None if failed else version, None if failed else rows)
-        bar.update(1)
-        return entry, rows
+    def close_batch():
+        if batch:
+            items = [(e.source_path, data, e.metadata) for e, data in batch]
+            future = pool.submit(_worker_task, items, version) if pool else None
+            pending.append((list(batch), future))
+            batch.clear()
+
+    def resolve(item):
+        if isinstance(item, Entry):
+            yield item, state.cached_rows(item.source_path)
+            return
+        members, future = item
+        results = future.result() if future is not None else safe_process_batch(
+            [(e.source_path, data, e.metadata) for e, data in members], model, version)
+        for (entry, data), rows in zip(members, results):
+            failed = any(r["reason"] == "error" for r in rows["rejected"])  # may be transient: retry next run
+            state.remember(entry.source_path, data, entry.meta_hash, metadata_to_json(entry.metadata),
+                           entry.content_id, None if failed else version, None if failed else rows)
+            yield entry, rows
+        bar.update(len(members))
 
     try:
         for entry in entries:
-            data = future = None
-            if not entry.reuse:
+            if entry.reuse:
+                close_batch()  # keep input order: the open batch comes first
+                pending.append(entry)
+            else:
                 data = entry.file.read_bytes() if entry.file else state.stored_input(entry.source_path)[0]
-                if pool:
-                    future = pool.submit(_worker_task, (entry.source_path, data, entry.metadata), version)
-            pending.append((entry, data, future))
+                batch.append((entry, data))
+                if len(batch) >= BATCH_ARTICLES:
+                    close_batch()
             while len(pending) > window:
-                yield resolve(*pending.popleft())
+                yield from resolve(pending.popleft())
+        close_batch()
         while pending:
-            yield resolve(*pending.popleft())
+            yield from resolve(pending.popleft())
     finally:
         bar.close()
         if pool:

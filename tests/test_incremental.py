@@ -153,7 +153,7 @@ def test_a_failed_run_leaves_tables_and_state_as_they_were(scratch, tmp_path, mo
 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt  # the user stops the run half way
-    monkeypatch.setattr(run_module, "safe_process", boom)
+    monkeypatch.setattr(run_module, "safe_process_batch", boom)
     with pytest.raises(KeyboardInterrupt):
         run(grown, tmp_path / "out", progress=False)
     after = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
@@ -168,3 +168,27 @@ def test_an_unreadable_state_file_is_a_clear_error(tmp_path):
     (tmp_path / "out" / STATE_FILE).write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(RuntimeError, match="delete it"):
         run(src, tmp_path / "out", progress=False)
+
+
+def test_a_failing_article_in_a_batch_rejects_only_itself(tmp_path, monkeypatch):
+    src = folder(tmp_path / "in", RAW[:3])
+    real_batch, real_one = run_module.process_articles, run_module.process_article
+
+    def batch(items, *args):
+        if any(path == RAW[1].name for path, _, _ in items):
+            raise ValueError("the parser fell over")
+        return real_batch(items, *args)
+
+    def one(path, *args):
+        if path == RAW[1].name:
+            raise ValueError("the parser fell over")
+        return real_one(path, *args)
+    monkeypatch.setattr(run_module, "process_articles", batch)
+    monkeypatch.setattr(run_module, "process_article", one)
+    summary = run(src, tmp_path / "out", progress=False)
+    rejected = pd.read_parquet(tmp_path / "out" / "rejected.parquet")
+    assert rejected[["source_path", "reason"]].values.tolist() == [[RAW[1].name, "error"]]
+    assert "fell over" in rejected.detail[0] and summary.documents == 2
+    monkeypatch.undo()
+    again = run(src, tmp_path / "out", progress=False)  # errors are not remembered: retried
+    assert (again.processed, again.reused, again.documents, again.rejected) == (1, 2, 3, 0)
