@@ -125,6 +125,7 @@ class Article:
     def __init__(self, doc_id: str, text: str, structure: Structure, doc: Doc):
         self.doc_id, self.text, self.structure, self.doc = doc_id, text, structure, doc
         self.offset = structure.body_start
+        self.body = text[structure.body_start:structure.body_end]  # == doc.text, which spaCy rebuilds per call
         self.sentence_of = {}
         for i, sent in enumerate(doc.sents):
             for token in sent:

@@ -109,7 +109,7 @@ def _trim(para: str, s: int, e: int) -> tuple[int, int]:
 
 def quote_rows(article: "Article", role_rows: list[dict]) -> list[dict]:
     vocab = quote_vocabulary()
-    text = article.doc.text
+    text = article.body
     persons = [e for e in article.entities if e.label_ == "PERSON"]
     roles_by_person = {}
     for row in role_rows:
@@ -150,7 +150,7 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”’\"']?\s+|[:;]\s*$")
 
 def _speaker_before(article, q: QuoteSpan, persons, vocab):
     """A cue earlier in the quote's own sentence: "X said: “…", "X described it as “…”"."""
-    text = article.doc.text
+    text = article.body
     prefix = text[q.paragraph[0]:q.start]
     starts = [m.end() for m in re.finditer(r"(?<=[.!?])[”’\"']?\s+", prefix)]
     sent_start = q.paragraph[0] + (starts[-1] if starts else 0)
@@ -171,7 +171,7 @@ def _speaker_after(article, q: QuoteSpan, persons, vocab):
     """ "“…,” Mr Clegg told BBC WM radio." / "“…,” said Mr Lodge." / "“…,” he said." """
     if not q.closed:
         return None
-    text = article.doc.text
+    text = article.body
     start = q.end
     while start < q.paragraph[1] and text[start] in ",.!?”’\"' ":
         start += 1
@@ -217,7 +217,7 @@ def _unnamed_source(clause: str) -> str | None:
 
 def _signature(article, q: QuoteSpan, persons):
     """A statement block: the first name-only line after the quote signs it (D32)."""
-    text = article.doc.text
+    text = article.body
     rest = text[q.paragraph[1]:]
     for line_match in re.finditer(r"[^\n]+", rest):
         line = line_match.group().strip()

@@ -149,18 +149,17 @@ def adjacency_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
 def statement_block_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
     """A heading that names a role ("Response from the director of people"), quoted paragraphs,
     then a line holding only a name: the signer holds the role (D38)."""
-    headings = [h.lower() for h in role_vocabulary()["statement_headings"]]
+    headings = tuple(h.lower() for h in role_vocabulary()["statement_headings"])
     doc = article.doc
     lines = doc_lines(doc)
     for n, line in enumerate(lines):
-        if not any(line.text.strip().lower().startswith(h) for h in headings):
+        if not line.text.strip().lower().startswith(headings):
             continue
         roles = [e for e in article.entities if e.label_ == "ROLE" and line.start <= e.start < line.end]
         if not roles:
             continue
         for later in lines[n + 1:]:
-            text = later.text.strip().lower()
-            if any(text.startswith(h) for h in headings):
+            if later.text.strip().lower().startswith(headings):
                 break
             persons = [e for e in article.entities if e.label_ == "PERSON" and later.start <= e.start < later.end]
             words = [t for t in later if not (t.is_space or t._.is_honorific or t.is_punct)]
