@@ -30,7 +30,11 @@ NOT_DATES = [
     re.compile(rf"^(?:the )?(?:next|past|last|previous|coming|following|first|final)\s+{NUMBER}\s*{UNITS}$"),
     re.compile(rf"^(?:a |the )?(?:\w+th|first|second|third|fifth)\s+{UNITS}$"),  # "a fifth year"
     re.compile(r"(?:year|month|week|day)s?[\s-]old"),                            # ages
-    re.compile(r"^(?:daily|weekly|monthly|quarterly|annually|yearly|fortnightly|every\b.*)$"),
+    re.compile(r"^(?:almost |nearly |roughly |about |twice |once )?(?:daily|weekly|monthly|quarterly|annually|yearly|"
+               r"fortnightly|nightly|every\b.*)$"),                               # frequencies
+    re.compile(r"^(?:most|many|some|all|every|each|several|other)\s+(?:weekend|week|day|month|year|night|morning|"
+               r"evening)s?(?:\s+\w+)?$"),                                          # "most weekend shifts"
+    re.compile(r"^(?:coming|next few|past few|last few|few|following)\s+(?:days|weeks|months|years)$"),  # vague
     re.compile(r"^(?:(?!last|next|this|previous|coming|past)[\w-]+\s+){0,3}(?:days|weeks|months|years|decades)$"),  # "some very hard years"
     re.compile(r"^(?:year|years|month|months|week|weeks|day|days|decade)$|-long$|^less than|^more than|^up to"),
     re.compile(r"^\d{1,3}$"),
@@ -127,6 +131,20 @@ def _month_num(name: str) -> int:
 
 # -- rules, tried in order --------------------------------------------------------------------
 
+def _financial_year(t, anchor, ctx, past):
+    """ "2017/18", "2017-18", "financial year 2017/2018": consecutive years, the second written with
+    two digits (or after "financial year"), are a UK public body's financial year, April to March
+    (D44). "2016/2017" alone stays a range of years."""
+    m = re.match(r"^(?:(financial|fiscal)\s+year\s+)?((?:19|20)\d\d)\s*[-/–]\s*((?:19|20)?\d\d)$", t)
+    if not m or (len(m.group(3)) == 4 and not m.group(1)):
+        return None
+    first, second = int(m.group(2)), m.group(3)
+    second = int(m.group(2)[:2] + second) if len(second) == 2 else int(second)
+    if second != first + 1:
+        return None
+    return DateValue(f"{first}-04/{second}-03", "range", False)
+
+
 def _range(t, anchor, ctx, past):
     m = re.match(r"^(?:between\s+)?((?:19|20)\d\d)\s*(?:-|–|—|to|and|/)\s*((?:19|20)?\d\d)$", t)
     if m:
@@ -199,9 +217,6 @@ def _year_only(t, anchor, ctx, past):
     m = re.match(r"^((?:19|20)\d)0s$", t)
     if m:
         return DateValue(m.group(1) + "X", "decade", False)
-    m = re.match(r"^((?:19|20)\d\d)[/-](\d\d)$", t)  # financial year "2004/05"
-    if m:
-        return DateValue(f"{m.group(1)}/{m.group(1)[:2]}{m.group(2)}", "range", False)
     return None
 
 
@@ -222,6 +237,8 @@ def _part_of_year(t, anchor, ctx, past):
         mod, season, year = m.groups()
         if year:
             return DateValue(f"{year}-{SEASONS[season]}", "season", False)
+        if ctx and mod in (None, "early", "late"):
+            return DateValue(f"{ctx}-{SEASONS[season]}", "season", False)  # a timeline entry's year (D24)
         if anchor is None:
             return DateValue(f"XXXX-{SEASONS[season]}" if not mod or mod in ("early", "late") else None, "season", False)
         y = anchor.year + (1 if mod == "next" else -1 if mod == "last" else 0)
@@ -283,6 +300,18 @@ def _weekday(t, anchor, ctx, past):
     return DateValue((anchor - dt.timedelta(days=delta)).isoformat(), "day", True)
 
 
+def _week_of(t, anchor, ctx, past):
+    """ "the week of 12 January", "the week beginning 3 March 2014": the ISO week of that day."""
+    m = re.match(r"^(?:the\s+)?week\s+(?:of|beginning|commencing|starting)\s+(.+)$", t)
+    if not m:
+        return None
+    day = normalize(m.group(1), anchor, ctx, past)
+    if day.granularity != "day" or day.value is None or "X" in day.value:
+        return DateValue(None, "week", False)
+    iso = dt.date.fromisoformat(day.value).isocalendar()
+    return DateValue(f"{iso[0]}-W{iso[1]:02d}", "week", day.anchored)
+
+
 def _ago(t, anchor, ctx, past):
     m = re.match(r"^(\w+)\s+(year|month|week|day)s?\s+ago$", t)
     if not m:
@@ -306,5 +335,5 @@ def _ago(t, anchor, ctx, past):
 WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
-RULES = [_ago, _range, _month_year, _absolute_day, _day_month, _part_of_year, _year_only, _relative_month_name,
+RULES = [_week_of, _ago, _financial_year, _range, _month_year, _absolute_day, _day_month, _part_of_year, _year_only, _relative_month_name,
          _deictic, _weekday]

@@ -24,7 +24,7 @@ from .schema import empty_rows
 from .structure import Structure, analyse
 
 LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
-FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}  # "would meet on Thursday": future in reported speech
 
 
 def clause_tense(span: Span) -> bool | None:

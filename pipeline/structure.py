@@ -21,12 +21,15 @@ from .datetext import find_date
 
 SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ')', ']', '…', ':', ';')
 BULLET = re.compile(r"^\s*(?:[•·▪●◦*\-–—]|\d{1,2}[.)])\s+")
-YEAR_ENTRY = re.compile(r"^\s*(?:19|20)\d\d\b")
+#: A timeline entry: "2013 ...", "June 2017 – ...", "Spring 2014: ...", "12 March 2015 - ..."
+YEAR_ENTRY = re.compile(r"^\s*(?:19|20)\d\d\b|^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\s*[–—:-]\s")
 BYLINE = re.compile(r"^(?:by|posted by|written by|words by|reporter:?)\s+\S", re.IGNORECASE)
 DATELINE_WORDS = re.compile(
     r"\b(?:by|on|in|at|published|posted|updated|last updated|first published|date|news|gmt|bst|am|pm|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE)
+UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|amended|edited)\b", re.IGNORECASE)
+FOOTER_DATELINE = re.compile(r"\b(?:posted|published|written)\s+(?:on\s+)?", re.IGNORECASE)
 SITE_HOME = re.compile(r"^(?P<name>.+?)\s*[|–—-]\s*(?:home\s*page|homepage|home)$", re.IGNORECASE)
 FROM_PUBLISHER = re.compile(r"^[Ff]rom\s+(?P<name>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})$")
 COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\s+)?(?P<name>[A-Z][\w'’&. -]{2,60}?)"
@@ -155,16 +158,20 @@ def analyse(text: str) -> Structure:
 
     structure = Structure(body_start=lines[first_prose].start, body_end=lines[first_prose].end)
     head = lines[:first_prose]
-    dateline_at = None
+    datelines = []
     for i, ln in enumerate(head):
         found = is_dateline(ln)
         if found:
-            dateline_at = i
-            structure.published, s, e = found
-            structure.published_text = text[s:e]
+            datelines.append((i, found))
             structure.excluded.append((ln.start, ln.end))
         elif BYLINE.match(ln.stripped) and ln.n_words <= 12:
             structure.excluded.append((ln.start, ln.end))
+    # "Posted: 3 February" then "Updated: 4 February": the article was published on the first
+    original = [d for d in datelines if not UPDATED.match(head[d[0]].stripped)]
+    dateline_at = None
+    if datelines:
+        dateline_at, (structure.published, s, e) = (original or datelines)[-1]
+        structure.published_text = text[s:e]
 
     headline_at = _find_headline(head, dateline_at)
     if headline_at is not None:
@@ -174,8 +181,22 @@ def analyse(text: str) -> Structure:
     structure.body_end = lines[last].end
     structure.excluded += [(ln.start, ln.end) for ln in skipped]
     structure.publisher = _find_publisher(lines, headline_at if headline_at is not None else first_prose)
+    if structure.published is None:
+        _footer_dateline(structure, text, [ln for ln in lines if ln.start >= structure.body_end])
     structure.excluded = [(s, e) for s, e in structure.excluded if structure.body_start <= s < structure.body_end]
     return structure
+
+
+def _footer_dateline(structure: Structure, text: str, footer: list[Line]) -> None:
+    """Blogs often date a post only below it: "This entry was posted on 04/05/2016 at 21:14"."""
+    for ln in footer:
+        cue = FOOTER_DATELINE.search(ln.text)
+        found = find_date(ln.text[cue.end():]) if cue else None
+        if found:
+            date, s, e = found
+            structure.published = date
+            structure.published_text = text[ln.start + cue.end() + s:ln.start + cue.end() + e]
+            return
 
 
 def _find_headline(head: list[Line], dateline_at: int | None) -> int | None:

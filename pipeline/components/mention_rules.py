@@ -139,10 +139,15 @@ class MentionRules:
         text = span.text.lower()
         if any(marker in text for marker in self.words("age_markers")):
             return None  # "seven-year-old" is an age
-        if span.end < len(doc) and doc[span.end].lower_ in self.words("programme_words"):
-            return None  # "the Today programme" is a name
-        before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
-        if span[0].lower_ in {"next", "past", "last", "coming"} and before and before[-1] in {"over", "within", "for", "throughout"}:
+        if (span.end < len(doc) and doc[span.end].lower_ in self.words("programme_words")
+                and doc[span.end].pos_ in ("NOUN", "PROPN")):
+            return None  # "the Today programme" is a name; "on Monday show that ..." is a date
+        if (len(span) == 1 and span[0].like_num and span.start > 0
+                and doc[span.start - 1].lower_ in self.words("name_words_before_year")):
+            return None  # "the Children and Families Act 2014" is a name
+        first = span.start + (span[0].lower_ in {"the", "a", "an"} and len(span) > 1)
+        before = [t.lower_ for t in doc[max(0, span.start - 2):span.start] if t.lower_ not in {"the", "a", "an"}]
+        if doc[first].lower_ in {"next", "past", "last", "coming"} and before and before[-1] in {"over", "within", "for", "throughout"}:
             return None  # "over the next year" is a duration
         if before[-2:] == ["this", "time"] or (before and before[-1] == "time" and span[0].lower_ == "next"):
             return None  # "this time next year" is no calendar point (D25)
