@@ -142,6 +142,8 @@ class MentionRules:
         if (span.end < len(doc) and doc[span.end].lower_ in self.words("programme_words")
                 and doc[span.end].pos_ in ("NOUN", "PROPN")):
             return None  # "the Today programme" is a name; "on Monday show that ..." is a date
+        if any(t.shape_ == "dddd" and t.text[:2] not in ("19", "20") for t in span):
+            return None  # the date patterns match any four digits; only 1900-2099 are years here
         if (len(span) == 1 and span[0].like_num and span.start > 0
                 and doc[span.start - 1].lower_ in self.words("name_words_before_year")):
             return None  # "the Children and Families Act 2014" is a name
