@@ -9,7 +9,8 @@ OUT    ?= output
 WORKERS ?= 0
 EXTRACT_FLAGS ?=
 
-.PHONY: install extract test evaluate baseline lock clean check
+.PHONY: install extract test evaluate baseline lock clean check bench bench-memory
+ARTICLES ?= 2000
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (found " + sys.version.split()[0] + ")")'
@@ -33,6 +34,14 @@ evaluate: $(STAMP)
 # Accept the current scores as the new regression baseline (tests/baseline.json).
 baseline: $(STAMP)
 	$(BIN)/python -m pipeline.baseline --write
+
+# Speed: bare en_core_web_sm vs the whole extraction (1 and 2 workers) on ARTICLES synthetic articles.
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py --articles $(ARTICLES)
+
+# Memory: peak RSS of whole extractions of 1,000 and 10,000 synthetic articles (long: ~1 h on 2 cores).
+bench-memory: $(STAMP)
+	$(BIN)/python bench/bench.py --memory --sizes 1000 10000
 
 check: extract
 	$(BIN)/python ../shared/check_output.py $(OUT)

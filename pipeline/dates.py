@@ -111,7 +111,7 @@ def _dateparser_fallback(t: str, anchor: dt.date | None, past: bool | None) -> D
 
 def _plain(text: str) -> str:
     t = " ".join(text.lower().replace("’", "'").split())
-    t = re.sub(r"^(?:in|on|at|by|since|from|until|till|during|of|for|the)\s+", "", t)
+    t = re.sub(r"^(?:(?:in|on|at|by|since|from|until|till|during|of|for|the)\s+)+", "", t)  # "in the autumn"
     t = t.strip(" ,.")
     if t.count("(") != t.count(")"):
         t = t.strip("()")

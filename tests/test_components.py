@@ -145,3 +145,25 @@ def test_name_tagged_org_that_acts_like_a_person_becomes_person(rules):
                    sent_starts=[True, False, False, False, True, False, False],
                    ents=[(0, 2, "ORG"), (4, 6, "ORG")])
     assert [(e.text, e.label_) for e in rules(doc).ents] == [("Joan Whitfield", "PERSON"), ("Northshire Council", "ORG")]
+
+
+@pytest.mark.parametrize("sentence, role", [
+    # an organisation's possessive is the role's organisation, not part of the role (D11)
+    ("The council's leader, Cllr Moira Tennant, said the report was fair.", "leader"),
+    ("The trust's chairman, Lord Edwin Harrow, said the board would meet.", "chairman"),
+    # a population's possessive is part of the title
+    ("Children's Minister Nadia Rowe visited the town.", "Children's Minister"),
+    # a gerund complement: "for safeguarding"
+    ("Ms Tara Quinn, assistant director for safeguarding, left in June.", "assistant director for safeguarding"),
+    ("Mr Ansel Dray, the MP for Wyvern Forest, asked a question.", "MP for Wyvern Forest"),
+    # a date after the title is no complement
+    ("She was appointed director of children's services last summer.", "director of children's services"),
+])
+def test_role_patterns_take_the_whole_title_and_no_more(nlp, sentence, role):
+    roles = [e.text for e in nlp(sentence).ents if e.label_ == "ROLE"]
+    assert roles == [role]
+
+
+def test_dates_patterns_refuse_law_names_and_four_digit_counts(nlp):
+    doc = nlp("The Children and Families Act 2014 came into force on Monday, when 3000 families were waiting.")
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["Monday"]

@@ -55,7 +55,20 @@ CASES = [
     ("2005–2008", N, None, True, "2005/2008", "range"),
     ("between 2014 and 2016", N, None, True, "2014/2016", "range"),
     ("2014 to 2016", N, None, True, "2014/2016", "range"),
-    ("2004/05", N, None, True, "2004/2005", "range"),
+    # financial years are April to March (D44); four-digit pairs stay a range of years
+    ("2004/05", N, None, True, "2004-04/2005-03", "range"),
+    ("2017-18", N, None, True, "2017-04/2018-03", "range"),
+    ("in 2015/16", N, None, True, "2015-04/2016-03", "range"),
+    ("financial year 2016/2017", N, None, True, "2016-04/2017-03", "range"),
+    ("2016/2017", N, None, True, "2016/2017", "range"),
+    ("2010-13", N, None, True, "2010/2013", "range"),
+    # the week of a day is its ISO week
+    ("the week of 12 January", dt.date(2015, 2, 3), None, True, "2015-W03", "week"),
+    ("week beginning 3 March 2014", N, None, True, "2014-W10", "week"),
+    ("the week of 12 January", N, None, True, None, "week"),
+    # a season in a timeline entry takes the entry's year
+    ("in the autumn", A, 2015, None, "2015-FA", "season"),
+    ("last summer", dt.date(2018, 3, 7), None, True, "2017-SU", "season"),
     ("2014-16", N, None, True, "2014/2016", "range"),
     # halves, quarters, seasons
     ("the first half of 2012", A, None, True, "2012-H1", "half"),
@@ -127,13 +140,20 @@ NOT_DATES = [
     "the next six months", "the past few months", "the next few weeks", "72 hours", "a fifth year",
     "seven-year-old", "86-year-old", "11-year-old", "weekly", "monthly", "daily", "every six months",
     "recent years", "recently", "years", "weeks", "days", "year-long", "some very hard years",
-    "less than three years", "61", "the past decade",
+    "less than three years", "61", "the past decade", "almost weekly", "twice monthly", "most weekend",
+    "most weekends", "every day", "coming weeks", "the coming months", "the following days",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_not_dates(text):
     assert not is_date_expression(text)
+
+
+def test_iso_datelines_and_timestamps():
+    assert find_date("2019-03-05T10:00:00Z")[0] == dt.date(2019, 3, 5)
+    assert find_date("Posted 2019/03/05")[0] == dt.date(2019, 3, 5)
+    assert find_date("2019-03/05") is None
 
 
 def test_two_digit_years_never_become_1919():

@@ -140,7 +140,7 @@ class MentionRules:
         if any(marker in text for marker in self.words("age_markers")):
             return None  # "seven-year-old" is an age
         if (span.end < len(doc) and doc[span.end].lower_ in self.words("programme_words")
-                and doc[span.end].pos_ in ("NOUN", "PROPN")):
+                and doc[span.end].pos_ not in ("VERB", "AUX")):
             return None  # "the Today programme" is a name; "on Monday show that ..." is a date
         if any(t.shape_ == "dddd" and t.text[:2] not in ("19", "20") for t in span):
             return None  # the date patterns match any four digits; only 1900-2099 are years here
@@ -169,8 +169,9 @@ class MentionRules:
             if doc[i].lower_ in {"of", "for", "at"}:
                 break  # after the head: "Director of Children's Services" keeps its complement
             # "the CQC's chief inspector": a possessive organisation is not part of the title (D9);
-            # "children's minister" keeps its lower-case possessive
-            if doc[i].lower_ in {"'s", "’s"} and doc[i - 1].text[:1].isupper():
+            # "children's minister" and "Children's Minister" keep a population's possessive
+            if (doc[i].lower_ in {"'s", "’s"} and doc[i - 1].text[:1].isupper()
+                    and doc[i - 1].lower_ not in self.words("population_possessives")):
                 start = i + 1
         while start < end and (doc[start].lower_ in self.words("role_qualifiers")
                                or doc[start].lower_ in self.words("political_parties")):
