@@ -154,6 +154,7 @@ def test_iso_datelines_and_timestamps():
     assert find_date("2019-03-05T10:00:00Z")[0] == dt.date(2019, 3, 5)
     assert find_date("Posted 2019/03/05")[0] == dt.date(2019, 3, 5)
     assert find_date("2019-03/05") is None
+    assert find_date("Thu 17-Jan-2019 | 09:30")[0] == dt.date(2019, 1, 17)
 
 
 def test_two_digit_years_never_become_1919():

@@ -113,3 +113,35 @@ def test_seed_pages(name, published, title_start):
     assert s.title.startswith(title_start)
     for furniture in ("latest news", "Enhanced by Zemanta", "From Belfast Telegraph", "Tags:", "Image credit"):
         assert furniture not in b
+
+
+PROSE = ("The council's children's services have been rated good by Ofsted, inspectors said on Monday "
+         "after a visit last month.\n\nMore prose follows here with a sentence that ends properly and "
+         "goes on for long enough to count as a paragraph of the article.\n\n")
+
+
+def test_posted_beats_updated_whatever_the_order():
+    for head in ("Posted: 3 February 2015\nUpdated: 4 February 2015", "Updated: 4 February 2015\nPosted: 3 February 2015"):
+        s = analyse(f"Gazette\n\nTrust maternity unit rated inadequate by inspectors\n\n{head}\n\n{PROSE}Share this\n")
+        assert s.published == dt.date(2015, 2, 3)
+    only_update = analyse(f"Gazette\n\nTrust maternity unit rated inadequate by inspectors\n\nLast updated 4 February 2015\n\n{PROSE}")
+    assert only_update.published == dt.date(2015, 2, 4)
+
+
+def test_blog_dated_only_below_the_post():
+    page = (f"Parents' blog\n\nWhy our SEND reforms are still not working\n\n{PROSE}"
+            "This entry was posted on 04/05/2016 at 21:14 and is filed under SEND.\n")
+    s = analyse(page)
+    assert s.published == dt.date(2016, 5, 4) and s.published_text == "04/05/2016"
+    assert s.body_end <= page.index("This entry")
+
+
+def test_month_year_timeline_entries_and_captions():
+    page = (f"News\n\nMental health unit rated inadequate by the regulator\n\n14 June 2017\n\n{PROSE}"
+            "Image caption: The unit opened in the autumn of 2015\n\n"
+            f"{PROSE}Timeline:\n\n2015 – A chief executive is appointed in January.\n\n"
+            "June 2017 – Services for children rated inadequate.\n\nRelated Topics\nNHS | Mental health\n")
+    s = analyse(page)
+    assert page[s.body_start:s.body_end].endswith("Services for children rated inadequate.")
+    caption = page.index("Image caption")
+    assert any(start <= caption < end for start, end in s.excluded)
