@@ -139,7 +139,11 @@ def _financial_year(t, anchor, ctx, past):
     if not m or (len(m.group(3)) == 4 and not m.group(1)):
         return None
     first, second = int(m.group(2)), m.group(3)
-    second = int(m.group(2)[:2] + second) if len(second) == 2 else int(second)
+    if len(second) == 2:
+        second = first // 100 * 100 + int(second)
+        second += 100 if second < first else 0  # "1999/00"
+    else:
+        second = int(second)
     if second != first + 1:
         return None
     return DateValue(f"{first}-04/{second}-03", "range", False)

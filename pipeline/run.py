@@ -30,7 +30,7 @@ from .nlp import PATTERNS_DIR, get_pipeline, resolve_model
 from .people import PeopleMerger
 from .reader import RejectedInput, SourceFile, content_id, decode, find_inputs
 from .schema import TABLES, empty_rows
-from .state import RunState, file_sha, metadata_hash
+from .state import Remembered, RunState, file_sha, metadata_hash
 from .writer import TableSink
 
 log = logging.getLogger(__name__)
@@ -82,12 +82,26 @@ def _folder_hash(folder: Path, suffixes: tuple[str, ...] | None = None) -> str:
     return digest.hexdigest()[:10]
 
 
+def _model_fingerprint(model: str) -> str:
+    """The model's name with its package version, or a hash of a model folder's files."""
+    if Path(model).is_dir():
+        return f"{Path(model).name}.{_folder_hash(Path(model))}"
+    from importlib.metadata import PackageNotFoundError, version
+    for name in (model, model.replace("_", "-")):
+        try:
+            return f"{model}-{version(name)}"
+        except PackageNotFoundError:
+            continue
+    return model
+
+
 def pipeline_version(model: str) -> str:
-    """Package version, model, spaCy version and hashes of patterns/ and of the package's code and
-    config: any change means outputs may differ, so a re-run processes everything again."""
+    """Package version, model (and its version), spaCy version and hashes of patterns/ and of the
+    package's code and config: any change means outputs may differ, so a re-run processes
+    everything again."""
     import spacy
     code = _folder_hash(Path(__file__).resolve().parent, (".py", ".cfg"))
-    return (f"{__version__}+{Path(model).name}+spacy{spacy.__version__}"
+    return (f"{__version__}+{_model_fingerprint(model)}+spacy{spacy.__version__}"
             f"+patterns.{_folder_hash(PATTERNS_DIR)}+code.{code}")
 
 
@@ -215,6 +229,7 @@ class Entry:
     content_id: str | None
     metadata: ArticleMetadata | None
     file: Path | None  # None: no longer in the input folder, its bytes come from the state
+    remembered: Remembered | None = None  # what the state knew of this path before this run
     reuse: bool = False
 
 
@@ -243,7 +258,41 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
                        if o.path.name != METADATA_CSV and not o.path.name.endswith(METADATA_SUFFIX)]
     rejected_first = list(metadata_problems)
 
-    state = RunState(out_dir)
+    with RunState(out_dir) as state:
+        entries = _scan(articles, metadata, state, version, prune, summary, rejected_first)
+        unique, duplicates = _deduplicate(entries, state, rebuild, version, summary)
+        todo = sum(1 for e in unique if not e.reuse)
+        workers = default_workers(todo) if not workers else min(workers, max(1, todo))
+        summary.workers, summary.processed, summary.reused = workers, todo, len(unique) - todo
+
+        sink, people = TableSink(out_dir), PeopleMerger()
+        sink.add({"rejected": rejected_first})
+        try:
+            for entry, rows in _results(unique, state, model, version, workers, progress):
+                for doc in rows["documents"]:
+                    doc["duplicate_paths"] = duplicates.get(doc["doc_id"], [])
+                for partial in rows["people"]:
+                    people.add(partial)
+                sink.add({name: table_rows for name, table_rows in rows.items() if name != "people"})
+                summary.mentions.update(m["label"] for m in rows["mentions"])
+            sink.add({"people": people.rows()})
+            # the state first: every run rewrites all tables from it, so tables that fail to land
+            # now are rebuilt by the next run, and what --prune dropped stays dropped
+            state.commit()
+            summary.rows = sink.commit()
+        except BaseException:
+            sink.abort()
+            raise
+    summary.documents = summary.rows["documents"]
+    summary.rejected = summary.rows["rejected"]
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _scan(articles, metadata, state: RunState, version: str, prune: bool, summary: Summary,
+          rejected: list[dict]) -> list[Entry]:
+    """Entries for the articles in IN and, unless `prune`, those remembered but gone from IN, sorted
+    by path. Content ids are reused from the state only for unchanged bytes and pipeline version."""
     remembered = state.remembered()
     entries: list[Entry] = []
     for art in articles:
@@ -251,69 +300,55 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
         try:
             data = art.path.read_bytes()
         except OSError as exc:
-            rejected_first.append({"source_path": art.relative_path, "reason": "unreadable", "detail": str(exc)})
+            rejected.append({"source_path": art.relative_path, "reason": "unreadable", "detail": str(exc)})
             continue
         sha, meta = file_sha(data), metadata.get(art.relative_path)
         old = remembered.get(art.relative_path)
-        key = old.content_id if old and old.file_sha == sha else _content_key(data)
-        entries.append(Entry(art.relative_path, sha, metadata_hash(meta), key, meta, art.path))
+        key = old.content_id if old and (old.file_sha, old.version) == (sha, version) else _content_key(data)
+        entries.append(Entry(art.relative_path, sha, metadata_hash(metadata_to_json(meta)), key, meta,
+                             art.path, remembered=old))
     present = {a.relative_path for a in articles}
     gone = sorted(p for p in remembered if p not in present)
     if prune:
         state.forget(gone)
         summary.pruned = len(gone)
-    else:
-        for path in gone:
-            old = remembered[path]
-            _, meta_json = state.stored_input(path)
-            entries.append(Entry(path, old.file_sha, old.meta_hash, old.content_id,
-                                 metadata_from_json(meta_json), None))
-        summary.kept = len(gone)
+        return entries
+    present_content = {e.content_id for e in entries if e.content_id is not None}
+    forgotten = []
+    for path in gone:
+        old = remembered[path]
+        key = old.content_id if old.version == version else _content_key(state.stored_bytes(path))
+        if key is None or key in present_content:
+            forgotten.append(path)  # a rejected file, or content still in IN under another name
+            continue
+        entries.append(Entry(path, old.file_sha, old.meta_hash, key,
+                             metadata_from_json(state.stored_metadata(path)), None, remembered=old))
+        summary.kept += 1
+    state.forget(forgotten)
     entries.sort(key=lambda e: e.source_path)
+    return entries
 
-    # the first path of each content is the document; later ones are its duplicates
+
+def _deduplicate(entries: list[Entry], state: RunState, rebuild: bool, version: str, summary: Summary):
+    """The entries to emit (the first path of each content is the document) and, per content id,
+    the later paths (its duplicates). Duplicates are remembered without rows, so one can be kept,
+    or become the document, later."""
     first_of, duplicates, unique = {}, {}, []
     for entry in entries:
+        old = entry.remembered
+        unchanged = old is not None and (old.file_sha, old.meta_hash) == (entry.sha, entry.meta_hash)
         if entry.content_id is not None and entry.content_id in first_of:
             duplicates.setdefault(entry.content_id, []).append(entry.source_path)
             summary.duplicates += 1
-            old = remembered.get(entry.source_path)
-            if entry.file and (old is None or (old.file_sha, old.meta_hash) != (entry.sha, entry.meta_hash)):
-                # remembered without rows, so it can be kept (or become the document) later
+            if entry.file and not unchanged:
                 state.remember(entry.source_path, entry.file.read_bytes(), entry.meta_hash,
                                metadata_to_json(entry.metadata), entry.content_id, None, None)
             continue
         if entry.content_id is not None:
             first_of[entry.content_id] = entry.source_path
-        old = remembered.get(entry.source_path)
-        entry.reuse = (not rebuild and old is not None and old.version == version
-                       and (old.file_sha, old.meta_hash) == (entry.sha, entry.meta_hash))
+        entry.reuse = not rebuild and unchanged and old.version == version
         unique.append(entry)
-    todo = sum(1 for e in unique if not e.reuse)
-    workers = default_workers(todo) if not workers else min(workers, max(1, todo))
-    summary.workers, summary.processed, summary.reused = workers, todo, len(unique) - todo
-
-    sink, people = TableSink(out_dir), PeopleMerger()
-    sink.add({"rejected": rejected_first})
-    try:
-        for entry, rows in _results(unique, state, model, version, workers, progress):
-            for doc in rows["documents"]:
-                doc["duplicate_paths"] = duplicates.get(doc["doc_id"], [])
-            for partial in rows["people"]:
-                people.add(partial)
-            sink.add({name: table_rows for name, table_rows in rows.items() if name != "people"})
-            summary.mentions.update(m["label"] for m in rows["mentions"])
-        sink.add({"people": people.rows()})
-        summary.rows = sink.commit()
-    except BaseException:
-        sink.abort()
-        state.abort()
-        raise
-    state.commit()  # after the tables: a crash in between only means more work next time
-    summary.documents = summary.rows["documents"]
-    summary.rejected = summary.rows["rejected"]
-    summary.seconds = time.perf_counter() - started
-    return summary
+    return unique, duplicates
 
 
 def _results(entries: list[Entry], state: RunState, model: str, version: str, workers: int, progress: bool):
@@ -359,7 +394,9 @@ def _results(entries: list[Entry], state: RunState, model: str, version: str, wo
                 close_batch()  # keep input order: the open batch comes first
                 pending.append(entry)
             else:
-                data = entry.file.read_bytes() if entry.file else state.stored_input(entry.source_path)[0]
+                data = entry.file.read_bytes() if entry.file else state.stored_bytes(entry.source_path)
+                if file_sha(data) != entry.sha:  # changed since the scan: take the bytes as they are now
+                    entry.sha, entry.content_id = file_sha(data), _content_key(data)
                 batch.append((entry, data))
                 if len(batch) >= BATCH_ARTICLES:
                     close_batch()

@@ -9,16 +9,16 @@ folder can stay in the output (unless `--prune`) and still be re-processed when 
 changes.
 
 The rows are pickled: the state is a private cache of this tool in the user's own output folder,
-never an exchange format (the Parquet tables are).
+never an exchange format (the Parquet tables are). Do not use a state file from someone you do not
+trust: unpickling runs code.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import pickle
 import sqlite3
 import zlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 STATE_FILE = ".extract-state.sqlite"
@@ -43,11 +43,9 @@ def file_sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def metadata_hash(metadata) -> str:
-    """Hash of a sidecar record (a dataclass or None): a changed sidecar means a changed article."""
-    if metadata is None:
-        return ""
-    return hashlib.sha256(json.dumps(asdict(metadata), sort_keys=True, default=str).encode()).hexdigest()[:16]
+def metadata_hash(metadata_json: str | None) -> str:
+    """Hash of a sidecar record as JSON (None: no sidecar): a changed sidecar means a changed article."""
+    return "" if metadata_json is None else hashlib.sha256(metadata_json.encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -68,17 +66,29 @@ class RunState:
     def __init__(self, out_dir: Path):
         Path(out_dir).mkdir(parents=True, exist_ok=True)
         self.path = Path(out_dir) / STATE_FILE
-        self._db = sqlite3.connect(self.path, isolation_level="DEFERRED")
+        self._db = sqlite3.connect(self.path, isolation_level="DEFERRED", timeout=2)
         try:
             self._db.executescript(_CREATE)
             row = self._db.execute("SELECT value FROM info WHERE key = 'schema'").fetchone()
+            if row is not None and int(row[0]) != STATE_SCHEMA:
+                self._db.executescript("DROP TABLE articles;" + _CREATE)  # an older layout: start afresh
+            # takes the write lock for the whole run: a second run into the same OUT stops here
+            self._db.execute("INSERT OR REPLACE INTO info VALUES ('schema', ?)", (str(STATE_SCHEMA),))
+        except sqlite3.OperationalError as exc:
+            self._db.close()
+            if "locked" in str(exc):
+                raise RuntimeError(f"{self.path.parent} is in use by another run; wait for it to finish") from None
+            raise RuntimeError(f"{self.path}: {exc}") from None
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise RuntimeError(f"{self.path} is not a state file this tool can read ({exc}); "
                                "delete it to start afresh (every article will be processed again)") from None
-        if row is not None and int(row[0]) != STATE_SCHEMA:
-            self._db.execute("DELETE FROM articles")  # an older layout: start afresh
-        self._db.execute("INSERT OR REPLACE INTO info VALUES ('schema', ?)", (str(STATE_SCHEMA),))
+
+    def __enter__(self) -> "RunState":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def remembered(self) -> dict[str, Remembered]:
         cursor = self._db.execute(
@@ -89,11 +99,15 @@ class RunState:
         (blob,) = self._db.execute("SELECT rows FROM articles WHERE source_path = ?", (source_path,)).fetchone()
         return pickle.loads(zlib.decompress(blob))
 
-    def stored_input(self, source_path: str) -> tuple[bytes, str | None]:
-        """The bytes and sidecar metadata (JSON) kept for a path no longer in the input folder."""
-        data, metadata = self._db.execute(
-            "SELECT data, metadata FROM articles WHERE source_path = ?", (source_path,)).fetchone()
-        return zlib.decompress(data), metadata
+    def stored_bytes(self, source_path: str) -> bytes:
+        """The bytes kept for a path, to reprocess it when it is no longer in the input folder."""
+        (data,) = self._db.execute("SELECT data FROM articles WHERE source_path = ?", (source_path,)).fetchone()
+        return zlib.decompress(data)
+
+    def stored_metadata(self, source_path: str) -> str | None:
+        (metadata,) = self._db.execute("SELECT metadata FROM articles WHERE source_path = ?",
+                                       (source_path,)).fetchone()
+        return metadata
 
     def remember(self, source_path: str, data: bytes, meta_hash: str, metadata_json: str | None,
                  content_id: str | None, version: str | None, rows: dict | None) -> None:
@@ -107,8 +121,7 @@ class RunState:
 
     def commit(self) -> None:
         self._db.commit()
-        self._db.close()
 
-    def abort(self) -> None:
-        self._db.rollback()
+    def close(self) -> None:
+        """Close; whatever was not committed is rolled back."""
         self._db.close()

@@ -29,7 +29,9 @@ DATELINE_WORDS = re.compile(
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE)
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|amended|edited)\b", re.IGNORECASE)
-FOOTER_DATELINE = re.compile(r"\b(?:posted|published|written)\s+(?:on\s+)?", re.IGNORECASE)
+#: A line under a post that dates it: "This entry was posted on ...", "Posted on ...", "Published ..."
+FOOTER_DATELINE = re.compile(r"^\W*(?:this (?:entry|post|article) was\s+)?(?:first\s+)?(?:posted|published|written)\b"
+                             r"(?:\s+on)?\s*:?\s*", re.IGNORECASE)
 SITE_HOME = re.compile(r"^(?P<name>.+?)\s*[|–—-]\s*(?:home\s*page|homepage|home)$", re.IGNORECASE)
 FROM_PUBLISHER = re.compile(r"^[Ff]rom\s+(?P<name>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})$")
 COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\s+)?(?P<name>[A-Z][\w'’&. -]{2,60}?)"
@@ -190,7 +192,7 @@ def analyse(text: str) -> Structure:
 def _footer_dateline(structure: Structure, text: str, footer: list[Line]) -> None:
     """Blogs often date a post only below it: "This entry was posted on 04/05/2016 at 21:14"."""
     for ln in footer:
-        cue = FOOTER_DATELINE.search(ln.text)
+        cue = FOOTER_DATELINE.match(ln.text)
         found = find_date(ln.text[cue.end():]) if cue else None
         if found:
             date, s, e = found

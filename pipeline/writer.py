@@ -3,8 +3,9 @@
 Two ways in: `write_tables` for rows already in memory, and `TableSink` for a long run, which
 streams rows into row groups as articles finish, so memory stays flat however many articles there
 are. Both write each table to a temporary file beside its final name and rename it into place only
-when the whole run has succeeded: readers never see half a table, and a failed run leaves the
-previous tables untouched.
+when every table is written: readers never see half a table, and a run that fails while writing
+leaves the previous tables untouched. The renames are one per table: should one of them fail, the
+folder holds tables of two runs until the next run (which rewrites them all).
 """
 from __future__ import annotations
 
@@ -38,18 +39,6 @@ def _temporary_beside(path: Path) -> Path:
     os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)
     return Path(tmp)
-
-
-def write_atomic(table: pa.Table, path: Path) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a file, and a
-    crash mid-write leaves the previous version in place."""
-    tmp = _temporary_beside(path)
-    try:
-        pq.write_table(table, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def write_tables(rows: dict[str, list[dict]], out_dir: Path) -> dict[str, int]:

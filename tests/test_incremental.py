@@ -45,8 +45,16 @@ def scratch(tmp_path_factory):
 
 def test_two_runs_from_scratch_give_equal_tables(scratch, tmp_path):
     src, out, _ = scratch
-    again = run(src, tmp_path / "out", progress=False, rebuild=True)
+    again = run(src, tmp_path / "out", progress=False)
     assert again.processed == 3
+    assert_same_tables(out, tmp_path / "out")
+
+
+def test_rebuild_processes_everything_again_with_equal_tables(scratch, tmp_path):
+    src, out, _ = scratch
+    shutil.copytree(out, tmp_path / "out")
+    summary = run(src, tmp_path / "out", progress=False, rebuild=True)
+    assert (summary.processed, summary.reused) == (3, 0)
     assert_same_tables(out, tmp_path / "out")
 
 
@@ -143,6 +151,27 @@ def test_a_changed_sidecar_reprocesses_its_article(scratch, tmp_path):
     assert (summary.processed, summary.reused) == (1, 2)
     docs = pd.read_parquet(tmp_path / "out" / "documents.parquet")
     assert docs.set_index("source_path").loc[RAW[0].name, "published_source"] == "metadata"
+    run(moved, tmp_path / "fresh", progress=False)
+    assert_same_tables(tmp_path / "fresh", tmp_path / "out")
+
+
+def test_renamed_and_duplicated_articles_match_a_fresh_run(scratch, tmp_path):
+    """A rename is not a removal: the old name is forgotten, not kept. A copy that sorts first
+    becomes the document; a deleted junk file does not stay in `rejected`."""
+    src, out, _ = scratch
+    changed = folder(tmp_path / "in", RAW[:3])
+    (changed / "junk.txt").write_bytes(b"")
+    shutil.copytree(out, tmp_path / "out")
+    run(changed, tmp_path / "out", progress=False)
+    (changed / "junk.txt").unlink()
+    (changed / RAW[2].name).rename(changed / "zz_renamed.txt")
+    shutil.copy(changed / RAW[1].name, changed / "0000_copy.txt")
+    summary = run(changed, tmp_path / "out", progress=False)
+    assert (summary.processed, summary.kept, summary.duplicates) == (2, 0, 1)
+    run(changed, tmp_path / "fresh", progress=False)
+    assert_same_tables(tmp_path / "fresh", tmp_path / "out")
+    docs = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("source_path")
+    assert list(docs.loc["0000_copy.txt", "duplicate_paths"]) == [RAW[1].name]
 
 
 def test_a_failed_run_leaves_tables_and_state_as_they_were(scratch, tmp_path, monkeypatch):
@@ -160,6 +189,14 @@ def test_a_failed_run_leaves_tables_and_state_as_they_were(scratch, tmp_path, mo
     assert after.keys() == before.keys() and all(after[k] == before[k] for k in before)
     monkeypatch.undo()
     assert run(grown, tmp_path / "out", progress=False).processed == 1
+
+
+def test_a_second_run_into_the_same_folder_is_a_clear_error(tmp_path):
+    from pipeline.state import RunState
+    src = folder(tmp_path / "in", RAW[:1])
+    with RunState(tmp_path / "out"):
+        with pytest.raises(RuntimeError, match="in use by another run"):
+            run(src, tmp_path / "out", progress=False)
 
 
 def test_an_unreadable_state_file_is_a_clear_error(tmp_path):
