@@ -39,7 +39,7 @@ baseline: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py --articles $(ARTICLES)
 
-# Memory: peak RSS of whole extractions of 1,000 and 10,000 synthetic articles (long: ~1 h on 2 cores).
+# Memory: peak RSS of whole extractions of 1,000 and 10,000 synthetic articles (about 12 min on 2 cores).
 bench-memory: $(STAMP)
 	$(BIN)/python bench/bench.py --memory --sizes 1000 10000
 
