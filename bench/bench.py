@@ -38,17 +38,22 @@ sys.path.insert(0, str(ROOT))
 
 # -- the synthetic corpus ---------------------------------------------------------------------
 
-def build_corpus(folder: Path, n_articles: int, seed: int = 13) -> list[str]:
-    """Write n_articles recombined articles to `folder`; returns their bodies (for the bare run)."""
+def split_page(path: Path) -> tuple[str, str, str]:
+    """(header, body, footer) of an article file, as the extraction's structure step sees it."""
     from pipeline.reader import decode
     from pipeline.structure import analyse
 
+    text = decode(path.read_bytes())
+    s = analyse(text)
+    return text[:s.body_start], text[s.body_start:s.body_end], text[s.body_end:]
+
+
+def build_corpus(folder: Path, n_articles: int, seed: int = 13) -> list[str]:
+    """Write n_articles recombined articles to `folder`; returns their bodies (for the bare run)."""
     pages = []
     for path in sorted((ROOT / "corpus" / "raw").glob("*.txt")):
-        text = decode(path.read_bytes())
-        s = analyse(text)
-        paragraphs = [p for p in text[s.body_start:s.body_end].split("\n\n") if p.strip()]
-        pages.append((text[:s.body_start], paragraphs, text[s.body_end:]))
+        header, body, footer = split_page(path)
+        pages.append((header, [p for p in body.split("\n\n") if p.strip()], footer))
     pool = [p for _, paragraphs, _ in pages for p in paragraphs]
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
@@ -60,15 +65,7 @@ def build_corpus(folder: Path, n_articles: int, seed: int = 13) -> list[str]:
 
 
 def bodies_of(folder: Path) -> list[str]:
-    from pipeline.reader import decode
-    from pipeline.structure import analyse
-
-    bodies = []
-    for path in sorted(folder.glob("*.txt")):
-        text = decode(path.read_bytes())
-        s = analyse(text)
-        bodies.append(text[s.body_start:s.body_end])
-    return bodies
+    return [split_page(path)[1] for path in sorted(folder.glob("*.txt"))]
 
 
 # -- measurements (each runs in a child process: `bench.py --measure ...`) -------------------
@@ -145,9 +142,9 @@ def run_measured(args: list[str]) -> tuple[dict, int]:
 # -- the two benchmarks -----------------------------------------------------------------------
 
 def machine() -> dict:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     import spacy
-    return {"cores": cores, "python": platform.python_version(), "spacy": spacy.__version__,
+    from pipeline.run import available_cores
+    return {"cores": available_cores(), "python": platform.python_version(), "spacy": spacy.__version__,
             "platform": platform.platform()}
 
 

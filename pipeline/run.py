@@ -211,10 +211,14 @@ BATCH_ARTICLES = 16
 MIN_ARTICLES_PER_WORKER = 25
 
 
+def available_cores() -> int:
+    """Cores this process may use (a container's or taskset's limit, not the machine's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def default_workers(todo: int) -> int:
     """One worker per core (at most 8), but only as many as there is work for."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(8, cores, todo // MIN_ARTICLES_PER_WORKER))
+    return max(1, min(8, available_cores(), todo // MIN_ARTICLES_PER_WORKER))
 
 
 # -- the run ------------------------------------------------------------------------------------
