@@ -16,6 +16,7 @@ from .datetext import MONTHS, find_date
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 12)}  # winter: from December
 ORDINAL_PARTS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                  "final": 4, "last": None}
 UNITS = "(?:days?|weeks?|fortnights?|months?|years?|decades?|centuries|century|hours?|minutes?)"
@@ -26,7 +27,7 @@ MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 
 NOT_DATES = [
     re.compile(rf"^(?:just |only |about |around |nearly |almost |more than |over |under |some )?{NUMBER}"
-               rf"(?:[\s-]+\w+)?[\s-]+{UNITS}(?:\s+(?!ago\b)\w+)?$"),          # "18 months", "four years", "a year"
+               rf"(?:[\s-]+\w+)?[\s-]+{UNITS}(?:\s+(?!ago\b|earlier\b|later\b)\w+)?$"),          # "18 months", "four years", "a year"
     re.compile(rf"^(?:the )?(?:next|past|last|previous|coming|following|first|final)\s+{NUMBER}\s*{UNITS}$"),
     re.compile(rf"^(?:a |the )?(?:\w+th|first|second|third|fifth)\s+{UNITS}$"),  # "a fifth year"
     re.compile(r"(?:year|month|week|day)s?[\s-]old"),                            # ages
@@ -38,6 +39,9 @@ NOT_DATES = [
     re.compile(r"^(?:(?!last|next|this|previous|coming|past)[\w-]+\s+){0,3}(?:days|weeks|months|years|decades)$"),  # "some very hard years"
     re.compile(r"^(?:year|years|month|months|week|weeks|day|days|decade)$|-long$|^less than|^more than|^up to"),
     re.compile(r"^\d{1,3}$"),
+    re.compile(r"^\d{1,2}\s*(?:to|-|–|and)\s*\d{1,2}$"),                                  # "aged 11 to 17"
+    re.compile(r"^(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\s+\w+$"),             # "twice a week"
+    re.compile(r"\b(day|week|month|year)s? (?:after|by|on|to) \1\b"),                       # "month after month"
     re.compile(r"^(?:past|previous)\s+(?:decade|century)$"),                                                    # "61" is no date
     re.compile(r"^(?:recent|the recent|recently|recent (?:years|months|weeks)|years|months|decades|the past|"
                r"the future|nowadays|these days|at the time|this time|the time|annual|each year|per year|"
@@ -59,11 +63,15 @@ def is_date_expression(text: str) -> bool:
 
 
 def normalize(text: str, anchor: dt.date | None, context_year: int | None = None,
-              past: bool | None = True) -> DateValue:
+              past: bool | None = True, antecedent: str | None = None) -> DateValue:
     """TIMEX3 value of a date expression. `anchor` is the publication date (None if unknown);
     `context_year` the year of the timeline entry the expression sits in; `past` the tense of the
-    clause (True past, False future, None unknown: the nearest occurrence)."""
+    clause (True past, False future, None unknown: the nearest occurrence); `antecedent` the value
+    of the date just before it in the text, which "the following year" counts from (D46)."""
     t = _plain(text)
+    anaphoric = _anaphoric(t, antecedent)
+    if anaphoric is not None:
+        return anaphoric
     for rule in RULES:
         result = rule(t, anchor, context_year, past)
         if result is not None:
@@ -111,7 +119,7 @@ def _dateparser_fallback(t: str, anchor: dt.date | None, past: bool | None) -> D
 
 def _plain(text: str) -> str:
     t = " ".join(text.lower().replace("’", "'").split())
-    t = re.sub(r"^(?:(?:in|on|at|by|since|from|until|till|during|of|for|the)\s+)+", "", t)  # "in the autumn"
+    t = re.sub(r"^(?:(?:in|on|at|by|since|from|until|till|during|of|for|over|throughout|the)\s+)+", "", t)  # "in the autumn"
     t = t.strip(" ,.")
     if t.count("(") != t.count(")"):
         t = t.strip("()")
@@ -135,8 +143,9 @@ def _financial_year(t, anchor, ctx, past):
     """ "2017/18", "2017-18", "financial year 2017/2018": consecutive years, the second written with
     two digits (or after "financial year"), are a UK public body's financial year, April to March
     (D44). "2016/2017" alone stays a range of years."""
-    m = re.match(r"^(?:(financial|fiscal)\s+year\s+)?((?:19|20)\d\d)\s*[-/–]\s*((?:19|20)?\d\d)$", t)
-    if not m or (len(m.group(3)) == 4 and not m.group(1)):
+    m = re.match(r"^(?:(financial|fiscal)\s+year\s+)?((?:19|20)\d\d)\s*[-/–]\s*((?:19|20)?\d\d)"
+                 r"(\s+(?:financial|fiscal)\s+year)?$", t)
+    if not m or (len(m.group(3)) == 4 and not m.group(1) and not m.group(4)):
         return None
     first, second = int(m.group(2)), m.group(3)
     if len(second) == 2:
@@ -172,8 +181,8 @@ def _day_month(t, anchor, ctx, past):
         return None
     groups = m.groups()
     day, month = (groups[0], groups[1]) if groups[0].isdigit() else (groups[1], groups[0])
-    year = ctx or (anchor.year if anchor else None)
     month_num = _month_num(month)
+    year = ctx or (_year_of(month_num, anchor, past, int(day)) if anchor else None)
     if year is None:
         return DateValue(f"XXXX-{month_num:02d}-{int(day):02d}", "day", False)
     return DateValue(f"{year}-{month_num:02d}-{int(day):02d}", "day", ctx is None)
@@ -202,15 +211,22 @@ def _relative_month_name(t, anchor, ctx, past):
         year = anchor.year if month < anchor.month else anchor.year - 1
     elif mod == "next":
         year = anchor.year if month > anchor.month else anchor.year + 1
-    elif past is True and month > anchor.month:
-        year = anchor.year - 1  # "in December", said in October, is last December
-    elif past is False and month < anchor.month:
-        year = anchor.year + 1
-    elif past is None and abs(month - anchor.month) > 6:
-        year = anchor.year + (1 if month < anchor.month else -1)  # no tense: the nearest such month
     else:
-        year = anchor.year
+        year = _year_of(month, anchor, past)
     return DateValue(f"{year}-{month:02d}", "month", True)
+
+
+def _year_of(month: int, anchor: dt.date, past: bool | None, day: int | None = None) -> int:
+    """The year of a month (or day) named without one: "in December" said in October is last
+    December in a past clause, next December in a future one, and the nearest one otherwise."""
+    named, today = (month, day or 0), (anchor.month, anchor.day if day else 0)
+    if past is True and named > today:
+        return anchor.year - 1
+    if past is False and named < today:
+        return anchor.year + 1
+    if past is None and abs(month - anchor.month) > 6:
+        return anchor.year + (1 if month < anchor.month else -1)
+    return anchor.year
 
 
 def _year_only(t, anchor, ctx, past):
@@ -236,9 +252,10 @@ def _part_of_year(t, anchor, ctx, past):
         year = _year_ref(m.group(2), anchor)
         q = int(m.group(1)[1]) if m.group(1).startswith("q") else ORDINAL_PARTS[m.group(1)]
         return DateValue(f"{year}-Q{q}" if year else None, "quarter", not m.group(2)[0].isdigit())
-    m = re.match(r"^(?:(last|next|this|early|late)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?((?:19|20)\d\d))?$", t)
+    m = re.match(r"^(?:(last|next|this|early|late)\s+)?(spring|summer|autumn|fall|winter)"
+                 r"(?:\s+(?:of\s+)?((?:19|20)\d\d)(?:\s*[-/–]\s*(?:\d\d){1,2})?)?$", t)
     if m:
-        mod, season, year = m.groups()
+        mod, season, year = m.groups()  # "winter 2017/18" is the winter that starts in 2017
         if year:
             return DateValue(f"{year}-{SEASONS[season]}", "season", False)
         if ctx and mod in (None, "early", "late"):
@@ -246,6 +263,11 @@ def _part_of_year(t, anchor, ctx, past):
         if anchor is None:
             return DateValue(f"XXXX-{SEASONS[season]}" if not mod or mod in ("early", "late") else None, "season", False)
         y = anchor.year + (1 if mod == "next" else -1 if mod == "last" else 0)
+        first, last = SEASON_MONTHS[SEASONS[season]]
+        if mod is None and past is True and first > anchor.month:
+            y -= 1  # "in the autumn", said in April of what happened, is last autumn
+        elif mod is None and past is False and last < anchor.month:
+            y += 1  # "in the spring", said in October of what will happen, is next spring
         return DateValue(f"{y}-{SEASONS[season]}", "season", True)
     m = re.match(r"^(?:the\s+)?(beginning|start|end|middle)\s+of\s+(the year|this year|last year|next year|(?:19|20)\d\d)$", t)
     if m:
@@ -317,11 +339,13 @@ def _week_of(t, anchor, ctx, past):
 
 
 def _ago(t, anchor, ctx, past):
-    m = re.match(r"^(\w+)\s+(year|month|week|day)s?\s+ago$", t)
+    m = re.match(r"^(\w+)\s+(year|month|week|fortnight|day)s?\s+ago$", t)
     if not m:
         return None
     n = WORD_NUMBERS.get(m.group(1), int(m.group(1)) if m.group(1).isdigit() else None)
     unit = m.group(2)
+    if unit == "fortnight":
+        n, unit = n and 2 * n, "week"
     if n is None or anchor is None:
         return DateValue(None, unit, False)
     if unit == "year":
@@ -336,8 +360,168 @@ def _ago(t, anchor, ctx, past):
     return DateValue(d.isoformat(), "day", True)
 
 
+def _day_range(t, anchor, ctx, past):
+    """ "3 to 7 October", "3-7 October 2016", "between 3 and 7 October": days of one month (D28)."""
+    m = re.match(rf"^(?:between\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|and|until|-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+                 rf"{MONTH_RE}(?:,?\s+((?:19|20)\d\d))?$", t)
+    if not m:
+        return None
+    first, last, month, year = int(m.group(1)), int(m.group(2)), _month_num(m.group(3)), m.group(4)
+    if year is None and anchor is None and ctx is None:
+        return DateValue(f"XXXX-{month:02d}-{first:02d}/XXXX-{month:02d}-{last:02d}", "range", False)
+    y = int(year) if year else ctx or _year_of(month, anchor, past, last)
+    try:
+        start, end = dt.date(y, month, first), dt.date(y, month, last)
+    except ValueError:
+        return None
+    return DateValue(f"{start.isoformat()}/{end.isoformat()}", "range", not year and not ctx)
+
+
+def _month_range(t, anchor, ctx, past):
+    """ "January to March", "between March and May 2016", "December 2015 to February 2016"."""
+    m = re.match(rf"^(?:between\s+)?{MONTH_RE}(?:\s+((?:19|20)\d\d))?\s*(?:to|and|until|-|–)\s*{MONTH_RE}"
+                 rf"(?:,?\s+((?:19|20)\d\d))?$", t)
+    if not m:
+        return None
+    first, first_year, last, last_year = _month_num(m.group(1)), m.group(2), _month_num(m.group(3)), m.group(4)
+    if last_year or ctx:
+        end_year, anchored = int(last_year) if last_year else ctx, False
+    elif anchor is not None:
+        end_year, anchored = _year_of(last, anchor, past), True
+    else:
+        return DateValue(f"XXXX-{first:02d}/XXXX-{last:02d}", "range", False)
+    start_year = int(first_year) if first_year else end_year - (first > last)
+    return DateValue(f"{start_year}-{first:02d}/{end_year}-{last:02d}", "range", anchored)
+
+
+def _quarter(t, anchor, ctx, past):
+    """A quarter of a financial year ("the third quarter of 2016/17", "Q3 2016/17") is a calendar
+    quarter shifted by one (April-June is Q1 of the financial year, Q2 of the calendar); a bare
+    "Q4" is the latest one by the tense, like a bare month."""
+    m = re.match(r"^(?:(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter|(q[1-4]))(?:\s+of)?\s+"
+                 r"(?:the\s+)?((?:19|20)\d\d)\s*[-/]\s*(\d\d(?:\d\d)?)(?:\s+financial\s+year)?$", t)
+    if m:
+        q = int(m.group(2)[1]) if m.group(2) else ORDINAL_PARTS[m.group(1)]
+        year = int(m.group(3)) + (q == 4)
+        return DateValue(f"{year}-Q{q % 4 + 1}", "quarter", False)
+    m = re.match(r"^(q[1-4])$", t)
+    if not m:
+        return None
+    q = int(m.group(1)[1])
+    if ctx:
+        return DateValue(f"{ctx}-Q{q}", "quarter", False)
+    if anchor is None:
+        return DateValue(f"XXXX-Q{q}", "quarter", False)
+    current = (anchor.month - 1) // 3 + 1
+    year = anchor.year - (past is not False and q > current) + (past is False and q < current)
+    return DateValue(f"{year}-Q{q}", "quarter", True)
+
+
+def _school_year(t, anchor, ctx, past):
+    """ "the school year 2016-17", "this academic year": September to August."""
+    m = re.match(r"^(?:(?:school|academic)\s+year\s+((?:19|20)\d\d)\s*[-/–]\s*\d\d(?:\d\d)?|"
+                 r"((?:19|20)\d\d)\s*[-/–]\s*\d\d(?:\d\d)?\s+(?:school|academic)\s+year|"
+                 r"(this|last|next|current|coming)\s+(?:school|academic)\s+year)$", t)
+    if not m:
+        return None
+    if m.group(1) or m.group(2):
+        first = int(m.group(1) or m.group(2))
+        return DateValue(f"{first}-09/{first + 1}-08", "range", False)
+    if anchor is None:
+        return DateValue(None, "range", False)
+    first = anchor.year - (anchor.month < 9) + {"last": -1, "next": 1}.get(m.group(3), 0)
+    return DateValue(f"{first}-09/{first + 1}-08", "range", True)
+
+
+def _holiday(t, anchor, ctx, past):
+    """ "Christmas", "the Christmas period" (a month: the value scheme has no holidays) and
+    "the new year" (the coming year in a future clause, the current one otherwise)."""
+    if re.match(r"^(?:last |next |this )?christmas(?: period| holidays?| break)?$", t):
+        mod = t.split()[0]
+        if ctx:
+            return DateValue(f"{ctx}-12", "month", False)
+        if anchor is None:
+            return DateValue("XXXX-12", "month", False)
+        year = anchor.year - (mod == "last") + (mod == "next") if mod in ("last", "next") else \
+            anchor.year - (past is True and anchor.month < 12)
+        return DateValue(f"{year}-12", "month", True)
+    if t in ("new year", "the new year"):
+        if anchor is None:
+            return DateValue(None, "year", False)
+        later = past is False or (past is None and anchor.month >= 7)
+        return DateValue(str(anchor.year + later), "year", True)
+    return None
+
+
+def _ordinal_day(t, anchor, ctx, past):
+    """ "on the 3rd": a day of the publication month, or the next month's in a future clause when
+    it has passed (the previous month's in a past clause when it has not come)."""
+    m = re.match(r"^(\d{1,2})(?:st|nd|rd|th)$", t)
+    if not m or anchor is None:
+        return None
+    day = int(m.group(1))
+    shift = (past is False and day < anchor.day) - (past is True and day > anchor.day)
+    y, mth = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+    try:
+        return DateValue(dt.date(y, mth + 1, day).isoformat(), "day", True)
+    except ValueError:
+        return None
+
+
+ANAPHORIC_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+                   "year": "year", "years": "year"}
+
+
+def _anaphoric(t: str, antecedent: str | None) -> DateValue | None:
+    """ "the following year", "the same month", "the day before", "two years later" count from the
+    date the text has just named, not from the publication date (D46). None when `t` is not such
+    an expression; a null value when there is no antecedent to count from."""
+    m = re.match(r"^(?:(following|previous|preceding|same)\s+(day|week|month|year)|"
+                 r"(day|week|month|year)\s+(before|after|earlier|later)|"
+                 r"(\w+)\s+(days?|weeks?|months?|years?)\s+(earlier|later)|"
+                 r"(?:(earlier|later)\s+)?that\s+(day|week|month|year))$", t)
+    if not m:
+        return None
+    g = m.groups()
+    if g[0]:
+        unit, shift = g[1], {"following": 1, "previous": -1, "preceding": -1, "same": 0}[g[0]]
+    elif g[2]:
+        unit, shift = g[2], -1 if g[3] in ("before", "earlier") else 1
+    elif g[4]:
+        n = WORD_NUMBERS.get(g[4], int(g[4]) if g[4].isdigit() else None)
+        if n is None:
+            return None
+        unit, shift = ANAPHORIC_UNITS[g[5]], n if g[6] == "later" else -n
+    else:
+        unit, shift = g[8], 0
+    if g[0] in ("previous", "following") and antecedent is None:
+        return None  # no date to count from: "the previous week" counts from publication (_deictic)
+    return _shift(antecedent, unit, shift)
+
+
+def _shift(value: str | None, unit: str, shift: int) -> DateValue:
+    """`value` (a TIMEX3 value) moved by `shift` units, at the unit's granularity."""
+    parts = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", (value or "").split("/")[0])
+    if not parts:
+        return DateValue(None, unit, False)
+    year, month, day = (int(p) if p else None for p in parts.groups())
+    if unit == "year":
+        return DateValue(str(year + shift), "year", False)
+    if unit == "month" and month:
+        y, mth = divmod(year * 12 + month - 1 + shift, 12)
+        return DateValue(f"{y}-{mth + 1:02d}", "month", False)
+    if day:
+        d = dt.date(year, month, day) + dt.timedelta(days=shift * (7 if unit == "week" else 1))
+        if unit == "week":
+            iso = d.isocalendar()
+            return DateValue(f"{iso[0]}-W{iso[1]:02d}", "week", False)
+        return DateValue(d.isoformat(), "day", False)
+    return DateValue(None, unit, False)
+
+
 WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
-RULES = [_week_of, _ago, _financial_year, _range, _month_year, _absolute_day, _day_month, _part_of_year, _year_only, _relative_month_name,
-         _deictic, _weekday]
+RULES = [_week_of, _ago, _quarter, _school_year, _financial_year, _range, _month_year, _absolute_day, _day_range,
+         _month_range, _day_month, _part_of_year, _year_only, _relative_month_name, _holiday, _ordinal_day, _deictic,
+         _weekday]

@@ -25,7 +25,7 @@ PATTERNS = [
     # "2019-03-05", "2019/03/05", and the date of an ISO timestamp "2019-03-05T10:00:00Z"
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)([-/])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?!\d)")),
     ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)[./-](?P<month>[01]?\d)[./-](?P<year>(?:19|20)?\d\d)\b")),
-    ("day_month_year", re.compile(_WEEKDAY + _DAY + r"(?:\s+|\.|\s*-\s*)" + _MONTH + r"(?:,?\s+|-)" + _YEAR + r"\b",
+    ("day_month_year", re.compile(_WEEKDAY + _DAY + r"(?:\s+of\s+|\s+|\.|\s*-\s*)" + _MONTH + r"(?:,?\s+|-)" + _YEAR + r"\b",
                                   re.IGNORECASE)),
     ("month_day_year", re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.IGNORECASE)),
 ]

@@ -25,6 +25,11 @@ from .structure import Structure, analyse
 
 LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}  # "would meet on Thursday": future in reported speech
+PAST_AUX = {"was", "were", "had", "has", "have", "did"}
+PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
+#: Verbs whose infinitive complement lies ahead of them ("are expected to return in the spring").
+INTENT_VERBS = {"expect", "plan", "intend", "aim", "hope", "set", "due", "schedule", "want", "propose", "prepare",
+                "agree", "decide", "promise", "pledge", "vow", "need", "going", "go"}
 
 
 def clause_tense(span: Span) -> bool | None:
@@ -35,10 +40,24 @@ def clause_tense(span: Span) -> bool | None:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
-    children = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if children & FUTURE_AUX or ({"to"} <= children and token.head.lemma_ == "be"):
+    return _verb_tense(token)
+
+
+def _verb_tense(verb, depth: int = 0) -> bool | None:
+    children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if children & FUTURE_AUX or ({"to"} <= children and verb.head.lemma_ == "be"):
         return False
-    if token.tag_ in ("VBD", "VBN") or children & {"was", "were", "had", "has", "have", "did"}:
+    if "to" in children and verb.dep_ == "xcomp" and depth < 2:
+        # an infinitive takes its tense from the verb it completes: "began to change" is past;
+        # after a verb of intention it is ahead: "are expected to return", "plans to close"
+        head = verb.head
+        if head.lemma_.lower() in INTENT_VERBS:
+            head_tense = _verb_tense(head, depth + 1)
+            return None if head_tense else False
+        return _verb_tense(head, depth + 1)
+    if children & PRESENT_AUX and verb.tag_ == "VBN" and not children & PAST_AUX:
+        return None  # "is expected", "are rated": a present passive
+    if verb.tag_ in ("VBD", "VBN") or children & PAST_AUX:
         return True
     return None
 
@@ -118,6 +137,20 @@ def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, 
     return rows
 
 
+def _entry_year(sent: Span) -> int | None:
+    """The year a timeline entry starts with: "2013 ...", "March 2015: ...", "Summer 2016 – ..."."""
+    head = sent[:3]
+    if len(head) and _is_year(head[0]):
+        return int(head[0].text)
+    if len(head) == 3 and _is_year(head[1]) and head[2].is_punct and head[0].ent_type_ == "DATE":
+        return int(head[1].text)  # a month or season, its year, then the entry's dash or colon
+    return None
+
+
+def _is_year(token) -> bool:
+    return token.shape_ == "dddd" and token.text[:2] in ("19", "20")
+
+
 class Article:
     """A parsed article body and what was decided about its mentions, shared by the row builders
     (mentions, dates, people) and the relation extractors."""
@@ -136,6 +169,7 @@ class Article:
         names = canonical_names([PersonMention(e.start_char, e.text, self.honorific_of(e)) for e in persons])
         self.canonical = {(e.start, e.end): name for e, name in zip(persons, names)}
         self.timeline_year = self._timeline_years()
+        self._date_values = None
 
     # -- helpers shared with relation extractors ------------------------------------------------
     def char_span(self, span: Span) -> tuple[int, int]:
@@ -155,9 +189,26 @@ class Article:
         return self.canonical.get((span.start, span.end), " ".join(span.text.split()))
 
     def date_value(self, span: Span):
-        return normalize_date(span.text, self.structure.published,
-                              context_year=self.timeline_year.get(self.sentence_of[span.start]),
-                              past=clause_tense(span))
+        if self._date_values is None:
+            self._date_values = self._resolve_dates()
+        return self._date_values[span.start, span.end]
+
+    def _resolve_dates(self) -> dict:
+        """Every DATE's value, in text order, so "the following year" can count from the date
+        named just before it in its own or the previous sentence (D46)."""
+        values, previous = {}, None
+        for span in self.entities:
+            if span.label_ != "DATE":
+                continue
+            sentence = self.sentence_of[span.start]
+            antecedent = previous[1] if previous and sentence - previous[0] <= 1 else None
+            value = normalize_date(span.text, self.structure.published,
+                                   context_year=self.timeline_year.get(sentence), past=clause_tense(span),
+                                   antecedent=antecedent)
+            values[span.start, span.end] = value
+            if value.value:
+                previous = (sentence, value.value)
+        return values
 
     def normalized(self, span: Span) -> str | None:
         label = span.label_
@@ -183,8 +234,7 @@ class Article:
             starts_line = sent.start == 0 or "\n" in self.doc[sent.start - 1].text \
                 or "\n" in self.doc[sent.start - 1].whitespace_
             if starts_line:
-                first = sent[0].text
-                line_year = int(first) if first.isdigit() and len(first) == 4 and first[:2] in ("19", "20") else None
+                line_year = _entry_year(sent)
             if line_year:
                 years[i] = line_year
         return years

@@ -29,8 +29,13 @@ DATELINE_WORDS = re.compile(
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE)
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|amended|edited)\b", re.IGNORECASE)
+#: "Updated 14 March, published 12 March": on a line with both, the date after this cue is the one
+PUBLISHED_CUE = re.compile(r"\b(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
+#: A page's own address with the date in its path: ".../news/2019/03/12/slug"
+URL_DATE = re.compile(r"https?://\S+?/(?P<year>(?:19|20)\d\d)/(?P<month>[01]\d)/(?P<day>[0-3]\d)/")
 #: A line under a post that dates it: "This entry was posted on ...", "Posted on ...", "Published ..."
-FOOTER_DATELINE = re.compile(r"^\W*(?:this (?:entry|post|article) was\s+)?(?:first\s+)?(?:posted|published|written)\b"
+FOOTER_DATELINE = re.compile(r"^\W*(?:this (?:entry|post|article|release) was\s+)?(?:first\s+)?"
+                             r"(?:posted|published|written|issued|released)\b"
                              r"(?:\s+on)?\s*:?\s*", re.IGNORECASE)
 SITE_HOME = re.compile(r"^(?P<name>.+?)\s*[|–—-]\s*(?:home\s*page|homepage|home)$", re.IGNORECASE)
 FROM_PUBLISHER = re.compile(r"^[Ff]rom\s+(?P<name>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})$")
@@ -120,6 +125,12 @@ def is_dateline(line: Line) -> tuple[dt.date, int, int] | None:
     if not found:
         return None
     date, s, e = found
+    cue = PUBLISHED_CUE.search(line.text, 0, s)
+    if not cue:
+        cue = PUBLISHED_CUE.search(line.text, e)
+        later = find_date(line.text[cue.end():]) if cue else None
+        if later:  # "Last updated 14 March 2019, published 12 March 2019"
+            date, s, e = later[0], later[1] + cue.end(), later[2] + cue.end()
     rest = line.text[:s] + " " + line.text[e:]
     rest = DATELINE_WORDS.sub(" ", rest)
     rest = re.sub(r"[\d:.,|/()\-–—🕔⏰]+|\s+", " ", rest).split()
@@ -169,7 +180,8 @@ def analyse(text: str) -> Structure:
         elif BYLINE.match(ln.stripped) and ln.n_words <= 12:
             structure.excluded.append((ln.start, ln.end))
     # "Posted: 3 February" then "Updated: 4 February": the article was published on the first
-    original = [d for d in datelines if not UPDATED.match(head[d[0]].stripped)]
+    original = [d for d in datelines if not UPDATED.match(head[d[0]].stripped)
+                or PUBLISHED_CUE.search(head[d[0]].stripped)]
     dateline_at = None
     if datelines:
         dateline_at, (structure.published, s, e) = (original or datelines)[-1]
@@ -185,8 +197,21 @@ def analyse(text: str) -> Structure:
     structure.publisher = _find_publisher(lines, headline_at if headline_at is not None else first_prose)
     if structure.published is None:
         _footer_dateline(structure, text, [ln for ln in lines if ln.start >= structure.body_end])
+    if structure.published is None:
+        _url_date(structure, text)
     structure.excluded = [(s, e) for s, e in structure.excluded if structure.body_start <= s < structure.body_end]
     return structure
+
+
+def _url_date(structure: Structure, text: str) -> None:
+    """Last resort: the page's address, when the scrape kept it, often carries the date."""
+    m = URL_DATE.search(text)
+    if m:
+        try:
+            structure.published = dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
+        except ValueError:
+            return
+        structure.published_text = text[m.start("year"):m.end("day")]
 
 
 def _footer_dateline(structure: Structure, text: str, footer: list[Line]) -> None:

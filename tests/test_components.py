@@ -167,3 +167,34 @@ def test_role_patterns_take_the_whole_title_and_no_more(nlp, sentence, role):
 def test_dates_patterns_refuse_law_names_and_four_digit_counts(nlp):
     doc = nlp("The Children and Families Act 2014 came into force on Monday, when 3000 families were waiting.")
     assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["Monday"]
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    ("The home looks after children aged 11 to 17 and two of them started weekend jobs.", []),
+    ("Managers now review every missing-from-home episode weekly.", []),
+    ("They raised the same concerns month after month.", []),
+    ("The inspection ran from 3 to 7 October and the report followed in the new year.", ["3 to 7 October", "new year"]),
+    ("Waiting times fell in Q4 and again in the third quarter of 2016/17.", ["Q4", "third quarter of 2016/17"]),
+    ("Spending fell in the 2015/16 financial year and in winter 2017/18.", ["2015/16 financial year", "winter 2017/18"]),
+    ("She was on a course the day before, and a year earlier she had been promoted.", ["day before", "a year earlier"]),
+    ("The panel will meet for the last time on the 3rd, two days after the hearing.", ["3rd"]),
+    ("He moved to the 3rd floor the day before the inspection.", []),
+    ("The service was rated inadequate in mid-2014 and again in the 1990s.", ["mid-2014", "1990s"]),
+])
+def test_date_spans_stop_at_their_edges(nlp, sentence, dates):
+    """What reaches the dates table: the component's DATE spans that are date expressions."""
+    from pipeline.dates import is_date_expression
+    assert [e.text for e in nlp(sentence).ents if e.label_ == "DATE" and is_date_expression(e.text)] == dates
+
+
+@pytest.mark.parametrize("sentence, date, past", [
+    ("Things began to change in September.", "September", True),
+    ("Inspectors are expected to return in the spring.", "spring", False),
+    ("The council plans to close the unit in March.", "March", False),
+    ("The home was rated good in March.", "March", True),
+    ("The service is rated good in March's report.", "March", None),
+])
+def test_an_infinitive_takes_the_tense_of_the_verb_it_completes(nlp, sentence, date, past):
+    from pipeline.extract import clause_tense
+    span = next(e for e in nlp(sentence).ents if e.text == date)
+    assert clause_tense(span) is past

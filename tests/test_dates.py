@@ -125,6 +125,42 @@ CASES = [
     ("later this month", N, None, True, None, "month"),
     ("Tuesday", N, None, True, None, "day"),
     ("next year", N, None, False, None, "year"),
+    # day and month ranges, quarters of financial years, school years (D28, D44)
+    ("3 to 7 October", dt.date(2016, 11, 21), None, True, "2016-10-03/2016-10-07", "range"),
+    ("between 3 and 7 October 2015", A, None, True, "2015-10-03/2015-10-07", "range"),
+    ("January to March", dt.date(2018, 6, 12), None, True, "2018-01/2018-03", "range"),
+    ("December to February", dt.date(2018, 6, 12), None, True, "2017-12/2018-02", "range"),
+    ("March 2015 to May 2016", A, None, True, "2015-03/2016-05", "range"),
+    ("January to March", N, None, True, "XXXX-01/XXXX-03", "range"),
+    ("the third quarter of 2016/17", A, None, True, "2016-Q4", "quarter"),
+    ("Q4 2016/17", A, None, True, "2017-Q1", "quarter"),
+    ("Q1 of 2017/18", A, None, True, "2017-Q2", "quarter"),
+    ("Q4", dt.date(2018, 6, 12), None, None, "2017-Q4", "quarter"),
+    ("Q3", dt.date(2018, 6, 12), None, False, "2018-Q3", "quarter"),
+    ("winter 2017/18", A, None, True, "2017-WI", "season"),
+    ("the 2016/17 financial year", A, None, True, "2016-04/2017-03", "range"),
+    ("the 2016/2017 financial year", A, None, True, "2016-04/2017-03", "range"),
+    ("the school year 2016-17", A, None, True, "2016-09/2017-08", "range"),
+    ("the 2016-17 academic year", A, None, True, "2016-09/2017-08", "range"),
+    ("this academic year", dt.date(2017, 4, 3), None, None, "2016-09/2017-08", "range"),
+    ("next school year", dt.date(2017, 4, 3), None, False, "2017-09/2018-08", "range"),
+    # holidays, ordinal days, fortnights; the tense picks the year of a day without one
+    ("over the Christmas period", dt.date(2017, 4, 3), None, True, "2016-12", "month"),
+    ("Christmas", dt.date(2017, 4, 3), None, False, "2017-12", "month"),
+    ("in the new year", dt.date(2017, 4, 3), None, True, "2017", "year"),
+    ("in the new year", dt.date(2017, 11, 3), None, None, "2018", "year"),
+    ("on the 3rd", dt.date(2018, 4, 2), None, False, "2018-04-03", "day"),
+    ("on the 28th", dt.date(2018, 4, 2), None, True, "2018-03-28", "day"),
+    ("the 14th of May", dt.date(2018, 4, 2), None, False, "2018-05-14", "day"),
+    ("a fortnight ago", dt.date(2018, 10, 11), None, True, "2018-W39", "week"),
+    ("a year ago", dt.date(2017, 4, 3), None, True, "2016", "year"),
+    ("20 December", dt.date(2019, 2, 3), None, True, "2018-12-20", "day"),
+    ("20 December", dt.date(2019, 2, 3), None, None, "2018-12-20", "day"),
+    ("11 February", dt.date(2019, 2, 3), None, False, "2019-02-11", "day"),
+    ("in the spring", dt.date(2018, 10, 11), None, False, "2019-SP", "season"),
+    ("in the autumn", dt.date(2017, 4, 3), None, True, "2016-FA", "season"),
+    ("mid-2014", A, None, True, "2014", "year"),
+    ("the 1990s", A, None, True, "199X", "decade"),
 ]
 
 
@@ -142,7 +178,40 @@ NOT_DATES = [
     "recent years", "recently", "years", "weeks", "days", "year-long", "some very hard years",
     "less than three years", "61", "the past decade", "almost weekly", "twice monthly", "most weekend",
     "most weekends", "every day", "coming weeks", "the coming months", "the following days",
+    "11 to 17", "11-17", "twice a week", "three times a year", "once a month", "month after month",
+    "year on year", "day by day",
 ]
+
+
+#: Anaphoric dates count from the date named just before them (D46): (text, antecedent, value, granularity).
+ANAPHORIC = [
+    ("the following year", "2016-SU", "2017", "year"),
+    ("the previous year", "2017", "2016", "year"),
+    ("the same month", "2016-09", "2016-09", "month"),
+    ("the same month", "2016-09-14", "2016-09", "month"),
+    ("the following month", "2016-12", "2017-01", "month"),
+    ("the day before", "2017-02-07", "2017-02-06", "day"),
+    ("the day after", "2017-02-28", "2017-03-01", "day"),
+    ("a year earlier", "2016-Q4", "2015", "year"),
+    ("two years later", "2016", "2018", "year"),
+    ("three months later", "2016-11", "2017-02", "month"),
+    ("a week later", "2017-02-07", "2017-W07", "week"),
+    ("later that year", "2014-06", "2014", "year"),
+    ("the same day", "2016-09", None, "day"),  # a month names no day to share
+    ("two years later", None, None, "year"),   # nothing to count from
+]
+
+
+@pytest.mark.parametrize("text, antecedent, value, granularity", ANAPHORIC)
+def test_anaphoric_dates_count_from_the_previous_date(text, antecedent, value, granularity):
+    got = normalize(text, A, past=True, antecedent=antecedent)
+    assert (got.value, got.granularity) == (value, granularity)
+    assert is_date_expression(text)
+
+
+def test_previous_week_without_an_antecedent_counts_from_publication():
+    assert normalize("the previous week", A, past=True).value == "2012-W41"
+    assert normalize("the previous week", A, past=True, antecedent="2012-05-02").value == "2012-W17"
 
 
 @pytest.mark.parametrize("text", NOT_DATES)

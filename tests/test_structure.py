@@ -145,3 +145,29 @@ def test_month_year_timeline_entries_and_captions():
     assert page[s.body_start:s.body_end].endswith("Services for children rated inadequate.")
     caption = page.index("Image caption")
     assert any(start <= caption < end for start, end in s.excluded)
+
+
+def test_published_beats_updated_on_one_line():
+    for line in ("Last updated 14 March 2019, published 12 March 2019",
+                 "Published 12 March 2019, last updated 14 March 2019",
+                 "Updated 14 March 2019 | First published 12 March 2019"):
+        s = analyse(f"Gazette\n\nCouncil services rated inadequate by inspectors\n\n{line}\n\n{PROSE}")
+        assert s.published == dt.date(2019, 3, 12), line
+
+
+def test_ordinal_of_month_dateline_and_press_release_footer():
+    s = analyse(f"Gazette\n\nCouncil services rated inadequate by inspectors\n\n"
+                f"Written by Jane Doe on Tuesday, 12th of March 2019\n\n{PROSE}")
+    assert s.published == dt.date(2019, 3, 12)
+    release = analyse(f"Westshire County Council\nNews release\n\nCouncil services rated inadequate\n\n{PROSE}"
+                      "ENDS\n\nIssued 12 March 2019 by the press office\n")
+    assert release.published == dt.date(2019, 3, 12)
+
+
+def test_date_in_the_page_address_is_the_last_resort():
+    url = "Source: https://www.example.co.uk/news/2019/03/12/council-rated-inadequate\n\n"
+    s = analyse(f"Gazette\n\nCouncil services rated inadequate by inspectors\n\n{url}{PROSE}")
+    assert s.published == dt.date(2019, 3, 12) and s.published_text == "2019/03/12"
+    dated = analyse(f"Gazette\n\nCouncil services rated inadequate by inspectors\n\n14 March 2019\n\n{url}{PROSE}")
+    assert dated.published == dt.date(2019, 3, 14)
+    assert analyse(f"Gazette\n\nCouncil services rated inadequate by inspectors\n\n{PROSE}").published is None

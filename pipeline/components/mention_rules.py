@@ -142,7 +142,7 @@ class MentionRules:
         if (span.end < len(doc) and doc[span.end].lower_ in self.words("programme_words")
                 and doc[span.end].pos_ not in ("VERB", "AUX")):
             return None  # "the Today programme" is a name; "on Monday show that ..." is a date
-        if any(t.shape_ == "dddd" and t.text[:2] not in ("19", "20") for t in span):
+        if any(t.shape_ in ("dddd", "ddddx") and t.text[:2] not in ("19", "20") for t in span):
             return None  # the date patterns match any four digits; only 1900-2099 are years here
         if (len(span) == 1 and span[0].like_num and span.start > 0
                 and doc[span.start - 1].lower_ in self.words("name_words_before_year")):
@@ -153,10 +153,41 @@ class MentionRules:
             return None  # "over the next year" is a duration
         if before[-2:] == ["this", "time"] or (before and before[-1] == "time" and span[0].lower_ == "next"):
             return None  # "this time next year" is no calendar point (D25)
-        start = span.start
-        while start < span.end and doc[start].lower_ in {"the", "a", "an"}:
+        start, end = self._date_edges(span)
+        if start >= end:
+            return None
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.pos_ in ("NOUN", "PROPN", "DET", "NUM") and (
+                doc[end - 1].lower_ in {"before", "after"} or (end - start == 1 and doc[start].shape_ in ("dxx", "ddxx"))):
+            return None  # "the day before the inspection" counts from an event; "the 3rd floor" is no date
+        if end - start == 1 and doc[start].lower_ in self.words("date_units") and doc[start].dep_ in ("compound", "amod") \
+                and doc[start].head.i >= end:
+            return None  # "weekend jobs": a unit word modifying a noun is no calendar point
+        if any(not self._is_date_word(t) and t.pos_ == "NOUN" for t in doc[start:end]):
+            return None  # "the same concerns month after month": a noun no date is made of
+        while start < end and doc[start].lower_ in {"the", "a", "an"} and not (
+                end - start >= 3 and doc[start + 2].lower_ in {"ago", "earlier", "later"}):
+            start += 1  # D23: no "the"; but "a year ago" keeps its count (D41)
+        return Span(doc, start, end, label="DATE") if start < end else None
+
+    def _is_date_word(self, token) -> bool:
+        if token.shape_.endswith("-dddd"):
+            return token.lower_.split("-")[0] + "-" in self.words("date_words")  # "mid-2014", not "M-2014"
+        return (token.lower_ in self.words("date_words") or token.like_num or token.is_punct or token.pos_ == "PROPN"
+                or token.text[:1].isdigit())  # "07/02/2019", "1990s", "2016/17"
+
+    def _date_edges(self, span: Span) -> tuple[int, int]:
+        """The NER's DATE spans run over into neighbours ("episode weekly", "the new year two of
+        ..."): trim both edges to words a date is made of. A spelled-out number ends no date."""
+        doc, start, end = span.doc, span.start, span.end
+        while start < end and (not self._is_date_word(doc[start]) or doc[start].is_punct):
             start += 1
-        return Span(doc, start, span.end, label="DATE") if start < span.end else None
+        while end > start and (not self._is_date_word(doc[end - 1])
+                               or doc[end - 1].is_punct and not (doc[end - 1].text == ")" and "(" in doc[start:end].text)
+                               or (doc[end - 1].like_num and not doc[end - 1].text[:1].isdigit()
+                                   and end - start > 1)):
+            end -= 1
+        return start, end
 
     def clean_role(self, span: Span) -> Span | None:
         doc = span.doc
