@@ -36,10 +36,12 @@ class MentionRules:
     def __init__(self, name: str):
         self.name = name
         self.vocabulary: dict = {}
+        self._word_sets: dict[str, frozenset] = {}
 
     # -- set-up and serialization -------------------------------------------------------------
     def initialize(self, get_examples=None, *, nlp=None, vocabulary: dict | None = None):
         self.vocabulary = dict(vocabulary or {})
+        self._word_sets = {}
 
     def to_disk(self, path, exclude=tuple()):
         path = Path(path)
@@ -48,10 +50,15 @@ class MentionRules:
 
     def from_disk(self, path, exclude=tuple()):
         self.vocabulary = srsly.read_json(Path(path) / "vocabulary.json")
+        self._word_sets = {}
         return self
 
-    def words(self, key: str) -> set[str]:
-        return {w.lower() for w in self.vocabulary.get(key, [])}
+    def words(self, key: str) -> frozenset[str]:
+        """A vocabulary list as a lower-cased set, built once (rules ask per token)."""
+        found = self._word_sets.get(key)
+        if found is None:
+            found = self._word_sets[key] = frozenset(w.lower() for w in self.vocabulary.get(key, []))
+        return found
 
     # -- the component ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
