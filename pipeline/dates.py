@@ -40,6 +40,7 @@ NOT_DATES = [
     re.compile(r"^(?:year|years|month|months|week|weeks|day|days|decade)$|-long$|^less than|^more than|^up to"),
     re.compile(r"^\d{1,3}$"),
     re.compile(r"^\d{1,2}\s*(?:to|-|–|and)\s*\d{1,2}$"),                                  # "aged 11 to 17"
+    re.compile(r"^years?\s+\d{1,2}(?:\s*(?:to|-|–|and|&)\s*\d{1,2})?$"),                    # school "Year 9"
     re.compile(r"^(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\s+\w+$"),             # "twice a week"
     re.compile(r"\b(day|week|month|year)s? (?:after|by|on|to) \1\b"),                       # "month after month"
     re.compile(r"^(?:past|previous)\s+(?:decade|century)$"),                                                    # "61" is no date
@@ -269,6 +270,9 @@ def _part_of_year(t, anchor, ctx, past):
         elif mod is None and past is False and last < anchor.month:
             y += 1  # "in the spring", said in October of what will happen, is next spring
         return DateValue(f"{y}-{SEASONS[season]}", "season", True)
+    m = re.match(r"^(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+(?:the|this|last|next)\s+(month|week)$", t)
+    if m:  # "by the end of the month": the month (or week) it is part of (D41)
+        return _deictic(t.split(" of ", 1)[1].replace("the ", "this "), anchor, ctx, past)
     m = re.match(r"^(?:the\s+)?(beginning|start|end|middle)\s+of\s+(the year|this year|last year|next year|(?:19|20)\d\d)$", t)
     if m:
         year = _year_ref(m.group(2), anchor)

@@ -47,7 +47,7 @@ def _verb_tense(verb, depth: int = 0) -> bool | None:
     children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if children & FUTURE_AUX or ({"to"} <= children and verb.head.lemma_ == "be"):
         return False
-    if "to" in children and verb.dep_ == "xcomp" and depth < 2:
+    if "to" in children and verb.head is not verb and depth < 2:
         # an infinitive takes its tense from the verb it completes: "began to change" is past;
         # after a verb of intention it is ahead: "are expected to return", "plans to close"
         head = verb.head

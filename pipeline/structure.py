@@ -34,12 +34,13 @@ PUBLISHED_CUE = re.compile(r"\b(?:first\s+)?(?:published|posted)\b", re.IGNORECA
 #: A page's own address with the date in its path: ".../news/2019/03/12/slug"
 URL_DATE = re.compile(r"https?://\S+?/(?P<year>(?:19|20)\d\d)/(?P<month>[01]\d)/(?P<day>[0-3]\d)/")
 #: A line under a post that dates it: "This entry was posted on ...", "Posted on ...", "Published ..."
-FOOTER_DATELINE = re.compile(r"^\W*(?:this (?:entry|post|article|release) was\s+)?(?:first\s+)?"
+FOOTER_DATELINE = re.compile(r"^\W*(?:this (?:entry|post|article|story|piece|release) was\s+)?(?:first\s+)?"
                              r"(?:posted|published|written|issued|released)\b"
                              r"(?:\s+on)?\s*:?\s*", re.IGNORECASE)
 SITE_HOME = re.compile(r"^(?P<name>.+?)\s*[|–—-]\s*(?:home\s*page|homepage|home)$", re.IGNORECASE)
 FROM_PUBLISHER = re.compile(r"^[Ff]rom\s+(?P<name>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})$")
-COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\s+)?(?P<name>[A-Z][\w'’&. -]{2,60}?)"
+COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\.?\s+)?"
+                       r"(?!copyright|all rights)(?P<name>[A-Z][\w'’&. -]{2,60}?)"
                        r"(?:\s+\d{4})?\.?(?:\s+all rights reserved.*)?$", re.IGNORECASE)
 
 
@@ -109,7 +110,11 @@ def is_prose(line: Line) -> bool:
     n = line.n_words
     if n >= 25:
         return True
-    return n >= 10 and s.endswith(SENTENCE_END) and any(w.islower() for w in s.split()[1:])
+    # a short line is a sentence only if it ends like one before any closing quote or bracket: a
+    # headline may end on a quotation ("... finds pupils 'roaming corridors'"), a sentence does not
+    ending = s.rstrip("\"”’')]")
+    return n >= 10 and s.endswith(SENTENCE_END) and (ending.endswith(SENTENCE_END) or ending == s) \
+        and any(w.islower() for w in s.split()[1:])
 
 
 def is_item(line: Line) -> bool:
@@ -187,7 +192,10 @@ def analyse(text: str) -> Structure:
         dateline_at, (structure.published, s, e) = (original or datelines)[-1]
         structure.published_text = text[s:e]
 
-    headline_at = _find_headline(head, dateline_at)
+    not_titles = _captions_and_sections(head)
+    structure.excluded += [(head[j].start, head[j].end) for i in not_titles if i > 0 and CAPTION_LABEL.match(head[i - 1].stripped)
+                           for j in (i - 1, i)]  # a caption and its label carry no mentions
+    headline_at = _find_headline(head, dateline_at, not_titles)
     if headline_at is not None:
         structure.title = head[headline_at].stripped
         structure.body_start = head[headline_at].start
@@ -226,7 +234,22 @@ def _footer_dateline(structure: Structure, text: str, footer: list[Line]) -> Non
             return
 
 
-def _find_headline(head: list[Line], dateline_at: int | None) -> int | None:
+#: A caption's label on a line of its own ("Image caption,"): the next line is the caption.
+CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)\s*(?:caption|source|credit)?\s*[,:\-–—]?$", re.IGNORECASE)
+#: A fallback headline (no dateline next to it) has at least this many words.
+HEADLINE_MIN_WORDS = 5
+
+
+def _captions_and_sections(head: list[Line]) -> set[int]:
+    """Lines above the body that are no headline: a caption under its label, and a section label
+    that repeats an item of the page's menu ("Health & Care" under "News | Health & Care | ...")."""
+    menu = {item.strip().lower() for ln in head if " | " in ln.stripped for item in ln.stripped.split("|")}
+    found = {i for i, ln in enumerate(head) if ln.stripped.lower() in menu}
+    found |= {i + 1 for i, ln in enumerate(head[:-1]) if CAPTION_LABEL.match(ln.stripped)}
+    return found
+
+
+def _find_headline(head: list[Line], dateline_at: int | None, not_titles: set[int] = frozenset()) -> int | None:
     """The headline: the title block next to the dateline (before it, else after it), otherwise
     the last title block before the first paragraph. A title block is a run of title-like lines
     (headline, then standfirst); the headline is its first line, or the last of repeated copies."""
@@ -236,19 +259,43 @@ def _find_headline(head: list[Line], dateline_at: int | None) -> int | None:
             j = i
             while 0 <= j < len(head) and BYLINE.match(head[j].stripped):  # skip bylines
                 j += -1 if j < dateline_at else 1
-            if 0 <= j < len(head) and is_title_like(head[j]):
+            if 0 <= j < len(head) and j not in not_titles and is_title_like(head[j]):
                 anchor = j
                 break
+    candidates = [i for i in range(len(head) - 1, -1, -1) if i not in not_titles and is_title_like(head[i])]
     if anchor is None:
-        anchor = next((i for i in range(len(head) - 1, -1, -1) if is_title_like(head[i])), None)
+        anchor = next((i for i in candidates if head[i].n_words >= HEADLINE_MIN_WORDS), None)
+    if anchor is None:
+        anchor = next(iter(candidates), None)
     if anchor is None:
         return None
     top = anchor
-    while top > 1 and is_title_like(head[top - 1]):
+    while top > 1 and top - 1 not in not_titles and is_title_like(head[top - 1]):
         top -= 1  # (never up into the page's first line: above a title block, that is the masthead)
     while top < anchor and head[top].stripped == head[top + 1].stripped:
         top += 1  # a page that repeats its headline: the copy nearest the body
     return top
+
+
+#: Headings of boxes that may sit inside an article ("Read more" and three links) as well as after it.
+BOX_HEADING = re.compile(r"^(?:read more|related|related (?:articles?|stories|content)|more on this(?: story)?|"
+                         r"see also|you may also like|also read)\W*$", re.IGNORECASE)
+BOX_MAX_ITEMS = 6
+
+
+def _box_resumes(lines: list[Line], at: int) -> int | None:
+    """Where the article resumes after a box at `at`: a few short lines (the links, maybe a
+    crosshead), then two paragraphs of prose with no end cue between. None if it does not."""
+    for j in range(at + 1, min(at + 2 + BOX_MAX_ITEMS, len(lines) - 1)):
+        ln = lines[j]
+        if cue_of(ln) == "end" or ln.n_words > 20:
+            return None
+        if is_prose(ln):
+            following = lines[j + 1]
+            if j > at + 1 and is_prose(following) and not cue_of(following):
+                return j
+            return None
+    return None
 
 
 def _find_body_end(lines: list[Line], first_prose: int) -> tuple[int, list[Line]]:
@@ -261,7 +308,12 @@ def _find_body_end(lines: list[Line], first_prose: int) -> tuple[int, list[Line]
         ln = lines[i]
         cue = cue_of(ln)
         if cue == "end":
-            break
+            resumes = _box_resumes(lines, i) if BOX_HEADING.match(ln.stripped) else None
+            if resumes is None:
+                break
+            skipped += lines[i:resumes]  # a "Read more" box inside the article: the text goes on after it
+            i = resumes
+            continue
         if cue == "skip":
             skipped.append(ln)
             i += 1
@@ -297,7 +349,8 @@ def _find_publisher(lines: list[Line], headline_at: int) -> str | None:
     if headline_at > 0:
         first = lines[0]
         words = first.stripped.split()
-        if (1 <= len(words) <= 5 and first.stripped.lower() not in nav and all(w[0].isupper() for w in words)
+        if (1 <= len(words) <= 5 and first.stripped.lower() not in nav
+                and all(w[0].isupper() or w in ("&", "and", "of", "the", "on") for w in words)
                 and not is_dateline(first) and not all(w.lower() in nav for w in words)):
             return first.stripped
     for ln in reversed(lines[-12:]):

@@ -171,3 +171,39 @@ def test_date_in_the_page_address_is_the_last_resort():
     dated = analyse(f"Gazette\n\nCouncil services rated inadequate by inspectors\n\n14 March 2019\n\n{url}{PROSE}")
     assert dated.published == dt.date(2019, 3, 14)
     assert analyse(f"Gazette\n\nCouncil services rated inadequate by inspectors\n\n{PROSE}").published is None
+
+
+def test_headline_ending_on_a_quotation_with_furniture_below_it():
+    page = ("Northdale News\nEngland | Local News | Regions\n\n"
+            "Academy rated inadequate as Ofsted finds pupils 'roaming corridors'\n\n"
+            "Published\n1 day ago\n\nShare\nclose panel\n\nImage caption,\nThe academy has about 1,100 pupils aged 11 to 18\n\n"
+            f"By Jane Doe\nNorthdale News, Lowmere\n\n{PROSE}")
+    s = analyse(page)
+    assert s.title.startswith("Academy rated inadequate") and s.body_start == page.index("Academy rated")
+    caption = page.index("The academy has")
+    assert any(a <= caption < b for a, b in s.excluded)
+
+
+def test_section_label_from_the_menu_is_not_the_headline():
+    page = ("Clarion\nNews | Council | Health & Care | Planning\n\nHealth & Care\n\n"
+            "Care home drops to requires improvement after inspectors find missed medicines\n\n"
+            f"The home was rated inadequate for safety. Its owners say the problems are being put right.\n\n{PROSE}")
+    assert analyse(page).title.startswith("Care home drops")
+
+
+def test_read_more_box_inside_the_article_does_not_end_it():
+    box = "Read more\nOfsted's framework: what changes for teams\nHow one authority halved its agency bill\n\n'We held our nerve'\n\n"
+    page = f"Caseload\n\nCouncil services rated good after six years\n\n{PROSE}{box}{PROSE}Related stories\nAnother story\n"
+    s = analyse(page)
+    assert s.body_end == page.rindex("of the article.") + len("of the article.")
+    assert any(a <= page.index("How one authority") < b for a, b in s.excluded)
+    ending = f"Caseload\n\nCouncil services rated good after six years\n\n{PROSE}Read more\nOne story\nAnother story\n"
+    assert analyse(ending).body_end < ending.index("Read more")
+
+
+def test_story_first_published_footer_and_copyright_years():
+    page = (f"Clarion\n\nCare home drops to requires improvement\n\n{PROSE}"
+            "This story was first published on 4 November 2019.\n\n(c) Copyright 2001-2016. All rights reserved.\n")
+    s = analyse(page)
+    assert s.published == dt.date(2019, 11, 4) and s.body_end < page.index("This story")
+    assert s.publisher == "Clarion"

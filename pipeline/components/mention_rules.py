@@ -164,7 +164,7 @@ class MentionRules:
         if start >= end:
             return None
         after = doc[end] if end < len(doc) else None
-        if after is not None and after.pos_ in ("NOUN", "PROPN", "DET", "NUM") and (
+        if after is not None and after.pos_ in ("NOUN", "PROPN", "DET", "NUM", "PRON") and (
                 doc[end - 1].lower_ in {"before", "after"} or (end - start == 1 and doc[start].shape_ in ("dxx", "ddxx"))):
             return None  # "the day before the inspection" counts from an event; "the 3rd floor" is no date
         if end - start == 1 and doc[start].lower_ in self.words("date_units") and doc[start].dep_ in ("compound", "amod") \
