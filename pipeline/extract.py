@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -132,9 +133,22 @@ def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, 
         "published": structure.published, "published_text": structure.published_text,
         "published_source": prepared["published_source"],
         "text": text, "body_start": structure.body_start, "body_end": structure.body_end,
-        "n_tokens": sum(1 for t in doc if not t.is_space), "pipeline_version": pipeline_version,
+        "n_tokens": len(doc) - int(doc.to_array(IS_SPACE).sum()) if len(doc) else 0,
+        "pipeline_version": pipeline_version,
     })
     return rows
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    """The sentence index of every token, as enumerating `doc.sents` gives it, read from the
+    SENT_START array instead of building a Span per sentence."""
+    if not len(doc):
+        return []
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [n for n, sent in enumerate(doc.sents) for _ in range(len(sent))]
+    starts = doc.to_array(SENT_START) == 1
+    starts[0] = True
+    return (starts.cumsum() - 1).tolist()
 
 
 def _entry_year(sent: Span) -> int | None:
@@ -159,10 +173,7 @@ class Article:
         self.doc_id, self.text, self.structure, self.doc = doc_id, text, structure, doc
         self.offset = structure.body_start
         self.body = text[structure.body_start:structure.body_end]  # == doc.text, which spaCy rebuilds per call
-        self.sentence_of = {}
-        for i, sent in enumerate(doc.sents):
-            for token in sent:
-                self.sentence_of[token.i] = i
+        self.sentence_of = dict(enumerate(_sentence_numbers(doc)))
         self.entities = [e for e in doc.ents if e.label_ in LABELS and self._inside_article(e)
                          and (e.label_ != "DATE" or is_date_expression(e.text))]
         persons = [e for e in self.entities if e.label_ == "PERSON"]

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 OPENERS = {"“": "”", "‘": "’", '"': '"', "'": "'", "«": "»"}
 PRONOUNS = {"he", "she", "they", "i", "we"}
+_OPENER_RE = re.compile("[" + re.escape("".join(OPENERS)) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +50,10 @@ def find_quotes(text: str) -> Iterator[QuoteSpan]:
         pos = p_end + 1
         i = 0
         while i < len(para):
+            found = _OPENER_RE.search(para, i)  # skip straight to the next quote mark
+            if found is None:
+                break
+            i = found.start()
             ch = para[i]
             if ch in OPENERS and _is_opening(para, i):
                 close = _find_close(para, i)

@@ -6,12 +6,15 @@ a small generator with one linguistic comment, and every row names the rule that
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+import numpy
+from spacy.attrs import HEAD, IDS
 from spacy.matcher import DependencyMatcher
-from spacy.strings import hash_string
+from spacy.strings import get_string_id, hash_string
 from spacy.tokens import Span
 
 from . import PATTERNS_DIR
@@ -73,13 +76,115 @@ def role_vocabulary(path: Path = PATTERNS_DIR / "role_relations.json") -> dict:
 
 
 _MATCHERS: dict[int, DependencyMatcher] = {}
+#: Token attributes a node's RIGHT_ATTRS may test in the array-based node search below.
+_ARRAY_ATTRS = {"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "SHAPE"}
+
+
+class _ArrayDependencyMatcher(DependencyMatcher):
+    """spaCy's DependencyMatcher with a faster first step. spaCy finds the tokens matching each node
+    with its token Matcher (Python predicates for every IN-list, per token) and walks each found
+    token's ancestors to its root; here both come from `doc.to_array`. Nodes that test anything but
+    plain equality or IN / NOT_IN on string attributes keep spaCy's own way, so the matches are the
+    same either way (tests/test_relations.py compares the two on parsed articles)."""
+
+    def add(self, key, patterns, *, on_match=None):
+        self._tests = None
+        super().add(key, patterns, on_match=on_match)
+
+    def remove(self, key):
+        self._tests = None
+        super().remove(key)
+
+    def _node_tests(self):
+        """Per node of every pattern: its token Matcher key and its tests, or None when some node
+        needs spaCy's own Matcher."""
+        if getattr(self, "_tests", None) is not None:
+            return self._tests[0]
+        tests = []  # (matcher key, [(attr name, values, negate)])
+        for key, patterns in self._patterns.items():
+            for i, pattern in enumerate(patterns):
+                for j, (spec,) in enumerate(pattern):
+                    checks = []
+                    for attr, value in spec.items():
+                        name = "ORTH" if attr.upper() == "TEXT" else attr.upper()
+                        if name not in _ARRAY_ATTRS:
+                            checks = None
+                            break
+                        if isinstance(value, str):
+                            checks.append((name, [get_string_id(value)], False))
+                        elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"} \
+                                and all(isinstance(v, str) for v in next(iter(value.values()))):
+                            op, values = next(iter(value.items()))
+                            checks.append((name, [get_string_id(v) for v in values], op == "NOT_IN"))
+                        else:
+                            checks = None
+                            break
+                    if checks is None or not checks:
+                        tests = None
+                        break
+                    tests.append((self._tokens_to_key[key][i][j], checks))
+                if tests is None:
+                    break
+            if tests is None:
+                break
+        self._tests = (tests,)
+        return tests
+
+    def _get_keys_to_position_maps(self, doc):
+        tests = self._node_tests()
+        if tests is None or not len(doc):
+            return super()._get_keys_to_position_maps(doc)
+        names = sorted({name for _, checks in tests for name, _, _ in checks})
+        columns = doc.to_array([IDS[name] for name in names] + [HEAD])
+        if columns.ndim == 1:
+            columns = columns.reshape(-1, 1)
+        column = {name: columns[:, n] for n, name in enumerate(names)}
+        distinct, hits = {}, {}
+
+        def hit(name, values, negate):
+            key = (name, tuple(values), negate)
+            result = hits.get(key)
+            if result is None:
+                if len(values) == 1:
+                    result = column[name] == values[0]
+                else:  # membership decided once per distinct value of the column
+                    if name not in distinct:
+                        distinct[name] = numpy.unique(column[name], return_inverse=True)
+                    uniq, inverse = distinct[name]
+                    wanted = set(values)
+                    result = numpy.array([u in wanted for u in uniq.tolist()], dtype=bool)[inverse]
+                if negate:
+                    result = ~result
+                hits[key] = result
+            return result
+
+        found = []  # (token, order of the node in the matcher, matcher key)
+        for order, (match_key, checks) in enumerate(tests):
+            mask = None
+            for name, values, negate in checks:
+                mask = hit(name, values, negate) if mask is None else mask & hit(name, values, negate)
+            found.extend((i, order, match_key) for i in mask.nonzero()[0].tolist())
+        found.sort()
+        heads = (numpy.arange(len(doc)) + columns[:, -1].astype(numpy.int64)).tolist()
+        length = len(doc)
+        roots = {}
+        keys_to_position_maps = defaultdict(lambda: defaultdict(list))
+        for i, _, match_key in found:
+            root = roots.get(i)
+            if root is None:
+                root, steps = i, 0  # Token.ancestors: follow heads, at most len(doc) steps
+                while heads[root] != root and steps < length:
+                    root, steps = heads[root], steps + 1
+                roots[i] = root
+            keys_to_position_maps[root][match_key].append(i)
+        return keys_to_position_maps
 
 
 def dependency_matcher(vocab) -> DependencyMatcher:
     """One matcher per vocabulary (per process), built from patterns/role_relations.json."""
     matcher = _MATCHERS.get(id(vocab))
     if matcher is None:
-        matcher = DependencyMatcher(vocab)
+        matcher = _ArrayDependencyMatcher(vocab)
         for entry in role_vocabulary()["patterns"]:
             matcher.add(entry["id"], [entry["pattern"]])
         _MATCHERS.clear()
@@ -152,14 +257,16 @@ def statement_block_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]
     headings = tuple(h.lower() for h in role_vocabulary()["statement_headings"])
     doc = article.doc
     lines = doc_lines(doc)
+    body = article.body  # == doc.text, so a line's text is a slice of it
+    starts = [body[line.start_char:line.end_char].strip().lower().startswith(headings) for line in lines]
     for n, line in enumerate(lines):
-        if not line.text.strip().lower().startswith(headings):
+        if not starts[n]:
             continue
         roles = [e for e in article.entities if e.label_ == "ROLE" and line.start <= e.start < line.end]
         if not roles:
             continue
-        for later in lines[n + 1:]:
-            if later.text.strip().lower().startswith(headings):
+        for m, later in enumerate(lines[n + 1:], start=n + 1):
+            if starts[m]:
                 break
             persons = [e for e in article.entities if e.label_ == "PERSON" and later.start <= e.start < later.end]
             words = [t for t in later if not (t.is_space or t._.is_honorific or t.is_punct)]

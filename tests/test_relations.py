@@ -125,3 +125,31 @@ def test_past_rating_reported_as_fact():
     art = article(["The", "home", "was", "last", "rated", "outstanding"], [1, 4, 4, 4, 4, 4],
                   ["det", "nsubjpass", "auxpass", "advmod", "ROOT", "oprd"], [(5, 6, "RATING")])
     assert ratings(art) == [("outstanding", False, False, "home")]
+
+
+def test_array_dependency_matcher_matches_spacys(nlp):
+    """The relations' DependencyMatcher finds its nodes from token arrays: same matches, in the same
+    order, as spaCy's own DependencyMatcher on parsed articles."""
+    from pathlib import Path
+
+    from spacy.matcher import DependencyMatcher
+
+    from pipeline.reader import decode
+    from pipeline.relations import dependency_matcher, role_vocabulary
+    from pipeline.structure import analyse
+
+    spacys = DependencyMatcher(nlp.vocab)
+    for entry in role_vocabulary()["patterns"]:
+        spacys.add(entry["id"], [entry["pattern"]])
+    ours = dependency_matcher(nlp.vocab)
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    texts = []
+    for path in sorted((root / "raw").glob("*.txt")) + sorted((root / "written").rglob("*.txt"))[:8]:
+        text = decode(path.read_bytes())
+        s = analyse(text)
+        texts.append(text[s.body_start:s.body_end])
+    found = 0
+    for doc in nlp.pipe(texts):
+        assert ours(doc) == spacys(doc)
+        found += len(spacys(doc))
+    assert found > 0

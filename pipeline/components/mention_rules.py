@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import srsly
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -262,6 +263,8 @@ class MentionRules:
             if span.label_ == "ORG" and span.end + 2 < len(doc) and doc[span.end].text == "(" \
                     and doc[span.end + 2].text == ")" and _is_acronym(doc[span.end + 1].text):
                 acronyms.add(doc[span.end + 1].text)
+        if not acronyms:
+            return []
         taken = {i for span in kept for i in range(span.start, span.end)}
         return [Span(doc, t.i, t.i + 1, label="ORG", span_id="rule:acronym")
                 for t in doc if t.text in acronyms and t.i not in taken]
@@ -272,15 +275,23 @@ class MentionRules:
         taken = {i for span in kept for i in range(span.start, span.end)}
         out = []
         closers = set(self.vocabulary.get("quote_marks_close", []))
-        for line in doc_lines(doc):
-            tokens = [t for t in line if not t.is_space]
-            if not tokens or tokens[0].i == 0:
+        lines = doc_lines(doc)
+        space = doc.to_array(IS_SPACE).tolist() if lines else []
+        for line in lines:
+            first, last = line.start, line.end - 1  # the line's first and last non-space tokens
+            while first <= last and space[first]:
+                first += 1
+            if first > last or first == 0:
                 continue
-            prev = [t for t in doc[:tokens[0].i] if not t.is_space]
-            if not prev or prev[-1].text not in closers:
+            while space[last]:
+                last -= 1
+            prev = first - 1  # the last non-space token before the line
+            while prev >= 0 and space[prev]:
+                prev -= 1
+            if prev < 0 or doc[prev].text not in closers:
                 continue
-            start = tokens[0].i + (1 if tokens[0]._.is_honorific else 0)
-            name = doc[start:tokens[-1].i + 1]
+            start = first + (1 if doc[first]._.is_honorific else 0)
+            name = doc[start:last + 1]
             if 2 <= len(name) <= 4 and all(t.text[:1].isupper() and t.is_alpha for t in name) \
                     and not any(t.i in taken and t.ent_type_ == "PERSON" for t in name):
                 out.append(Span(doc, name.start, name.end, label="PERSON", span_id="rule:signature_line"))

@@ -6,6 +6,7 @@ start before the parser runs makes it respect the page's own layout.
 """
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -16,22 +17,38 @@ def make_paragraph_sentences(nlp: Language, name: str):
 
 
 def paragraph_sentences(doc: Doc) -> Doc:
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
-            token.is_sent_start = True
+    for i in newline_tokens(doc):
+        if i + 1 < len(doc):
+            doc[i + 1].is_sent_start = True
     return doc
+
+
+def newline_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens holding a line break, in order. A token's trailing whitespace is at
+    most one space in spaCy, so a newline is always inside a (whitespace) token's text. Decided per
+    distinct word form from the ORTH array rather than per token, which keeps it out of Python's
+    per-token loop."""
+    if not len(doc):
+        return []
+    orths = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    breaking = [h for h in set(orths.tolist()) if "\n" in strings[h]]
+    if not breaking:
+        return []
+    if len(breaking) == 1:
+        return (orths == breaking[0]).nonzero()[0].tolist()
+    import numpy
+    return numpy.isin(orths, breaking).nonzero()[0].tolist()
 
 
 def doc_lines(doc: Doc) -> list[Span]:
     """The doc split at line breaks (whitespace tokens holding a newline): the page's own lines,
     for rules about headings, signatures and timeline entries."""
     lines, start = [], 0
-    for token in doc:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            end = token.i if "\n" in token.text else token.i + 1
-            if end > start:
-                lines.append(doc[start:end])
-            start = token.i + 1
+    for i in newline_tokens(doc):
+        if i > start:
+            lines.append(doc[start:i])
+        start = i + 1
     if start < len(doc):
         lines.append(doc[start:])
     return lines
