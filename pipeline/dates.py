@@ -109,8 +109,7 @@ def _dateparser_fallback(t: str, anchor: dt.date | None, past: bool | None) -> D
         return DateValue(None, "day", False)  # "17.01.19" as 1919: never trust a two-digit century
     period = data.period or "day"
     if period == "week":
-        iso = d.isocalendar()
-        return DateValue(f"{iso[0]}-W{iso[1]:02d}", "week", True)
+        return DateValue(_iso_week(d), "week", True)
     if period == "month":
         return DateValue(f"{d.year}-{d.month:02d}", "month", True)
     if period == "year":
@@ -217,6 +216,17 @@ def _relative_month_name(t, anchor, ctx, past):
     return DateValue(f"{year}-{month:02d}", "month", True)
 
 
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _month_value(year: int, month: int, shift: int = 0) -> str:
+    """ "YYYY-MM" of the month `shift` months from `year`-`month`."""
+    y, m = divmod(year * 12 + month - 1 + shift, 12)
+    return f"{y}-{m + 1:02d}"
+
+
 def _year_of(month: int, anchor: dt.date, past: bool | None, day: int | None = None) -> int:
     """The year of a month (or day) named without one: "in December" said in October is last
     December in a past clause, next December in a future one, and the nearest one otherwise."""
@@ -303,11 +313,9 @@ def _deictic(t, anchor, ctx, past):
         1 if any(w in expr for w in ("next", "tomorrow", "coming", "following")) else 0
     if "week" in expr:
         d = anchor + dt.timedelta(weeks=shift)
-        iso = d.isocalendar()
-        return DateValue(f"{iso[0]}-W{iso[1]:02d}", "week", True)
+        return DateValue(_iso_week(d), "week", True)
     if "month" in expr:
-        y, mth = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
-        return DateValue(f"{y}-{mth + 1:02d}", "month", True)
+        return DateValue(_month_value(anchor.year, anchor.month, shift), "month", True)
     if "year" in expr:
         return DateValue(str(anchor.year + shift), "year", True)
     return DateValue((anchor + dt.timedelta(days=shift)).isoformat(), "day", True)
@@ -338,8 +346,7 @@ def _week_of(t, anchor, ctx, past):
     day = normalize(m.group(1), anchor, ctx, past)
     if day.granularity != "day" or day.value is None or "X" in day.value:
         return DateValue(None, "week", False)
-    iso = dt.date.fromisoformat(day.value).isocalendar()
-    return DateValue(f"{iso[0]}-W{iso[1]:02d}", "week", day.anchored)
+    return DateValue(_iso_week(dt.date.fromisoformat(day.value)), "week", day.anchored)
 
 
 def _ago(t, anchor, ctx, past):
@@ -355,12 +362,10 @@ def _ago(t, anchor, ctx, past):
     if unit == "year":
         return DateValue(str(anchor.year - n), "year", True)
     if unit == "month":
-        y, mth = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
-        return DateValue(f"{y}-{mth + 1:02d}", "month", True)
+        return DateValue(_month_value(anchor.year, anchor.month, -n), "month", True)
     d = anchor - dt.timedelta(days=n * (7 if unit == "week" else 1))
     if unit == "week":
-        iso = d.isocalendar()
-        return DateValue(f"{iso[0]}-W{iso[1]:02d}", "week", True)
+        return DateValue(_iso_week(d), "week", True)
     return DateValue(d.isoformat(), "day", True)
 
 
@@ -512,13 +517,11 @@ def _shift(value: str | None, unit: str, shift: int) -> DateValue:
     if unit == "year":
         return DateValue(str(year + shift), "year", False)
     if unit == "month" and month:
-        y, mth = divmod(year * 12 + month - 1 + shift, 12)
-        return DateValue(f"{y}-{mth + 1:02d}", "month", False)
+        return DateValue(_month_value(year, month, shift), "month", False)
     if day:
         d = dt.date(year, month, day) + dt.timedelta(days=shift * (7 if unit == "week" else 1))
         if unit == "week":
-            iso = d.isocalendar()
-            return DateValue(f"{iso[0]}-W{iso[1]:02d}", "week", False)
+            return DateValue(_iso_week(d), "week", False)
         return DateValue(d.isoformat(), "day", False)
     return DateValue(None, unit, False)
 
