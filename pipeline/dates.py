@@ -445,15 +445,9 @@ def _school_year(t, anchor, ctx, past):
 def _holiday(t, anchor, ctx, past):
     """ "Christmas", "the Christmas period" (a month: the value scheme has no holidays) and
     "the new year" (the coming year in a future clause, the current one otherwise)."""
-    if re.match(r"^(?:last |next |this )?christmas(?: period| holidays?| break)?$", t):
-        mod = t.split()[0]
-        if ctx:
-            return DateValue(f"{ctx}-12", "month", False)
-        if anchor is None:
-            return DateValue("XXXX-12", "month", False)
-        year = anchor.year - (mod == "last") + (mod == "next") if mod in ("last", "next") else \
-            anchor.year - (past is True and anchor.month < 12)
-        return DateValue(f"{year}-12", "month", True)
+    m = re.match(r"^((?:last|next|this) )?christmas(?: period| holidays?| break)?$", t)
+    if m:  # Christmas is a December, and its year is found like one
+        return _relative_month_name(f"{m.group(1) or ''}december", anchor, ctx, past)
     if t in ("new year", "the new year"):
         if anchor is None:
             return DateValue(None, "year", False)

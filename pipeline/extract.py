@@ -30,7 +30,7 @@ PAST_AUX = {"was", "were", "had", "has", "have", "did"}
 PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
 #: Verbs whose infinitive complement lies ahead of them ("are expected to return in the spring").
 INTENT_VERBS = {"expect", "plan", "intend", "aim", "hope", "set", "due", "schedule", "want", "propose", "prepare",
-                "agree", "decide", "promise", "pledge", "vow", "need", "going", "go"}
+                "agree", "decide", "promise", "pledge", "vow", "need", "go"}
 
 
 def clause_tense(span: Span) -> bool | None:
