@@ -12,6 +12,11 @@ paragraphs, so no two strings repeat), then measures, each in its own process:
       and writing the tables (`pipeline.run.run`, a fresh output folder);
   (c) the same with 2 workers.
 
+Then, unless --no-paired, it runs (a) and (b) again at the same time, each pinned to its own core,
+(a) going round the corpus until (b) is done, and takes b/a from rates over the same minutes: on a
+machine whose speed drifts by ±20 % from minute to minute, runs one after the other can each meet
+a different spell, and this pairing cancels it (bench/README.md, "Reading the figures").
+
 Words are whitespace-separated words of the bodies, the same count for all three. Peak RSS is
 the largest sum of resident memory over the measured process and its workers, sampled from
 /proc every 0.1 s. The memory run extracts corpora of each size (2 workers) and compares peak
@@ -83,11 +88,40 @@ def measure_bare(corpus: Path, model: str | None) -> dict:
     return {"seconds": time.perf_counter() - started, "pipes": nlp.pipe_names}
 
 
-def measure_extract(corpus: Path, model: str | None, workers: int) -> dict:
+def measure_bare_until(corpus: Path, model: str | None, ready: Path, go: Path, stop: Path) -> dict:
+    """The bare model over the bodies, round and round, from when `go` exists until `stop` does:
+    its rate over the same minutes as the extraction it is paired with (whole chunks only)."""
+    import spacy
+    from pipeline.nlp import resolve_model
+
+    bodies = bodies_of(corpus)
+    batches = [bodies[i:i + 32] for i in range(0, len(bodies), 32)]
+    batch_words = [sum(len(b.split()) for b in batch) for batch in batches]
+    nlp = spacy.load(resolve_model(model))
+    ready.touch()
+    while not go.exists():
+        time.sleep(0.01)
+    words, started = 0, time.perf_counter()
+    seconds = 0.0
+    while not stop.exists():
+        with nlp.memory_zone():
+            for batch, n_words in zip(batches, batch_words):
+                for _ in nlp.pipe(batch, batch_size=64):
+                    pass
+                words += n_words
+                seconds = time.perf_counter() - started
+                if stop.exists():
+                    break
+    return {"seconds": seconds, "words": words}
+
+
+def measure_extract(corpus: Path, model: str | None, workers: int, go: Path | None = None) -> dict:
     from pipeline.run import run
 
     out = Path(tempfile.mkdtemp(prefix="bench-out-"))
     try:
+        if go is not None:
+            go.touch()  # a paired bare run starts its clock now
         started = time.perf_counter()
         summary = run(corpus, out, workers=workers, model=model, progress=False)
         seconds = time.perf_counter() - started
@@ -118,9 +152,12 @@ def tree_rss_bytes(pid: int) -> int:
     return total
 
 
-def run_measured(args: list[str]) -> tuple[dict, int]:
-    """Run `bench.py --measure ...` in a child; returns its JSON result and peak tree RSS."""
-    child = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True)
+def run_measured(args: list[str], core: int | None = None) -> tuple[dict, int]:
+    """Run `bench.py --measure ...` in a child (on one core, if given); returns its JSON result
+    and peak tree RSS."""
+    pin = (lambda: os.sched_setaffinity(0, {core})) if core is not None else None
+    child = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True,
+                             preexec_fn=pin)
     peak = 0
     done = threading.Event()
 
@@ -148,7 +185,7 @@ def machine() -> dict:
             "platform": platform.platform()}
 
 
-def speed(n_articles: int, model: str | None, work: Path) -> dict:
+def speed(n_articles: int, model: str | None, work: Path, paired: bool = True) -> dict:
     corpus = work / f"corpus-{n_articles}"
     bodies = build_corpus(corpus, n_articles)
     words = sum(len(b.split()) for b in bodies)
@@ -171,7 +208,41 @@ def speed(n_articles: int, model: str | None, work: Path) -> dict:
                                      / runs["b_extract_1_worker"]["words_per_second"], 3)
     print(f"b/a = {result['ratio_b_over_a']:.3f} (target >= 0.8)   "
           f"c/b = {result['ratio_c_over_b']:.3f} (target >= 1.6)   cores: {result['machine']['cores']}")
+    if paired and len(os.sched_getaffinity(0)) >= 2:
+        result["paired"] = paired_run(corpus, words, model, work)
+        print(f"paired b/a = {result['paired']['ratio_b_over_a']:.3f} (a and b at the same time, one core each)")
     return result
+
+
+def paired_run(corpus: Path, words: int, model: str | None, work: Path) -> dict:
+    """(a) and (b) at the same time, each pinned to its own core, (a) going round the corpus until
+    (b) is done: slow spells of a shared machine then hit both alike, where runs one after the
+    other can each meet a different spell (here, ±20 %)."""
+    ready, go, stop = work / "bare.ready", work / "bare.go", work / "bare.stop"
+    extra = ["--corpus", str(corpus)] + (["--model", model] if model else [])
+    core_a, core_b = sorted(os.sched_getaffinity(0))[:2]
+    bare_result: dict = {}
+
+    def bare():
+        bare_result.update(run_measured(["--measure", "bare-until", "--ready", str(ready), "--go", str(go),
+                                         "--stop", str(stop), *extra], core=core_a)[0])
+    thread = threading.Thread(target=bare)
+    thread.start()
+    while not ready.exists() and thread.is_alive():
+        time.sleep(0.1)
+    try:
+        extract, _ = run_measured(["--measure", "extract", "--workers", "1", "--go", str(go), *extra], core=core_b)
+    finally:
+        stop.touch()
+        thread.join()
+    a_rate = bare_result["words"] / bare_result["seconds"]
+    b_rate = words / extract["seconds"]
+    print(f"{'a_bare (paired)':22} {bare_result['seconds']:8.1f} s  {a_rate:9.1f} words/s  "
+          f"({bare_result['words']} words, core {core_a})", flush=True)
+    print(f"{'b_extract (paired)':22} {extract['seconds']:8.1f} s  {b_rate:9.1f} words/s  (core {core_b})", flush=True)
+    return {"a_words_per_second": round(a_rate, 1), "a_seconds": round(bare_result["seconds"], 2),
+            "a_words": bare_result["words"], "b_words_per_second": round(b_rate, 1),
+            "b_seconds": round(extract["seconds"], 2), "ratio_b_over_a": round(b_rate / a_rate, 3)}
 
 
 def memory(sizes: list[int], model: str | None, work: Path, workers: int) -> dict:
@@ -199,20 +270,29 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", type=Path, default=None, help="where to write the result")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
-    parser.add_argument("--measure", choices=["bare", "extract"], help=argparse.SUPPRESS)
+    parser.add_argument("--no-paired", dest="paired", action="store_false",
+                        help="skip the paired run of (a) and (b) at the same time")
+    parser.add_argument("--measure", choices=["bare", "bare-until", "extract"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--ready", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--stop", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--go", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.measure:  # child process: one measurement, JSON on the last line
-        result = (measure_bare(args.corpus, args.model) if args.measure == "bare"
-                  else measure_extract(args.corpus, args.model, args.workers))
+        if args.measure == "bare":
+            result = measure_bare(args.corpus, args.model)
+        elif args.measure == "bare-until":
+            result = measure_bare_until(args.corpus, args.model, args.ready, args.go, args.stop)
+        else:
+            result = measure_extract(args.corpus, args.model, args.workers, args.go)
         print(json.dumps(result))
         return
 
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         result = (memory(args.sizes, args.model, work, args.workers) if args.memory
-                  else speed(args.articles, args.model, work))
+                  else speed(args.articles, args.model, work, args.paired))
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)

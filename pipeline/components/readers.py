@@ -32,3 +32,16 @@ def read_json(path: str, name: str) -> dict:
 @registry.misc("pipeline.read_json_list.v1")
 def read_json_list(path: str, name: str, key: str) -> list[str]:
     return list(srsly.read_json(Path(path) / name)[key])
+
+
+@registry.misc("pipeline.model_attribute_patterns.v1")
+def model_attribute_patterns(model: str) -> list[dict]:
+    """The attribute ruler patterns of a trained pipeline (its tag map, morphology rules and
+    exceptions), read from the installed package or model folder, for `windowed_attribute_ruler`."""
+    import spacy.util
+
+    folder = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
+    found = sorted(folder.glob("attribute_ruler/patterns")) + sorted(folder.glob("*/attribute_ruler/patterns"))
+    if not found:
+        raise ValueError(f"model {model} has no attribute_ruler/patterns under {folder}")
+    return list(srsly.read_msgpack(found[0]))
