@@ -235,6 +235,8 @@ def paired_run(corpus: Path, words: int, model: str | None, work: Path) -> dict:
     finally:
         stop.touch()
         thread.join()
+    if not bare_result.get("seconds"):
+        raise SystemExit("the paired bare run finished no chunk while the extraction ran: use more --articles")
     a_rate = bare_result["words"] / bare_result["seconds"]
     b_rate = words / extract["seconds"]
     print(f"{'a_bare (paired)':22} {bare_result['seconds']:8.1f} s  {a_rate:9.1f} words/s  "

@@ -207,7 +207,7 @@ def _steps(pattern: list[dict]) -> list[tuple[tuple[Condition, ...], bool, bool]
 class WindowedPattern:
     """One token pattern with its own Matcher; its steps as indices into the index's step list."""
 
-    matcher: Matcher
+    matcher: Matcher | None  # None when single_token_key is set
     steps: list[int]
     required: list[int]
     #: id of the pattern's key when it is one step that the whole-Doc test reads exactly: its
@@ -226,8 +226,7 @@ class PatternIndex:
         conditions, steps = {}, {}
         for key, patterns in token_patterns.items():
             for pattern in patterns:
-                matcher = Matcher(vocab)  # the ruler's own Matcher has validated the pattern
-                matcher.add(key, [pattern])
+                self.annotations |= {attr.upper() for spec in pattern for attr in spec} & ANNOTATION_ATTRS
                 ids, required = [], []
                 compiled = _steps(pattern)
                 for step_conditions, step_required, _ in compiled:
@@ -235,10 +234,12 @@ class PatternIndex:
                     ids.append(steps.setdefault(step, len(steps)))
                     if step_required:
                         required.append(ids[-1])
-                single = len(pattern) == 1 and "OP" not in pattern[0] and compiled[0][2]
-                self.patterns.append(WindowedPattern(matcher, ids, required,
-                                                     vocab.strings.add(key) if single else None))
-                self.annotations |= {attr.upper() for spec in pattern for attr in spec} & ANNOTATION_ATTRS
+                if len(pattern) == 1 and "OP" not in pattern[0] and compiled[0][2]:
+                    self.patterns.append(WindowedPattern(None, ids, required, vocab.strings.add(key)))
+                    continue
+                matcher = Matcher(vocab)  # the ruler's own Matcher has validated the pattern
+                matcher.add(key, [pattern])
+                self.patterns.append(WindowedPattern(matcher, ids, required))
         self.conditions = list(conditions)
         self.steps = list(steps)
         self.value_ids = [numpy.array(sorted({_value_id(c.attr, v) for v in c.values} - {-1}), dtype=numpy.uint64)
