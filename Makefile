@@ -33,7 +33,7 @@ evaluate: $(STAMP)
 
 # Accept the current scores as the new regression baseline (tests/baseline.json).
 baseline: $(STAMP)
-	$(BIN)/python -m pipeline.baseline --write
+	$(BIN)/python -m pipeline.eval.baseline --write
 
 # Speed: bare en_core_web_sm vs the whole extraction (1 and 2 workers) on ARTICLES synthetic articles.
 bench: $(STAMP)

@@ -9,7 +9,7 @@ paragraphs, so no two strings repeat), then measures, each in its own process:
 
   (a) bare: the statistical model alone, `nlp.pipe` over the same bodies the extraction parses;
   (b) extract, 1 worker: reading, structure, the whole spaCy pipeline, relations, dates, quotes
-      and writing the tables (`pipeline.run.run`, a fresh output folder);
+      and writing the tables (`pipeline.run.runner.run`, a fresh output folder);
   (c) the same with 2 workers.
 
 Then, unless --no-paired, it runs (a) and (b) again at the same time, each pinned to its own core,
@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 def split_page(path: Path) -> tuple[str, str, str]:
     """(header, body, footer) of an article file, as the extraction's structure step sees it."""
-    from pipeline.reader import decode
+    from pipeline.io.inputs import decode
     from pipeline.structure import analyse
 
     text = decode(path.read_bytes())
@@ -77,7 +77,7 @@ def bodies_of(folder: Path) -> list[str]:
 
 def measure_bare(corpus: Path, model: str | None) -> dict:
     import spacy
-    from pipeline.nlp import resolve_model
+    from pipeline.nlp.build import resolve_model
 
     bodies = bodies_of(corpus)
     nlp = spacy.load(resolve_model(model))
@@ -92,7 +92,7 @@ def measure_bare_until(corpus: Path, model: str | None, ready: Path, go: Path, s
     """The bare model over the bodies, round and round, from when `go` exists until `stop` does:
     its rate over the same minutes as the extraction it is paired with (whole chunks only)."""
     import spacy
-    from pipeline.nlp import resolve_model
+    from pipeline.nlp.build import resolve_model
 
     bodies = bodies_of(corpus)
     batches = [bodies[i:i + 32] for i in range(0, len(bodies), 32)]
@@ -116,7 +116,7 @@ def measure_bare_until(corpus: Path, model: str | None, ready: Path, go: Path, s
 
 
 def measure_extract(corpus: Path, model: str | None, workers: int, go: Path | None = None) -> dict:
-    from pipeline.run import run
+    from pipeline.run.runner import run
 
     out = Path(tempfile.mkdtemp(prefix="bench-out-"))
     try:
@@ -180,7 +180,7 @@ def run_measured(args: list[str], core: int | None = None) -> tuple[dict, int]:
 
 def machine() -> dict:
     import spacy
-    from pipeline.run import available_cores
+    from pipeline.run.workers import available_cores
     return {"cores": available_cores(), "python": platform.python_version(), "spacy": spacy.__version__,
             "platform": platform.platform()}
 

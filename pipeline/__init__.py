@@ -1,7 +1,9 @@
-"""News articles to analysis-ready tables: people, roles, ratings, dates and quotes."""
-from pathlib import Path
+"""News articles to analysis-ready tables: people, roles, ratings, dates and quotes.
 
-__version__ = "0.1.0"
+The package follows the flow of an article (docs/pipeline.md has the map):
+io (find and read inputs) → structure (headline, dateline, body) → nlp (the spaCy pipeline) →
+extract (rows per article) → run (the whole folder, workers, state) → io (tables); eval scores it.
+"""
+from .about import __version__
 
-#: Rules as data (docs/pipeline.md); every module that reads a pattern file takes the path from here.
-PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
+__all__ = ["__version__"]

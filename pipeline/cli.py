@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .nlp import ModelNotInstalled
+from .nlp.build import ModelNotInstalled
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn raw news articles into analysis-ready Parquet tables.")
@@ -32,7 +32,7 @@ def extract(
 
     OUT remembers what it processed: a re-run processes only new or changed articles (everything
     when the pipeline or patterns/ changed) and writes the same tables a fresh run would."""
-    from .run import run
+    from .run.runner import run
     try:
         summary = run(in_dir, out_dir, workers=workers, model=model, progress=not quiet and sys.stderr.isatty(),
                       prune=prune, rebuild=rebuild)
@@ -52,7 +52,7 @@ def evaluate(
     model: str = typer.Option(None, "--model", help="spaCy model name or path."),
 ):
     """Score the pipeline against the gold files, dev and test separately."""
-    from .evaluate import evaluate_corpus, print_tables, write_reports
+    from .eval.score import evaluate_corpus, print_tables, write_reports
     try:
         report = evaluate_corpus(gold, corpus, model=model)
     except ModelNotInstalled as exc:
@@ -69,7 +69,7 @@ def save_pipeline(
     model: str = typer.Option(None, "--model", help="spaCy model name or path."),
 ):
     """Save the assembled pipeline with nlp.to_disk (load it back with spacy.load after `import pipeline`)."""
-    from .nlp import build_pipeline
+    from .nlp.build import build_pipeline
     nlp = build_pipeline(model)
     nlp.to_disk(out_dir)
     typer.echo(f"saved {', '.join(nlp.pipe_names)} to {out_dir}")

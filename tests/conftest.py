@@ -10,14 +10,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.nlp import build_pipeline
+    from pipeline.nlp.build import build_pipeline
     return build_pipeline()
 
 
 @pytest.fixture(scope="session")
 def raw_output(tmp_path_factory):
     """One extraction over corpus/raw shared by the end-to-end tests."""
-    from pipeline.run import run
+    from pipeline.run.runner import run
     out = tmp_path_factory.mktemp("raw_output")
     summary = run(ROOT / "corpus" / "raw", out, progress=False)
     return out, summary

@@ -4,10 +4,11 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-import pipeline.components  # noqa: F401  (registers factories)
-from pipeline.components.mention_rules import MentionRules
-from pipeline.nlp import PATTERNS_DIR, ModelNotInstalled, resolve_model
-from pipeline.components.readers import read_json, read_patterns
+import pipeline.nlp.components  # noqa: F401  (registers factories)
+from pipeline.nlp.components.mention_rules import MentionRules
+from pipeline.about import PATTERNS_DIR
+from pipeline.nlp.build import ModelNotInstalled, resolve_model
+from pipeline.nlp.components.readers import read_json, read_patterns
 
 
 @pytest.fixture
@@ -183,7 +184,7 @@ def test_dates_patterns_refuse_law_names_and_four_digit_counts(nlp):
 ])
 def test_date_spans_stop_at_their_edges(nlp, sentence, dates):
     """What reaches the dates table: the component's DATE spans that are date expressions."""
-    from pipeline.dates import is_date_expression
+    from pipeline.dates.grammar import is_date_expression
     assert [e.text for e in nlp(sentence).ents if e.label_ == "DATE" and is_date_expression(e.text)] == dates
 
 
@@ -195,6 +196,6 @@ def test_date_spans_stop_at_their_edges(nlp, sentence, dates):
     ("The service is rated good in March's report.", "March", None),
 ])
 def test_an_infinitive_takes_the_tense_of_the_verb_it_completes(nlp, sentence, date, past):
-    from pipeline.extract import clause_tense
+    from pipeline.dates.tense import clause_tense
     span = next(e for e in nlp(sentence).ents if e.text == date)
     assert clause_tense(span) is past

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.datetext import expand_year, find_date
-from pipeline.dates import is_date_expression, normalize
+from pipeline.dates.datelines import expand_year, find_date
+from pipeline.dates.grammar import is_date_expression, normalize
 
 A = dt.date(2012, 10, 19)
 B = dt.date(2019, 1, 17)
@@ -235,7 +235,7 @@ def test_results_do_not_depend_on_the_machine_clock_or_time_zone(monkeypatch):
     """Relative values come from the anchor only, also on the dateparser path (uncached here)."""
     import time
 
-    from pipeline import dates
+    from pipeline.dates import grammar as dates
 
     results = []
     for zone in ("UTC", "Pacific/Kiritimati", "America/Anchorage"):

@@ -1,6 +1,6 @@
 """The evaluator's matching on a hand-made gold record."""
-from pipeline.evaluate import SplitScores, match_overlapping, same_subject, score_document
-from pipeline.gold import _to_doc, validate
+from pipeline.eval.score import SplitScores, match_overlapping, same_subject, score_document
+from pipeline.eval.gold import _to_doc, validate
 
 TEXT = "Ofsted rated Northshire services inadequate, said Ann Mercer, director of people."
 

@@ -8,10 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import run as run_module
-from pipeline.run import run
+from pipeline.nlp.build import resolve_model
+from pipeline.run import execute as execute_module, runner as runner_module, version as version_module, workers as workers_module
+from pipeline.run.runner import run
 from pipeline.schema import TABLES
-from pipeline.state import STATE_FILE
+from pipeline.io.state import STATE_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = sorted((ROOT / "corpus" / "raw").glob("*.txt"))
@@ -122,24 +123,24 @@ def test_a_new_pipeline_version_processes_everything_kept_articles_too(scratch, 
     src, out, _ = scratch
     shrunk = folder(tmp_path / "in", RAW[:2])
     shutil.copytree(out, tmp_path / "out")
-    real = run_module.pipeline_version
-    monkeypatch.setattr(run_module, "pipeline_version", lambda model: real(model) + "+changed")
+    real = version_module.pipeline_version
+    monkeypatch.setattr(runner_module, "pipeline_version", lambda model: real(model) + "+changed")
     summary = run(shrunk, tmp_path / "out", progress=False)
     assert (summary.processed, summary.reused, summary.kept) == (3, 0, 1)
     versions = set(pd.read_parquet(tmp_path / "out" / "documents.parquet").pipeline_version)
-    assert versions == {real(run_module.resolve_model(None)) + "+changed"}
+    assert versions == {real(resolve_model(None)) + "+changed"}
 
 
 def test_pipeline_version_changes_with_the_patterns(tmp_path, monkeypatch):
-    model = run_module.resolve_model(None)
-    before = run_module.pipeline_version(model)
+    model = resolve_model(None)
+    before = version_module.pipeline_version(model)
     patterns = tmp_path / "patterns"
-    shutil.copytree(run_module.PATTERNS_DIR, patterns)
-    monkeypatch.setattr(run_module, "PATTERNS_DIR", patterns)
-    assert run_module.pipeline_version(model) == before
+    shutil.copytree(version_module.PATTERNS_DIR, patterns)
+    monkeypatch.setattr(version_module, "PATTERNS_DIR", patterns)
+    assert version_module.pipeline_version(model) == before
     with (patterns / "role.jsonl").open("a", encoding="utf-8") as handle:
         handle.write('{"label": "ROLE", "pattern": "chief widget officer", "id": "test"}\n')
-    assert run_module.pipeline_version(model) != before
+    assert version_module.pipeline_version(model) != before
 
 
 def test_a_changed_sidecar_reprocesses_its_article(scratch, tmp_path):
@@ -182,7 +183,7 @@ def test_a_failed_run_leaves_tables_and_state_as_they_were(scratch, tmp_path, mo
 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt  # the user stops the run half way
-    monkeypatch.setattr(run_module, "safe_process_batch", boom)
+    monkeypatch.setattr(execute_module, "safe_process_batch", boom)
     with pytest.raises(KeyboardInterrupt):
         run(grown, tmp_path / "out", progress=False)
     after = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
@@ -192,7 +193,7 @@ def test_a_failed_run_leaves_tables_and_state_as_they_were(scratch, tmp_path, mo
 
 
 def test_a_second_run_into_the_same_folder_is_a_clear_error(tmp_path):
-    from pipeline.state import RunState
+    from pipeline.io.state import RunState
     src = folder(tmp_path / "in", RAW[:1])
     with RunState(tmp_path / "out"):
         with pytest.raises(RuntimeError, match="in use by another run"):
@@ -209,7 +210,7 @@ def test_an_unreadable_state_file_is_a_clear_error(tmp_path):
 
 def test_a_failing_article_in_a_batch_rejects_only_itself(tmp_path, monkeypatch):
     src = folder(tmp_path / "in", RAW[:3])
-    real_batch, real_one = run_module.process_articles, run_module.process_article
+    real_batch, real_one = workers_module.process_articles, workers_module.process_article
 
     def batch(items, *args):
         if any(path == RAW[1].name for path, _, _ in items):
@@ -220,8 +221,8 @@ def test_a_failing_article_in_a_batch_rejects_only_itself(tmp_path, monkeypatch)
         if path == RAW[1].name:
             raise ValueError("the parser fell over")
         return real_one(path, *args)
-    monkeypatch.setattr(run_module, "process_articles", batch)
-    monkeypatch.setattr(run_module, "process_article", one)
+    monkeypatch.setattr(workers_module, "process_articles", batch)
+    monkeypatch.setattr(workers_module, "process_article", one)
     summary = run(src, tmp_path / "out", progress=False)
     rejected = pd.read_parquet(tmp_path / "out" / "rejected.parquet")
     assert rejected[["source_path", "reason"]].values.tolist() == [[RAW[1].name, "error"]]

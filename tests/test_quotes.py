@@ -1,9 +1,9 @@
 """Quote spans and attribution on small made-up paragraphs (no model: names are marked by hand)."""
 import spacy
 
-import pipeline.components  # noqa: F401
-from pipeline.extract import Article
-from pipeline.quotes import find_quotes, quote_rows
+import pipeline.nlp.components  # noqa: F401
+from pipeline.extract.article import Article
+from pipeline.extract.quotes import find_quotes, quote_rows
 from pipeline.structure import Structure
 
 NLP = spacy.blank("en")

@@ -1,6 +1,7 @@
 import pytest
 
-from pipeline.reader import MAX_BYTES, RejectedInput, content_id, decode, find_inputs
+from pipeline.ids import content_id
+from pipeline.io.inputs import MAX_BYTES, RejectedInput, decode, find_inputs
 
 
 def test_utf8_with_bom_and_crlf_is_normalized():

@@ -4,7 +4,7 @@ Raise the baseline after a real improvement with `make baseline` (docs/evaluatio
 """
 import json
 
-from pipeline.baseline import BASELINE, TOLERANCE, current_scores, regressions
+from pipeline.eval.baseline import BASELINE, TOLERANCE, current_scores, regressions
 
 
 def test_regressions_are_detected():

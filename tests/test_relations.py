@@ -3,9 +3,9 @@ including sentences where no rule may fire."""
 import spacy
 from spacy.tokens import Doc, Span
 
-import pipeline.components  # noqa: F401
-from pipeline.extract import Article
-from pipeline.relations import rating_rows, role_rows
+import pipeline.nlp.components  # noqa: F401
+from pipeline.extract.article import Article
+from pipeline.extract.relations import rating_rows, role_rows
 from pipeline.structure import Structure
 
 NLP = spacy.blank("en")
@@ -134,8 +134,8 @@ def test_array_dependency_matcher_matches_spacys(nlp):
 
     from spacy.matcher import DependencyMatcher
 
-    from pipeline.reader import decode
-    from pipeline.relations import dependency_matcher, role_vocabulary
+    from pipeline.io.inputs import decode
+    from pipeline.extract.relations import dependency_matcher, role_vocabulary
     from pipeline.structure import analyse
 
     spacys = DependencyMatcher(nlp.vocab)

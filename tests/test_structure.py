@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.reader import decode
+from pipeline.io.inputs import decode
 from pipeline.structure import analyse
 
 ROOT = Path(__file__).resolve().parent.parent

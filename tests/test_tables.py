@@ -7,11 +7,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.people import PersonMention, canonical_names, merge_people, person_id, split_name
-from pipeline.run import run
+from pipeline.extract.people import PersonMention, canonical_names, merge_people, person_id, split_name
+from pipeline.run.runner import run
 from pipeline.schema import TABLES
-from pipeline import writer
-from pipeline.writer import write_tables
+from pipeline.io import writer
+from pipeline.io.writer import write_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,11 +13,11 @@ import spacy
 from spacy.pipeline import AttributeRuler, EntityRuler
 from spacy.tokens import Doc, Token
 
-import pipeline.components  # noqa: F401  (registers factories)
-from pipeline.components.readers import model_attribute_patterns, read_patterns
-from pipeline.components.windowed_ruler import Columns, PatternIndex, WindowedAttributeRuler, WindowedEntityRuler
-from pipeline.nlp import PATTERNS_DIR
-from pipeline.reader import decode
+import pipeline.nlp.components  # noqa: F401  (registers factories)
+from pipeline.nlp.components.readers import model_attribute_patterns, read_patterns
+from pipeline.nlp.components.windowed_ruler import Columns, PatternIndex, WindowedAttributeRuler, WindowedEntityRuler
+from pipeline.about import PATTERNS_DIR
+from pipeline.io.inputs import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 RULER_FILES = ["person.jsonl", "role.jsonl", "org.jsonl", "rating.jsonl", "date.jsonl"]
@@ -211,7 +211,7 @@ def test_attribute_ruler_sets_what_spacys_sets_on_the_corpus(nlp):
 
 
 def test_model_attribute_patterns_come_from_the_installed_model():
-    from pipeline.nlp import resolve_model
+    from pipeline.nlp.build import resolve_model
     patterns = model_attribute_patterns(resolve_model())
     assert len(patterns) > 100
     assert {"patterns", "attrs"} <= set(patterns[0])

@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .reader import decode
+from ..io.inputs import decode
 
 ENTITY_LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
 SPAN_LABELS = ENTITY_LABELS + ("QUOTE", "SUBJECT")

@@ -17,13 +17,13 @@ from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id, hash_string
 from spacy.tokens import Span
 
-from . import PATTERNS_DIR
-from .components.paragraphs import doc_lines
+from ..about import PATTERNS_DIR
+from ..nlp.components.paragraphs import doc_lines
 from .normalize import normalize_rating, normalize_role, plain
-from .people import person_id
+from ..ids import person_id
 
 if TYPE_CHECKING:
-    from .extract import Article
+    from .article import Article
 
 NEGATION_LEMMAS = {"not", "never", "avoid", "avoids", "avoided", "escape", "escaped", "without", "n't", "no longer"}
 HYPOTHETICAL_LEMMAS = {"could", "might", "may", "would", "should", "if", "unless", "until", "expect", "expects",

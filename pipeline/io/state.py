@@ -14,12 +14,14 @@ trust: unpickling runs code.
 """
 from __future__ import annotations
 
-import hashlib
 import pickle
 import sqlite3
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..ids import file_sha
+
 
 STATE_FILE = ".extract-state.sqlite"
 STATE_SCHEMA = 1
@@ -37,15 +39,6 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE TABLE IF NOT EXISTS info (key TEXT PRIMARY KEY, value TEXT);
 """
-
-
-def file_sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def metadata_hash(metadata_json: str | None) -> str:
-    """Hash of a sidecar record as JSON (None: no sidecar): a changed sidecar means a changed article."""
-    return "" if metadata_json is None else hashlib.sha256(metadata_json.encode()).hexdigest()[:16]
 
 
 @dataclass

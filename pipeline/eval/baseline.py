@@ -9,9 +9,9 @@ import argparse
 import json
 from pathlib import Path
 
-from .evaluate import evaluate_corpus, headline_scores
+from .score import evaluate_corpus, headline_scores
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 BASELINE = ROOT / "tests" / "baseline.json"
 TOLERANCE = 0.01
 

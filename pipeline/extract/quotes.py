@@ -16,11 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from . import PATTERNS_DIR
-from .people import person_id
+from ..about import PATTERNS_DIR
+from ..ids import person_id
 
 if TYPE_CHECKING:
-    from .extract import Article
+    from .article import Article
 
 OPENERS = {"“": "”", "‘": "’", '"': '"', "'": "'", "«": "»"}
 PRONOUNS = {"he", "she", "they", "i", "we"}

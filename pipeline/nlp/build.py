@@ -15,7 +15,8 @@ import spacy
 from spacy.language import Language
 from spacy.util import get_sourced_components, load_config, load_model_from_config
 
-from . import PATTERNS_DIR, components  # noqa: F401  (registers factories and readers)
+from ..about import PATTERNS_DIR
+from . import components  # noqa: F401  (registers factories and readers)
 
 CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
 #: Tried in order when no model is named: the official package first, then the pinned re-upload.

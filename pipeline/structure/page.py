@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import PATTERNS_DIR
-from .datetext import find_date
+from ..about import PATTERNS_DIR
+from ..dates.datelines import find_date
 
 
 SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ')', ']', '…', ':', ';')

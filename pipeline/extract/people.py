@@ -11,14 +11,9 @@ as written; the same name in two articles is assumed to be the same person.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
-
-def person_id(canonical: str) -> str:
-    """Stable id from the canonical name, case and spacing insensitive."""
-    key = " ".join(canonical.lower().split())
-    return "P" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+from ..ids import person_id
 
 
 @dataclass

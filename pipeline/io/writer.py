@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .schema import TABLES
+from ..schema import TABLES
 
 #: Rows buffered per table before they are written as one row group.
 ROW_GROUP_ROWS = 5000

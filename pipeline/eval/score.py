@@ -11,10 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import process_article
+from ..extract.process import process_article
 from .gold import ENTITY_LABELS, GoldDoc, load_gold
-from .nlp import get_pipeline
-from .normalize import plain
+from ..nlp.build import get_pipeline
+from ..extract.normalize import plain
 
 SPLITS = ("dev", "test")
 

@@ -6,7 +6,6 @@ cluster node) the same way.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,9 +78,3 @@ def decode(data: bytes) -> str:
     if not text.strip():
         raise RejectedInput("empty", "the file holds no visible text")
     return text
-
-
-def content_id(text: str) -> str:
-    """Stable document id: a hash of the decoded text, so the same article under two names, or in
-    two encodings, is one document."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

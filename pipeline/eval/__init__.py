@@ -1,0 +1,1 @@
+"""Scoring against hand-annotated gold: the gold format, the scores, the reports, the baseline."""

@@ -1,0 +1,16 @@
+"""What a sidecar says about an article, as the per-article function receives it."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ArticleMetadata:
+    """What a sidecar (metadata.csv or <file>.meta.json) says; it overrides the page."""
+
+    published: dt.date | None = None
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    extra: dict = field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""The file system: finding and reading inputs, sidecars, the run state, writing the tables."""

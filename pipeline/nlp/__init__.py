@@ -1,0 +1,1 @@
+"""The spaCy pipeline: its config, its rule components and the readers that feed them patterns/."""

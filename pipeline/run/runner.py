@@ -1,0 +1,108 @@
+"""A whole run: find inputs, plan (what to process, reuse, prune), execute, write the tables.
+
+Per-article work goes through `process_article` (pipeline/extract/process.py), which workers run
+whole, returning rows rather than Docs. Rows stream into the writer in input order as articles
+finish, so memory stays flat on long runs, and an article whose bytes, metadata and pipeline
+version are unchanged since the last run into the same output folder is not processed again: its
+rows come from the state file (pipeline/io/state.py).
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..extract.people import PeopleMerger
+from ..io.inputs import find_inputs
+from ..io.sidecars import is_sidecar, load_metadata
+from ..io.state import RunState
+from ..io.writer import TableSink
+from ..nlp.build import resolve_model
+from .execute import results
+from .plan import deduplicate, scan
+from .version import pipeline_version
+from .workers import default_workers
+
+
+@dataclass
+class Summary:
+    articles: int = 0
+    documents: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    processed: int = 0
+    reused: int = 0
+    kept: int = 0
+    pruned: int = 0
+    workers: int = 1
+    skipped: list[str] = field(default_factory=list)
+    mentions: Counter = field(default_factory=Counter)
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        labels = ", ".join(f"{k} {v}" for k, v in sorted(self.mentions.items())) or "none"
+        out = [f"articles read: {self.articles} ({self.documents} documents, {self.duplicates} duplicates), "
+               f"rejected: {self.rejected}",
+               f"processed: {self.processed} (workers: {self.workers}), reused from the last run: {self.reused}",
+               f"mentions: {labels}",
+               "tables: " + ", ".join(f"{k} {v}" for k, v in self.rows.items()),
+               f"seconds: {self.seconds:.1f}"]
+        if self.kept:
+            out.insert(1, f"kept: {self.kept} articles no longer in the input folder (--prune drops them)")
+        if self.pruned:
+            out.insert(1, f"pruned: {self.pruned} articles no longer in the input folder")
+        if self.skipped:
+            out.insert(1, f"skipped (not *.txt): {len(self.skipped)}: " + ", ".join(self.skipped[:5])
+                       + (" ..." if len(self.skipped) > 5 else ""))
+        return out
+
+
+def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None = None,
+        progress: bool = True, prune: bool = False, rebuild: bool = False) -> Summary:
+    """Extract IN into tables in OUT. Articles unchanged since the last run into OUT are reused
+    (unless `rebuild`); articles gone from IN stay in the output unless `prune`. `workers=None`
+    or 0 picks a number from the cores and the work to do."""
+    started = time.perf_counter()
+    in_dir, out_dir = Path(in_dir), Path(out_dir)
+    if not in_dir.is_dir():
+        raise FileNotFoundError(f"input folder {in_dir} does not exist")
+    model = resolve_model(model)
+    version = pipeline_version(model)
+    summary = Summary()
+    articles, others = find_inputs(in_dir)
+    metadata, metadata_problems = load_metadata(in_dir, articles)
+    summary.skipped = [o.relative_path for o in others
+                       if not is_sidecar(o.path.name)]
+    rejected_first = list(metadata_problems)
+
+    with RunState(out_dir) as state:
+        entries = scan(articles, metadata, state, version, prune, summary, rejected_first)
+        unique, duplicates = deduplicate(entries, state, rebuild, version, summary)
+        todo = sum(1 for e in unique if not e.reuse)
+        workers = default_workers(todo) if not workers else min(workers, max(1, todo))
+        summary.workers, summary.processed, summary.reused = workers, todo, len(unique) - todo
+
+        sink, people = TableSink(out_dir), PeopleMerger()
+        sink.add({"rejected": rejected_first})
+        try:
+            for entry, rows in results(unique, state, model, version, workers, progress):
+                for doc in rows["documents"]:
+                    doc["duplicate_paths"] = duplicates.get(doc["doc_id"], [])
+                for partial in rows["people"]:
+                    people.add(partial)
+                sink.add({name: table_rows for name, table_rows in rows.items() if name != "people"})
+                summary.mentions.update(m["label"] for m in rows["mentions"])
+            sink.add({"people": people.rows()})
+            # the state first: every run rewrites all tables from it, so tables that fail to land
+            # now are rebuilt by the next run, and what --prune dropped stays dropped
+            state.commit()
+            summary.rows = sink.commit()
+        except BaseException:
+            sink.abort()
+            raise
+    summary.documents = summary.rows["documents"]
+    summary.rejected = summary.rows["rejected"]
+    summary.seconds = time.perf_counter() - started
+    return summary
