@@ -10,17 +10,23 @@ from pathlib import Path
 import srsly
 from spacy.util import registry
 
+from ...lexicon import UnknownLexicon, expand_references
+
 
 @registry.misc("pipeline.read_patterns.v1")
 def read_patterns(directory: str, files: list[str]) -> list[dict]:
-    """Entity-ruler patterns from JSONL files (one label per file, every pattern with an `id`)."""
+    """Entity-ruler patterns from JSONL files (one label per file, every pattern with an `id`),
+    with every `"@name"` word-list reference expanded from patterns/lexicon (pipeline/lexicon.py)."""
     patterns = []
     for name in files:
         path = Path(directory) / name
         for i, pattern in enumerate(srsly.read_jsonl(path)):
             if "id" not in pattern or "label" not in pattern:
                 raise ValueError(f"{path}: pattern {i + 1} needs both 'id' and 'label'")
-            patterns.append(pattern)
+            try:
+                patterns.append(expand_references(pattern, directory))
+            except UnknownLexicon as exc:
+                raise ValueError(f"{path}: pattern {i + 1} ({pattern['id']}): {exc}") from None
     return patterns
 
 
