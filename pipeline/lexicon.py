@@ -2,7 +2,8 @@
 referenced from spaCy patterns as `"@<name>"` (e.g. `{"LOWER": {"IN": "@months"}}`), which
 `expand_references` replaces with the list when the patterns are read.
 
-A lexicon file is `{"concept": "...", "source": "...", "entries": ["...", ...]}`: `concept` says
+A lexicon file is `{"concept": "...", "source": "...", "entries": ["...", ...]}`; an entry `"@other"`
+includes another list: `concept` says
 what the words have in common, `source` where they come from (a guideline, a public list, the
 team). Keeping every list in one place is what stops two copies from drifting apart;
 tests/test_lexicon.py fails when a reference does not resolve or a list is defined twice.
@@ -27,16 +28,29 @@ def lexicon_dir(patterns_dir: Path | str = PATTERNS_DIR) -> Path:
     return Path(patterns_dir) / "lexicon"
 
 
-@lru_cache(maxsize=None)
-def _load(folder: str, name: str) -> tuple[str, ...]:
-    path = Path(folder) / f"{name}.json"
+def raw_entries(name: str, patterns_dir: Path | str = PATTERNS_DIR) -> list[str]:
+    """The entries as the file writes them, `"@other"` items unexpanded."""
+    path = lexicon_dir(patterns_dir) / f"{name}.json"
     if not path.is_file():
         raise UnknownLexicon(f"no word list {name!r}: {path} does not exist")
-    record = json.loads(path.read_text(encoding="utf-8"))
-    entries = record.get("entries")
+    entries = json.loads(path.read_text(encoding="utf-8")).get("entries")
     if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
         raise ValueError(f"{path}: 'entries' must be a list of strings")
-    return tuple(entries)
+    return entries
+
+
+@lru_cache(maxsize=None)
+def _load(folder: str, name: str, _seen: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """A list's words; an entry `"@other"` includes another list (a union concept such as
+    date_words is written as the lists it joins plus its own words)."""
+    if name in _seen:
+        raise ValueError(f"word list {name!r} includes itself: {' -> '.join(_seen + (name,))}")
+    out: list[str] = []
+    for entry in raw_entries(name, Path(folder).parent):
+        for word in (_load(folder, entry[1:], _seen + (name,)) if is_reference(entry) else (entry,)):
+            if word not in out:
+                out.append(word)
+    return tuple(out)
 
 
 def words(name: str, patterns_dir: Path | str = PATTERNS_DIR) -> tuple[str, ...]:

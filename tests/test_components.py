@@ -2,19 +2,22 @@
 not needed, the assembled pipeline where the order of ruler and NER is the point."""
 import pytest
 import spacy
+from spacy.util import load_config
 from spacy.tokens import Doc, Span
 
 import pipeline.nlp.components  # noqa: F401  (registers factories)
 from pipeline.nlp.components.mention_rules import MentionRules
 from pipeline.about import PATTERNS_DIR
 from pipeline.nlp.build import ModelNotInstalled, resolve_model
-from pipeline.nlp.components.readers import read_json, read_patterns
+from pipeline.nlp.build import CONFIG_PATH
+from pipeline.nlp.components.readers import read_lexicon, read_patterns
 
 
 @pytest.fixture
 def rules():
     component = MentionRules("mention_rules")
-    component.initialize(vocabulary=read_json(str(PATTERNS_DIR), "mention_rules.json"))
+    names = load_config(CONFIG_PATH, interpolate=False)["initialize"]["components"]["mention_rules"]["vocabulary"]["names"]
+    component.initialize(vocabulary=read_lexicon(str(PATTERNS_DIR), names))
     return component
 
 

@@ -10,10 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+from ..lexicon import words
+
+
+def _month_numbers() -> dict[str, int]:
+    """Every month name and abbreviation of patterns/lexicon/months.json → its number (the list
+    starts with the twelve full names in calendar order)."""
+    names = words("months")
+    full = names[:12]
+    return {name: next(i + 1 for i, f in enumerate(full) if f.startswith(name[:3])) for name in names}
+
+
+MONTHS = _month_numbers()
 _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"

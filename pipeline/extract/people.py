@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..ids import person_id
+from ..lexicon import word_set
 
 
 @dataclass
@@ -57,7 +58,7 @@ def split_name(canonical: str) -> tuple[str | None, str | None]:
     words = canonical.split()
     if len(words) == 1:
         return None, words[0]
-    particles = {"de", "van", "von", "le", "la", "da", "du", "al", "bin"}
+    particles = word_set("name_particles")
     family_start = len(words) - 1
     while family_start > 1 and words[family_start - 1].lower() in particles:
         family_start -= 1

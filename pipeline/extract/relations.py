@@ -21,35 +21,23 @@ from ..about import PATTERNS_DIR
 from ..nlp.components.paragraphs import doc_lines
 from .normalize import normalize_rating, normalize_role, plain
 from ..ids import person_id
+from ..lexicon import word_set
 
 if TYPE_CHECKING:
     from .article import Article
 
-NEGATION_LEMMAS = {"not", "never", "avoid", "avoids", "avoided", "escape", "escaped", "without", "n't", "no longer"}
-HYPOTHETICAL_LEMMAS = {"could", "might", "may", "would", "should", "if", "unless", "until", "expect", "expects",
-                       "expected", "fear", "fears", "feared", "risk", "hope", "hopes", "aim", "aims", "want", "wants",
-                       "threaten", "warn", "warned", "likely", "potential", "predict", "target", "ambition", "bid"}
-RATING_NOUNS = {"rating", "ratings", "judgement", "judgements", "judgment", "grade", "grades", "verdict", "score"}
-RATING_VERB_FORMS = {"rate", "rates", "rated", "rating", "judge", "judges", "judged", "judging", "grade", "graded",
-                     "find", "finds", "found", "deem", "deemed", "assess", "assessed", "award", "awarded",
-                     "give", "gave", "given", "class", "classed", "classify", "classified", "consider", "considered"}
 #: Dependency labels that stay inside the rating's own clause when climbing to its verb.
 CLAUSE_INTERNAL = {"oprd", "acomp", "attr", "xcomp", "pobj", "prep", "dobj", "amod", "compound", "nmod", "appos",
                    "conj", "npadvmod", "advmod", "pcomp"}
 
 
-@lru_cache(maxsize=1)
-def _mention_vocabulary(path: Path = PATTERNS_DIR / "mention_rules.json") -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
 def qualifiers() -> frozenset[str]:
     """Role qualifiers (former, interim ...), the same list the mention cleaner uses."""
-    return frozenset(w.lower() for w in _mention_vocabulary()["role_qualifiers"])
+    return word_set("role_qualifiers")
 
 
 def inspectorates() -> frozenset[str]:
-    return frozenset(w.lower() for w in _mention_vocabulary()["inspectorates"])
+    return word_set("inspectorates")
 
 
 def evidence_of(article: "Article", sent: Span) -> tuple[str, int, int]:
@@ -70,8 +58,8 @@ def extract_relations(article: "Article") -> dict[str, list[dict]]:
 @lru_cache(maxsize=1)
 def role_vocabulary(path: Path = PATTERNS_DIR / "role_relations.json") -> dict:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    data["appointing"] = {w.lower() for w in data["appointing_words"]}
-    data["leaving"] = {w.lower() for w in data["leaving_words"]}
+    data["appointing"] = word_set("appointing_words")
+    data["leaving"] = word_set("leaving_words")
     return data
 
 
@@ -254,7 +242,7 @@ def adjacency_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
 def statement_block_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
     """A heading that names a role ("Response from the director of people"), quoted paragraphs,
     then a line holding only a name: the signer holds the role (D38)."""
-    headings = tuple(h.lower() for h in role_vocabulary()["statement_headings"])
+    headings = tuple(sorted(word_set("statement_headings")))
     doc = article.doc
     lines = doc_lines(doc)
     body = article.body  # == doc.text, so a line's text is a slice of it
@@ -378,9 +366,8 @@ def _clause_date(article: "Article", sent: Span) -> str | None:
 
 # -- service → rating ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def aspect_words(path: Path = PATTERNS_DIR / "rating_aspects.json") -> frozenset[str]:
-    return frozenset(a.lower() for a in json.loads(Path(path).read_text(encoding="utf-8"))["aspects"])
+def aspect_words() -> frozenset[str]:
+    return word_set("rating_aspects")
 
 
 def rating_rows(article: "Article") -> Iterator[dict]:
@@ -407,7 +394,7 @@ def rating_rows(article: "Article") -> Iterator[dict]:
         yield {
             "doc_id": article.doc_id, "rating": value, "rating_text": ent.text,
             "subject": subject, "rated_by": rater, "aspect": aspect, "date": _clause_date(article, sent),
-            "negated": _has_cue(ent, NEGATION_LEMMAS), "hypothetical": _has_cue(ent, HYPOTHETICAL_LEMMAS),
+            "negated": _has_cue(ent, word_set("negation_cues")), "hypothetical": _has_cue(ent, word_set("hypothesis_cues")),
             "evidence": evidence, "start_char": start, "end_char": end,
             "rule": "rating_mention", "rating_mention_id": article.mention_id(ent),
             "rating_start": rs, "rating_end": re_,
@@ -456,10 +443,10 @@ def _subject(ent: Span) -> str | None:
     or the subject of the rating's clause ("the trust has been rated inadequate"). The subject of an
     active rating verb is the rater, never the rated."""
     token = ent.root
-    if token.dep_ in {"amod", "compound"} and token.head.lower_ not in RATING_NOUNS:
+    if token.dep_ in {"amod", "compound"} and token.head.lower_ not in word_set("rating_nouns"):
         return _noun_phrase(token.head, exclude=ent)
     for _ in range(6):
-        if token.lower_ in RATING_VERB_FORMS or token.lemma_.lower() in RATING_VERB_FORMS:
+        if token.lower_ in word_set("rating_subject_verbs") or token.lemma_.lower() in word_set("rating_subject_verbs"):
             objects = [c for c in token.children if c.dep_ == "dobj" and not (ent.start <= c.i < ent.end)]
             if objects:
                 return _noun_phrase(objects[0], exclude=ent)
@@ -485,7 +472,7 @@ def _noun_phrase(head, exclude: Span) -> str | None:
             if len(sub) <= 6:
                 end = sub[-1].i + 1
             break
-    if head.pos_ in {"PRON", "NUM"} or head.like_num or head.ent_type_ == "DATE" or head.lower_ in RATING_NOUNS:
+    if head.pos_ in {"PRON", "NUM"} or head.like_num or head.ent_type_ == "DATE" or head.lower_ in word_set("rating_nouns"):
         return None  # "it", "2014", "this rating": nothing the reader can use
     words = [t for t in doc[start:end] if t.dep_ not in {"det", "punct"} and not t.is_space
              and not (exclude.start <= t.i < exclude.end) and not t.is_quote]

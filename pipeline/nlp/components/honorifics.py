@@ -1,6 +1,6 @@
 """Mark honorific tokens (Mr, Sir, Cllr ...) so patterns and rules share one list.
 
-The list lives in patterns/honorifics.json and reaches the component through `initialize`, so the
+The list lives in patterns/lexicon/honorifics.json and reaches the component through `initialize`, so the
 saved pipeline carries its own copy (to_disk/from_disk) and needs no project files to run.
 """
 from __future__ import annotations

@@ -4,7 +4,7 @@ The small English model makes typical mistakes on this text: inspectorates as PE
 sentence starts as PERSON, ages ("seven-year-old") and programme names ("the Today programme") as
 DATE, honorifics and possessive endings inside names. Rating words ("good", "inadequate") are
 candidates from the ruler and only become RATING mentions in a judging context. Each rule is a
-small function; vocabularies come from patterns/mention_rules.json through `initialize`.
+small function; word lists come from patterns/lexicon through `initialize` (the config names them).
 
 Every kept span carries its source in `Span.id_`: the ruler's pattern id, "model:ner", or
 "rule:<name>" for spans this component creates.
@@ -102,7 +102,7 @@ class MentionRules:
         span = doc[start:end]
         if span.text.lower() in self.words("inspectorates"):
             return Span(doc, start, end, label="ORG")  # "Ofsted" is no person
-        if not all(t.text[:1].isupper() or t.is_punct or t.lower_ in {"de", "van", "von", "le", "la", "da", "al"}
+        if not all(t.text[:1].isupper() or t.is_punct or t.lower_ in self.words("name_particles")
                    for t in span):
             return None  # names are capitalised; "seven-year-old" is not one
         if len(span) == 1 and span[0].is_sent_start and span[0].pos_ != "PROPN":
@@ -239,8 +239,8 @@ class MentionRules:
             return True  # "requires improvement" is the grade's name, wherever it stands
         verbs = self.words("rating_verbs")
         window = doc[max(span.sent.start, span.start - 10):span.start]
-        if any(t.lower_ in verbs and t.lower_ not in {"rating", "remains", "kept", "got", "moved", "fell"}
-               for t in window) and not any(t.text in {";", ":"} for t in window):
+        blind = self.words("window_blind_rating_verbs")
+        if any(t.lower_ in verbs and t.lower_ not in blind for t in window) and not any(t.text in {";", ":"} for t in window):
             return True  # "Ofsted rates children's services inadequate": the parser often misreads headlines
         token, steps = head, 0
         while token.head is not token and steps < 4:

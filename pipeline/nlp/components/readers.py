@@ -10,7 +10,7 @@ from pathlib import Path
 import srsly
 from spacy.util import registry
 
-from ...lexicon import UnknownLexicon, expand_references
+from ...lexicon import UnknownLexicon, expand_references, words
 
 
 @registry.misc("pipeline.read_patterns.v1")
@@ -30,14 +30,16 @@ def read_patterns(directory: str, files: list[str]) -> list[dict]:
     return patterns
 
 
-@registry.misc("pipeline.read_json.v1")
-def read_json(path: str, name: str) -> dict:
-    return srsly.read_json(Path(path) / name)
+@registry.misc("pipeline.read_lexicon.v1")
+def read_lexicon(directory: str, names: list[str]) -> dict[str, list[str]]:
+    """Named word lists from patterns/lexicon, for a component's `initialize` (it stores and
+    serializes them, so a saved pipeline carries its own copy)."""
+    return {name: list(words(name, directory)) for name in names}
 
 
-@registry.misc("pipeline.read_json_list.v1")
-def read_json_list(path: str, name: str, key: str) -> list[str]:
-    return list(srsly.read_json(Path(path) / name)[key])
+@registry.misc("pipeline.read_word_list.v1")
+def read_word_list(directory: str, name: str) -> list[str]:
+    return list(words(name, directory))
 
 
 @registry.misc("pipeline.model_attribute_patterns.v1")
