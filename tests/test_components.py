@@ -127,7 +127,8 @@ def test_ruler_runs_before_ner_and_wins(nlp):
     assert ("Education Secretary", "ROLE") in ents
     assert ("Alan Preston", "PERSON") in ents
     sources = {e.text: e.id_ for e in doc.ents}
-    assert sources["Lodge"] == "person_honorific_name" and sources["Alan Preston"] == "model:ner"
+    # the honorific-led pattern matched "Mr Lodge"; the cleaner trimmed the honorific and says so (D6)
+    assert sources["Lodge"] == "person_honorific_name+rule:clean_person" and sources["Alan Preston"] == "model:ner"
 
 
 def test_pipeline_saves_and_loads_back(nlp, tmp_path):
@@ -202,3 +203,38 @@ def test_an_infinitive_takes_the_tense_of_the_verb_it_completes(nlp, sentence, d
     from pipeline.dates.tense import clause_tense
     span = next(e for e in nlp(sentence).ents if e.text == date)
     assert clause_tense(span) is past
+
+
+# -- provenance: what the cleaner changed or dropped is recorded ---------------------------------
+
+def test_a_trimmed_span_names_the_rule_that_trimmed_it(rules):
+    doc = make_doc(["Mr", "Lodge", "said"], ents=[(0, 2, "PERSON")])
+    doc.ents = [Span(doc, 0, 2, label="PERSON", span_id="person_honorific_name")]
+    doc = rules(doc)
+    [ent] = doc.ents
+    assert (ent.text, ent.id_) == ("Lodge", "person_honorific_name+rule:clean_person")
+    assert list(doc.spans["dropped_mentions"]) == []
+
+
+def test_a_relabelled_span_names_the_rule(rules):
+    doc = make_doc(["Ofsted", "said"], ents=[(0, 1, "PERSON")])
+    doc = rules(doc)
+    [ent] = doc.ents
+    assert (ent.text, ent.label_, ent.id_) == ("Ofsted", "ORG", "model:ner+rule:clean_person")
+
+
+def test_a_dropped_candidate_is_kept_aside_with_the_rule_that_dropped_it(rules):
+    doc = make_doc(["the", "seven-year-old", "boy"], ents=[(1, 2, "PERSON")])
+    doc = rules(doc)
+    assert list(doc.ents) == []
+    [dropped] = doc.spans["dropped_mentions"]
+    assert (dropped.text, dropped.label_, dropped.id_) == ("seven-year-old", "PERSON", "model:ner+dropped:clean_person")
+
+
+def test_an_entity_cut_at_a_line_break_keeps_its_label(rules):
+    """doc[start:end] has no label: the cut entity used to vanish."""
+    doc = make_doc(["Karen", "Lodge", "\n", "Director"], spaces=[True, False, False, False],
+                   ents=[(0, 4, "PERSON")])
+    doc = rules(doc)
+    assert [(e.text, e.label_, e.id_) for e in doc.ents] == [
+        ("Karen Lodge", "PERSON", "model:ner+rule:cut_at_newline")]

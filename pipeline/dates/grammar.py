@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..lexicon import words
@@ -56,6 +56,8 @@ class DateValue:
     value: str | None
     granularity: str
     anchored: bool
+    #: the rule that gave the value (dates.rule): `grammar:<rule>`, `anaphoric`, `dateparser`, or `none`
+    rule: str = "none"
 
 
 def is_date_expression(text: str) -> bool:
@@ -73,12 +75,16 @@ def normalize(text: str, anchor: dt.date | None, context_year: int | None = None
     t = _plain(text)
     anaphoric = _anaphoric(t, antecedent)
     if anaphoric is not None:
-        return anaphoric
+        return _traced(anaphoric, "anaphoric")
     for rule in RULES:
         result = rule(t, anchor, context_year, past)
         if result is not None:
-            return result
-    return _dateparser_fallback(t, anchor, past)
+            return _traced(result, "grammar:" + rule.__name__.lstrip("_"))
+    return _traced(_dateparser_fallback(t, anchor, past), "dateparser")
+
+
+def _traced(result: DateValue, rule: str) -> DateValue:
+    return replace(result, rule=rule if result.value is not None else "none")
 
 
 #: dateparser is slow on long or odd strings; it only sees short leftovers of the grammar.

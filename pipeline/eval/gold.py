@@ -1,6 +1,6 @@
 """Load and validate gold annotations (format: docs/gold-format.md).
 
-`python -m pipeline.gold PATH...` validates files or folders and prints one line per problem, so
+`python -m pipeline.eval.gold PATH...` validates files or folders and prints one line per problem, so
 annotators can check their work before committing it.
 """
 from __future__ import annotations

@@ -123,7 +123,8 @@ class Article:
             value = self.date_value(span)
             rows.append({"doc_id": self.doc_id, "mention_id": self.mention_id(span), "text": self.text[start:end],
                          "start_char": start, "end_char": end, "value": value.value,
-                         "granularity": value.granularity, "anchored": value.anchored})
+                         "granularity": value.granularity if value.value is not None else None,
+                         "anchored": value.anchored, "rule": value.rule})
         return rows
 
     def people_rows(self) -> list[dict]:

@@ -14,7 +14,7 @@ from ..about import __version__
 from ..ids import content_id
 from ..io.inputs import RejectedInput, decode
 from ..nlp.build import get_pipeline
-from ..schema import empty_rows
+from ..schema import article_tables, empty_rows, validate_rows
 from ..structure import analyse
 from .article import Article
 from .metadata import ArticleMetadata
@@ -41,8 +41,20 @@ def process_articles(items: list[tuple[str, bytes, ArticleMetadata | None]], nlp
         docs = nlp.pipe(p["body"] for p in prepared if "body" in p)
         for p in prepared:
             if "body" in p:
-                p["rows"] = _article_rows(p, next(docs), pipeline_version)
+                p["rows"] = checked(p["source_path"], _article_rows(p, next(docs), pipeline_version))
     return [p["rows"] for p in prepared]
+
+
+def checked(source_path: str, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """The rows if they fit the schema (pipeline/schema.py), else one `invalid_rows` rejection that
+    names the first problem: a bad row rejects its article, never the run."""
+    problems = validate_rows(rows, article_tables())
+    if not problems:
+        return rows
+    rejected = empty_rows()
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    rejected["rejected"].append({"source_path": source_path, "reason": "invalid_rows", "detail": problems[0] + more})
+    return rejected
 
 
 def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) -> dict:

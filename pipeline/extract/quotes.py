@@ -123,11 +123,13 @@ def quote_rows(article: "Article", role_rows: list[dict]) -> list[dict]:
     previous = None  # (speaker triple, quote span) of the last attributed quote
     for q in find_quotes(text):
         words = len(text[q.start:q.end].split())
-        speaker = _speaker_before(article, q, persons, vocab) or _speaker_after(article, q, persons, vocab)
+        speaker, rule = _speaker_before(article, q, persons, vocab), "cue_before"
+        if speaker is None:
+            speaker, rule = _speaker_after(article, q, persons, vocab), "cue_after"
         if speaker is None and previous and _same_run(text, previous[1], q):
-            speaker = (previous[0][0], previous[0][1], None)
+            speaker, rule = (previous[0][0], previous[0][1], None), "previous_quote"
         if speaker is None and words > 4:
-            speaker = _signature(article, q, persons)
+            speaker, rule = _signature(article, q, persons), "signature"
         if speaker is None and words <= 4:
             continue  # a scare quote or a quoted term with no speaker (D30)
         name, person, cue = speaker if speaker else (None, None, None)
@@ -135,7 +137,7 @@ def quote_rows(article: "Article", role_rows: list[dict]) -> list[dict]:
         pid = person_id(name) if person else None
         rows.append({"doc_id": article.doc_id, "person_id": pid, "speaker": name,
                      "quote": article.text[start:end], "start_char": start, "end_char": end, "cue": cue,
-                     "role": roles_by_person.get(pid)})
+                     "role": roles_by_person.get(pid), "rule": rule if speaker else "unattributed"})
         previous = (speaker, q) if speaker else None
     return rows
 
@@ -149,8 +151,6 @@ def _same_run(text: str, prev: QuoteSpan, q: QuoteSpan) -> bool:
     gap = text[prev.paragraph[1]:q.paragraph[0]]
     return not gap.strip() and text[q.paragraph[0]:q.start].strip() in OPENERS
 
-
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”’\"']?\s+|[:;]\s*$")
 
 
 def _speaker_before(article, q: QuoteSpan, persons, vocab):

@@ -386,9 +386,12 @@ def rating_rows(article: "Article") -> Iterator[dict]:
         aspect = _aspect(ent)
         if subject and plain(subject) in aspect_words():
             aspect, subject = aspect or subject, None
+        how_subject = "parse" if subject else "previous" if last_subject else "none"
         subject = subject or last_subject
         last_subject = subject
-        rater = _rated_by(article, sent) or last_rater
+        rater = _rated_by(article, sent)
+        how_rater = "sentence" if rater else "previous" if last_rater else "none"
+        rater = rater or last_rater
         last_rater = rater
         rs, re_ = article.char_span(ent)
         yield {
@@ -396,7 +399,8 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             "subject": subject, "rated_by": rater, "aspect": aspect, "date": _clause_date(article, sent),
             "negated": _has_cue(ent, word_set("negation_cues")), "hypothetical": _has_cue(ent, word_set("hypothesis_cues")),
             "evidence": evidence, "start_char": start, "end_char": end,
-            "rule": "rating_mention", "rating_mention_id": article.mention_id(ent),
+            "rule": f"rating_mention+subject:{how_subject}+rated_by:{how_rater}",
+            "rating_mention_id": article.mention_id(ent),
             "rating_start": rs, "rating_end": re_,
         }
 

@@ -22,10 +22,11 @@ from spacy.util import filter_spans
 from .paragraphs import doc_lines
 
 MODEL_SOURCE = "model:ner"
-KEEP_LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
 
 # Dependency labels used by the rating-context rule.
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
+#: doc.spans key of the candidates the cleaning rules dropped, each with `<source>+dropped:<rule>` as id.
+DROPPED_SPANS = "dropped_mentions"
 
 
 @Language.factory("mention_rules")
@@ -63,33 +64,47 @@ class MentionRules:
 
     # -- the component ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        kept = []
+        kept, dropped = [], []
         for ent in doc.ents:
             source = ent.id_ or MODEL_SOURCE
-            span = self.clean(ent)
-            if span is not None:
-                kept.append(Span(doc, span.start, span.end, label=span.label_, span_id=source))
+            span, steps = self.clean(ent)
+            if span is None:
+                dropped.append(Span(doc, ent.start, ent.end, label=ent.label_, span_id=f"{source}+dropped:{steps[-1]}"))
+                continue
+            kept.append(Span(doc, span.start, span.end, label=span.label_,
+                             span_id=source + "".join(f"+rule:{step}" for step in steps)))
         kept += self.acronym_mentions(doc, kept)
         kept += self.signature_names(doc, kept)
-        doc.ents = filter_spans(kept)
+        final = filter_spans(kept)
+        chosen = {(e.start, e.end, e.label_) for e in final}
+        dropped += [Span(doc, e.start, e.end, label=e.label_, span_id=f"{e.id_}+dropped:overlap")
+                    for e in kept if (e.start, e.end, e.label_) not in chosen]
+        doc.ents = final
+        doc.spans[DROPPED_SPANS] = sorted(dropped, key=lambda e: (e.start, e.end))
         return doc
 
-    def clean(self, ent: Span) -> Span | None:
+    #: The cleaning rule of each label; a label not named here passes unchanged.
+    CLEANERS = {"PERSON": "clean_person", "ORG": "clean_org", "DATE": "clean_date", "ROLE": "clean_role",
+                "RATING": "rating_context"}
+
+    def clean(self, ent: Span) -> tuple[Span | None, list[str]]:
+        """The cleaned span (None: dropped) and the rules that changed or dropped it, in order."""
         span = _cut_at_newline(ent)
         if span is None:
-            return None
-        label = span.label_
-        if label == "PERSON":
-            return self.clean_person(span)
-        if label == "ORG":
-            return self.clean_org(span)
-        if label == "DATE":
-            return self.clean_date(span)
-        if label == "ROLE":
-            return self.clean_role(span)
-        if label == "RATING":
-            return span if self.is_rating_context(span) else None
-        return span  # other model labels (GPE, NORP ...) stay; rows ignore them
+            return None, ["cut_at_newline"]
+        steps = ["cut_at_newline"] if span.end != ent.end else []
+        rule = self.CLEANERS.get(span.label_)
+        if rule is None:
+            return span, steps  # other model labels (GPE, NORP ...) stay; rows ignore them
+        cleaned = getattr(self, rule)(span)
+        if cleaned is None:
+            return None, steps + [rule]
+        if (cleaned.start, cleaned.end, cleaned.label_) != (span.start, span.end, span.label_):
+            steps.append(rule)
+        return cleaned, steps
+
+    def rating_context(self, span: Span) -> Span | None:
+        return span if self.is_rating_context(span) else None
 
     def clean_person(self, span: Span) -> Span | None:
         doc = span.doc
@@ -313,5 +328,6 @@ def _cut_at_newline(span: Span) -> Span | None:
     for token in span:
         if "\n" in token.text or ("\n" in token.whitespace_ and token.i < span.end - 1):
             end = token.i if "\n" in token.text else token.i + 1
-            return span.doc[span.start:end] if end > span.start else None
+            # a Span, not doc[start:end]: a slice has no label, and the entity would silently vanish
+            return Span(span.doc, span.start, end, label=span.label, span_id=span.id) if end > span.start else None
     return span
