@@ -1,16 +1,21 @@
 """The plan of a run: which articles are in it, which are processed, which reuse their rows from the
-last run, which are duplicates, which are kept or pruned. It reads the input files and the state
-but writes nothing but what it decides the state should forget or remember for duplicates."""
+last run, which are duplicates, which are kept from earlier runs or pruned.
+
+`read_inputs` is the only step that touches files (it reads each input's bytes once, to hash them);
+`make_plan` then decides everything from what was read and what the state remembers, and changes
+nothing: the runner applies the plan (forgets, remembers duplicates) and executes it.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 from pathlib import Path
 
 from ..extract.metadata import ArticleMetadata
 from ..ids import content_id, file_sha, metadata_hash
 from ..io.inputs import RejectedInput, decode
 from ..io.sidecars import metadata_from_json, metadata_to_json
-from ..io.state import Remembered, RunState
+from ..io.state import Remembered
 
 @dataclass
 class Entry:
@@ -33,16 +38,28 @@ def content_key(data: bytes) -> str | None:
         return None  # process_article will reject it with the reason
 
 
+@dataclass
+class Plan:
+    """What a run will do, decided before anything is processed or written."""
+
+    entries: list[Entry]  # the documents to emit, in path order; `reuse` marks rows taken from the state
+    duplicates: dict[str, list[str]] = field(default_factory=dict)  # content id -> later paths with it
+    remember: list[Entry] = field(default_factory=list)  # new or changed duplicates, kept in the state without rows
+    forget: list[str] = field(default_factory=list)  # paths the state drops (pruned, rejected, or content still in IN)
+    kept: int = 0
+    pruned: int = 0
+
+    @property
+    def todo(self) -> int:
+        return sum(1 for e in self.entries if not e.reuse)
 
 
-def scan(articles, metadata, state: RunState, version: str, prune: bool, summary: Summary,
-          rejected: list[dict]) -> list[Entry]:
-    """Entries for the articles in IN and, unless `prune`, those remembered but gone from IN, sorted
-    by path. Content ids are reused from the state only for unchanged bytes and pipeline version."""
-    remembered = state.remembered()
-    entries: list[Entry] = []
+def read_inputs(articles, metadata: dict, remembered: dict[str, Remembered], version: str
+                ) -> tuple[list[Entry], list[dict]]:
+    """An entry per readable article in IN (bytes hashed; content ids reused from the state only for
+    unchanged bytes and pipeline version) and a `rejected` row per unreadable one."""
+    entries, rejected = [], []
     for art in articles:
-        summary.articles += 1
         try:
             data = art.path.read_bytes()
         except OSError as exc:
@@ -53,45 +70,49 @@ def scan(articles, metadata, state: RunState, version: str, prune: bool, summary
         key = old.content_id if old and (old.file_sha, old.version) == (sha, version) else content_key(data)
         entries.append(Entry(art.relative_path, sha, metadata_hash(metadata_to_json(meta)), key, meta,
                              art.path, remembered=old))
-    present = {a.relative_path for a in articles}
-    gone = sorted(p for p in remembered if p not in present)
+    return entries, rejected
+
+
+def make_plan(present: list[Entry], in_folder: set[str], remembered: dict[str, Remembered], version: str,
+              prune: bool, rebuild: bool, stored_content: Callable[[str], str | None],
+              stored_metadata: Callable[[str], ArticleMetadata | None]) -> Plan:
+    """Decide the run. `present` are the readable articles of IN, `in_folder` every article path in IN
+    (readable or not); `stored_content` and `stored_metadata` look up an article the state keeps but
+    IN no longer has (read-only). Articles gone from IN stay in the output unless `prune`."""
+    plan = Plan(entries=list(present))
+    gone = sorted(p for p in remembered if p not in in_folder)
     if prune:
-        state.forget(gone)
-        summary.pruned = len(gone)
-        return entries
-    present_content = {e.content_id for e in entries if e.content_id is not None}
-    forgotten = []
-    for path in gone:
-        old = remembered[path]
-        key = old.content_id if old.version == version else content_key(state.stored_bytes(path))
-        if key is None or key in present_content:
-            forgotten.append(path)  # a rejected file, or content still in IN under another name
-            continue
-        entries.append(Entry(path, old.file_sha, old.meta_hash, key,
-                             metadata_from_json(state.stored_metadata(path)), None, remembered=old))
-        summary.kept += 1
-    state.forget(forgotten)
-    entries.sort(key=lambda e: e.source_path)
-    return entries
+        plan.forget, plan.pruned = gone, len(gone)
+    else:
+        present_content = {e.content_id for e in present if e.content_id is not None}
+        for path in gone:
+            old = remembered[path]
+            key = old.content_id if old.version == version else stored_content(path)
+            if key is None or key in present_content:
+                plan.forget.append(path)  # a rejected file, or content still in IN under another name
+                continue
+            plan.entries.append(Entry(path, old.file_sha, old.meta_hash, key, stored_metadata(path), None,
+                                      remembered=old))
+            plan.kept += 1
+    plan.entries.sort(key=lambda e: e.source_path)
+    _deduplicate(plan, rebuild, version)
+    return plan
 
 
-def deduplicate(entries: list[Entry], state: RunState, rebuild: bool, version: str, summary: Summary):
-    """The entries to emit (the first path of each content is the document) and, per content id,
-    the later paths (its duplicates). Duplicates are remembered without rows, so one can be kept,
-    or become the document, later."""
-    first_of, duplicates, unique = {}, {}, []
-    for entry in entries:
+def _deduplicate(plan: Plan, rebuild: bool, version: str) -> None:
+    """Keep the first path of each content as the document; later paths are its duplicates, to be
+    remembered without rows (so one can be kept, or become the document, later)."""
+    first_of, unique = set(), []
+    for entry in plan.entries:
         old = entry.remembered
         unchanged = old is not None and (old.file_sha, old.meta_hash) == (entry.sha, entry.meta_hash)
         if entry.content_id is not None and entry.content_id in first_of:
-            duplicates.setdefault(entry.content_id, []).append(entry.source_path)
-            summary.duplicates += 1
+            plan.duplicates.setdefault(entry.content_id, []).append(entry.source_path)
             if entry.file and not unchanged:
-                state.remember(entry.source_path, entry.file.read_bytes(), entry.meta_hash,
-                               metadata_to_json(entry.metadata), entry.content_id, None, None)
+                plan.remember.append(entry)
             continue
         if entry.content_id is not None:
-            first_of[entry.content_id] = entry.source_path
+            first_of.add(entry.content_id)
         entry.reuse = not rebuild and unchanged and old.version == version
         unique.append(entry)
-    return unique, duplicates
+    plan.entries = unique

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from ..extract.people import PeopleMerger
 from ..io.inputs import find_inputs
-from ..io.sidecars import is_sidecar, load_metadata
+from ..io.sidecars import is_sidecar, load_metadata, metadata_from_json, metadata_to_json
 from ..io.state import RunState
 from ..io.writer import TableSink
 from ..nlp.build import resolve_model
 from .execute import results
-from .plan import deduplicate, scan
+from .plan import content_key, make_plan, read_inputs
 from .version import pipeline_version
 from .workers import default_workers
 
@@ -78,10 +78,20 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
     rejected_first = list(metadata_problems)
 
     with RunState(out_dir) as state:
-        entries = scan(articles, metadata, state, version, prune, summary, rejected_first)
-        unique, duplicates = deduplicate(entries, state, rebuild, version, summary)
-        todo = sum(1 for e in unique if not e.reuse)
+        remembered = state.remembered()
+        present, unreadable = read_inputs(articles, metadata, remembered, version)
+        rejected_first += unreadable
+        plan = make_plan(present, {a.relative_path for a in articles}, remembered, version, prune, rebuild,
+                         lambda path: content_key(state.stored_bytes(path)),
+                         lambda path: metadata_from_json(state.stored_metadata(path)))
+        state.forget(plan.forget)
+        for entry in plan.remember:
+            state.remember(entry.source_path, entry.file.read_bytes(), entry.meta_hash,
+                           metadata_to_json(entry.metadata), entry.content_id, None, None)
+        unique, duplicates, todo = plan.entries, plan.duplicates, plan.todo
         workers = default_workers(todo) if not workers else min(workers, max(1, todo))
+        summary.articles, summary.duplicates = len(articles), sum(len(v) for v in duplicates.values())
+        summary.kept, summary.pruned = plan.kept, plan.pruned
         summary.workers, summary.processed, summary.reused = workers, todo, len(unique) - todo
 
         sink, people = TableSink(out_dir), PeopleMerger()
