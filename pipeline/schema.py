@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import pyarrow as pa
 
+from .extract.ratings import scheme_names
 from .lexicon import words
 
 LABEL = pa.dictionary(pa.int32(), pa.string())
@@ -153,6 +154,10 @@ TABLE_LIST = (
     Table("ratings", "one row per rating assertion in an article", (
         DOC_ID,
         Column("rating", LABEL, True, "the rating value", RATING_VALUES),
+        Column("scheme", LABEL, False, "the rating scheme (patterns/rating_schemes.json): from the inspectorate, "
+               "else from the value (stars), else other", scheme_names()),
+        Column("rank", pa.int8(), True, "position of the grade in its scheme, 1 = best (outstanding, or the "
+               "scheme's most stars); compare ranks within one scheme"),
         Column("rating_text", pa.string(), False, "the rating words as written"),
         Column("subject", pa.string(), True, "what was rated, as written"),
         Column("rated_by", pa.string(), True, "the inspectorate named in the sentence (Ofsted, CQC ...)"),

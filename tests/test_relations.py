@@ -153,3 +153,17 @@ def test_array_dependency_matcher_matches_spacys(nlp):
         assert ours(doc) == spacys(doc)
         found += len(spacys(doc))
     assert found > 0
+
+
+def test_rating_scheme_and_rank_come_from_the_inspectorate_and_the_value():
+    from pipeline.extract.ratings import rank_of, scheme_of
+
+    assert scheme_of("inadequate", "Ofsted") == "ofsted" and rank_of("inadequate", "ofsted") == 4
+    assert scheme_of("good", "the Care Quality Commission") == "cqc"
+    assert scheme_of("good", "Estyn") == "other"  # an inspectorate with no scheme of its own listed
+    assert scheme_of("good", "Care Quality Commission") == "cqc" and rank_of("outstanding", "cqc") == 1
+    assert scheme_of("requires improvement", None) == "other" and rank_of("adequate", "other") == 3
+    assert scheme_of("three stars", "CSCI") == "stars"
+    assert rank_of("three stars", "stars", "CSCI") == 1 and rank_of("zero stars", "stars", "CSCI") == 4
+    assert rank_of("five stars", "stars", None) == 1 and rank_of("three stars", "stars", None) == 3
+    assert rank_of("five stars", "stars", "CSCI") is None  # beyond that scheme's best grade

@@ -19,6 +19,7 @@ from spacy.tokens import Span
 
 from ..about import PATTERNS_DIR
 from ..nlp.components.paragraphs import doc_lines
+from .ratings import rank_of, scheme_of
 from .normalize import normalize_rating, normalize_role, plain
 from ..ids import person_id
 from ..lexicon import word_set
@@ -394,8 +395,10 @@ def rating_rows(article: "Article") -> Iterator[dict]:
         rater = rater or last_rater
         last_rater = rater
         rs, re_ = article.char_span(ent)
+        scheme = scheme_of(value, rater)
         yield {
-            "doc_id": article.doc_id, "rating": value, "rating_text": ent.text,
+            "doc_id": article.doc_id, "rating": value, "scheme": scheme, "rank": rank_of(value, scheme, rater),
+            "rating_text": ent.text,
             "subject": subject, "rated_by": rater, "aspect": aspect, "date": _clause_date(article, sent),
             "negated": _has_cue(ent, word_set("negation_cues")), "hypothetical": _has_cue(ent, word_set("hypothesis_cues")),
             "evidence": evidence, "start_char": start, "end_char": end,
