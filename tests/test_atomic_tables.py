@@ -236,3 +236,12 @@ def test_a_second_writer_is_turned_away(tmp_path):
             write_tables({}, tmp_path / "out")
     write_tables({}, tmp_path / "out")
     assert_clean(tmp_path / "out")
+
+
+def test_an_output_folder_without_symlinks_is_a_clear_error(tmp_path, monkeypatch):
+    def no_links(*args, **kwargs):
+        raise OSError(1, "Operation not permitted")
+    monkeypatch.setattr(os, "symlink", no_links)
+    with pytest.raises(RuntimeError, match="cannot hold symbolic links"):
+        write_tables({}, tmp_path / "out")
+    assert not (tmp_path / "out" / GENERATIONS).exists()

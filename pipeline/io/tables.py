@@ -12,7 +12,8 @@ the previous one, never a mix (pipeline/io/writer.py writes; docs/pipeline.md "O
       .extract-state.sqlite, .extract.lock     the run state and the run lock
 
 The manifest (written, fsynced and renamed into the generation folder before the switch) names the
-generation and every table file with its row count, size and sha256, and the pipeline version.
+generation and every table file with its row count, size and sha256, and the pipeline version. A
+table written as a folder of files (a partitioned dataset) lists its files as "parts" (check_entry).
 
 `current_tables(out)` resolves `current` once and returns the paths inside that generation folder,
 so everything read through them comes from one run even if a new run switches meanwhile;
@@ -85,6 +86,14 @@ def load_manifest(folder: Path, verify: bool = False) -> dict:
 
 
 def check_entry(folder: Path, name: str, entry: dict, verify: bool = False) -> None:
+    """One table of a manifest: {"path", "rows", "bytes", "sha256"} for a file; a table written as
+    a folder of files lists them as "parts", each such an entry (path relative to the generation)."""
+    if "parts" in entry:
+        if not (folder / entry["path"]).is_dir():
+            raise OutputError(f"{folder}: table {name} ({entry['path']}) is missing")
+        for part in entry["parts"]:
+            check_entry(folder, name, part, verify)
+        return
     file = folder / entry["path"]
     try:
         size = file.stat().st_size

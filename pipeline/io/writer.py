@@ -346,7 +346,8 @@ def _adopt_plain_tables(out: Path) -> str | None:
     """Tables as plain files (the layout before generations): hard-link them into a generation
     of their own and make it current; the plain files are then replaced by links showing the same
     bytes, so each table reads the same throughout."""
-    plain = sorted(p for p in out.glob("*.parquet") if p.is_file() and not p.is_symlink())
+    plain = [out / f"{name}.parquet" for name in TABLES]  # only this tool's tables, never other files
+    plain = [p for p in plain if p.is_file() and not p.is_symlink()]
     entries = {}
     for path in plain:
         try:
@@ -405,6 +406,18 @@ def recover(out: Path, committed: str | None = None) -> str | None:
     return current
 
 
+def _check_links(out: Path) -> None:
+    """The switch needs symbolic links: say so before any work if OUT's file system has none."""
+    probe = out / ".link-probe.tmp"
+    _remove(probe)
+    try:
+        os.symlink(CURRENT, probe)
+    except OSError as exc:
+        raise RuntimeError(f"{out} cannot hold symbolic links ({exc.strerror}); the tables are switched "
+                           "through one, so choose an output folder on a local disk") from None
+    _remove(probe)
+
+
 @contextlib.contextmanager
 def output_lock(out: Path):
     """Hold OUT for one run, from its recovery to its clean-up. An advisory lock on
@@ -425,6 +438,7 @@ def output_lock(out: Path):
             if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                 raise RuntimeError(f"{out} is in use by another run; wait for it to finish") from None
             raise
+        _check_links(out)
         yield
     finally:
         handle.close()
