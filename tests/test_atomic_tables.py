@@ -245,3 +245,17 @@ def test_an_output_folder_without_symlinks_is_a_clear_error(tmp_path, monkeypatc
     with pytest.raises(RuntimeError, match="cannot hold symbolic links"):
         write_tables({}, tmp_path / "out")
     assert not (tmp_path / "out" / GENERATIONS).exists()
+
+
+def test_a_damaged_current_generation_is_replaced_by_the_next_run(runs, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(runs["old_out"], out, symlinks=True)
+    mentions = current_tables(out)["mentions"]
+    mentions.write_bytes(mentions.read_bytes()[:-10])
+    with pytest.raises(OutputError):
+        read_tables(out)
+    summary = run(runs["new_in"], out, progress=False)
+    assert (summary.processed, summary.reused) == (1, 2)
+    assert_clean(out)
+    assert_one_generation(out)
+    assert same(plain(out), runs["new"])

@@ -312,10 +312,12 @@ def _valid(folder: Path) -> bool:
 
 
 def _current_id(out: Path) -> str | None:
+    """The generation `current` links to, if it is there (damaged or not: a damaged one keeps
+    showing until the run switches to a new one)."""
     link = out / CURRENT
     if link.is_symlink():
         name = Path(os.readlink(link)).name
-        return name if _valid(out / GENERATIONS / name) else None
+        return name if (out / GENERATIONS / name).is_dir() else None
     return None
 
 
@@ -400,7 +402,10 @@ def recover(out: Path, committed: str | None = None) -> str | None:
     if current is None:
         _clean(out, "", ())
         return None
-    tables = load_manifest(out / GENERATIONS / current)["tables"]
+    try:
+        tables = load_manifest(out / GENERATIONS / current)["tables"]
+    except OutputError:  # damaged: readers are told so; this run's switch replaces it
+        tables = dict.fromkeys(TABLES)
     _table_links(out, tables)
     _clean(out, current, tables)
     return current
