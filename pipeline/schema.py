@@ -280,7 +280,8 @@ def render_markdown() -> str:
     out = ["# Tables", "",
            "Generated from `pipeline/schema.py` by `python -m pipeline.schema > docs/schema.md`; do not edit by hand",
            "(tests/test_schema.py fails when the two differ). Every table is written on every run, even when empty,",
-           "with this schema. `dictionary<string>` columns load as pandas categoricals. Offsets are character",
+           "with this schema; a run's tables replace the previous run's all at once (docs/pipeline.md, \"Output",
+           "folder\"). `dictionary<string>` columns load as pandas categoricals. Offsets are character",
            "offsets into `documents.text`: `text[start_char:end_char]` is the row's text. Each article's rows are",
            "checked against these definitions inside the per-article function; an article whose rows do not fit",
            "is rejected (`invalid_rows`) with the first problem as its detail, and the run goes on.", ""]

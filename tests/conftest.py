@@ -21,3 +21,24 @@ def raw_output(tmp_path_factory):
     out = tmp_path_factory.mktemp("raw_output")
     summary = run(ROOT / "corpus" / "raw", out, progress=False)
     return out, summary
+
+
+def tree(folder: Path) -> dict[str, object]:
+    """Everything in a folder, recursively: relative path → bytes of a file, or ("link", target)
+    for a symlink (not followed). Two equal trees are the same output folder, links and all."""
+    import os
+    found: dict[str, object] = {}
+    for root, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(root) / name
+            key = str(path.relative_to(folder))
+            if path.is_symlink():
+                found[key] = ("link", os.readlink(path))
+            elif path.is_file():
+                found[key] = path.read_bytes()
+    return found
+
+
+@pytest.fixture
+def snapshot():
+    return tree

@@ -175,18 +175,18 @@ def test_renamed_and_duplicated_articles_match_a_fresh_run(scratch, tmp_path):
     assert list(docs.loc["0000_copy.txt", "duplicate_paths"]) == [RAW[1].name]
 
 
-def test_a_failed_run_leaves_tables_and_state_as_they_were(scratch, tmp_path, monkeypatch):
+def test_a_failed_run_leaves_tables_and_state_as_they_were(scratch, tmp_path, monkeypatch, snapshot):
     src, out, _ = scratch
     grown = folder(tmp_path / "in", RAW[:4])
-    shutil.copytree(out, tmp_path / "out")
-    before = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
+    shutil.copytree(out, tmp_path / "out", symlinks=True)  # as `cp -a`: links stay links
+    before = snapshot(tmp_path / "out")
 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt  # the user stops the run half way
     monkeypatch.setattr(execute_module, "safe_process_batch", boom)
     with pytest.raises(KeyboardInterrupt):
         run(grown, tmp_path / "out", progress=False)
-    after = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
+    after = snapshot(tmp_path / "out")
     assert after.keys() == before.keys() and all(after[k] == before[k] for k in before)
     monkeypatch.undo()
     assert run(grown, tmp_path / "out", progress=False).processed == 1

@@ -1,1 +1,2 @@
-"""The file system: finding and reading inputs, sidecars, the run state, writing the tables."""
+"""The file system: finding and reading inputs, sidecars, the run state, writing the tables
+(writer.py) and reading them consistently (tables.py)."""

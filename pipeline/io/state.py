@@ -54,7 +54,8 @@ class Remembered:
 
 class RunState:
     """The state file of one output folder. Changes become visible only on `commit`, which the
-    runner calls after the tables are in place; a run that fails leaves the old state."""
+    runner calls once the run's tables are written (not yet switched to); a run that fails before
+    leaves the old state."""
 
     def __init__(self, out_dir: Path):
         Path(out_dir).mkdir(parents=True, exist_ok=True)
@@ -112,7 +113,15 @@ class RunState:
     def forget(self, source_paths) -> None:
         self._db.executemany("DELETE FROM articles WHERE source_path = ?", [(p,) for p in source_paths])
 
-    def commit(self) -> None:
+    def generation(self) -> str | None:
+        """The table generation the last committed run wrote (pipeline/io/writer.py)."""
+        row = self._db.execute("SELECT value FROM info WHERE key = 'generation'").fetchone()
+        return row[0] if row else None
+
+    def commit(self, generation: str | None = None) -> None:
+        """Make this run's changes durable, with the generation of tables that match them."""
+        if generation is not None:
+            self._db.execute("INSERT OR REPLACE INTO info VALUES ('generation', ?)", (generation,))
         self._db.commit()
 
     def close(self) -> None:

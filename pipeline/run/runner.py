@@ -17,7 +17,7 @@ from ..extract.people import PeopleMerger
 from ..io.inputs import find_inputs
 from ..io.sidecars import is_sidecar, load_metadata, metadata_from_json, metadata_to_json
 from ..io.state import RunState
-from ..io.writer import TableSink
+from ..io.writer import TableSink, output_lock, recover
 from ..nlp.build import resolve_model
 from .execute import results
 from .plan import content_key, make_plan, read_inputs
@@ -77,7 +77,9 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
                        if not is_sidecar(o.path.name)]
     rejected_first = list(metadata_problems)
 
-    with RunState(out_dir) as state:
+    with output_lock(out_dir), RunState(out_dir) as state:
+        # a run killed before its switch left a generation: complete or undo it before anything else
+        recover(out_dir, committed=state.generation())
         remembered = state.remembered()
         present, unreadable = read_inputs(articles, metadata, remembered, version)
         rejected_first += unreadable
@@ -94,7 +96,7 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
         summary.kept, summary.pruned = plan.kept, plan.pruned
         summary.workers, summary.processed, summary.reused = workers, todo, len(unique) - todo
 
-        sink, people = TableSink(out_dir), PeopleMerger()
+        sink, people = TableSink(out_dir, version=version), PeopleMerger()
         sink.add({"rejected": rejected_first})
         try:
             for entry, rows in results(unique, state, model, version, workers, progress):
@@ -105,13 +107,15 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
                 sink.add({name: table_rows for name, table_rows in rows.items() if name != "people"})
                 summary.mentions.update(m["label"] for m in rows["mentions"])
             sink.add({"people": people.rows()})
-            # the state first: every run rewrites all tables from it, so tables that fail to land
-            # now are rebuilt by the next run, and what --prune dropped stays dropped
-            state.commit()
-            summary.rows = sink.commit()
+            summary.rows = sink.finish()  # the new generation, complete on disk, not yet current
         except BaseException:
             sink.abort()
             raise
+        # The state next, naming the generation that matches it; then the one switch. Killed in
+        # between, OUT still shows the previous run's tables whole, and the next run's `recover`
+        # completes the switch to the generation the state names.
+        state.commit(generation=sink.generation)
+        sink.switch()
     summary.documents = summary.rows["documents"]
     summary.rejected = summary.rows["rejected"]
     summary.seconds = time.perf_counter() - started
