@@ -9,7 +9,7 @@ OUT    ?= output
 WORKERS ?= 0
 EXTRACT_FLAGS ?=
 
-.PHONY: install extract test evaluate baseline lock clean check bench bench-memory
+.PHONY: install extract test evaluate baseline lock clean check bench bench-memory report browser
 ARTICLES ?= 2000
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
@@ -25,8 +25,16 @@ install: $(STAMP)
 extract: $(STAMP)
 	$(BIN)/python -m pipeline extract --in "$(IN)" --out "$(OUT)" --workers $(WORKERS) $(EXTRACT_FLAGS)
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# The report tests open the reports in headless Chromium (Debian's package), installed when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# One self-contained HTML page of what `make extract` found in OUT (OUT/report.html).
+report: $(STAMP)
+	$(BIN)/python -m pipeline report "$(OUT)"
 
 evaluate: $(STAMP)
 	$(BIN)/python -m pipeline evaluate

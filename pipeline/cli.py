@@ -63,6 +63,23 @@ def evaluate(
     typer.echo("reports: " + ", ".join(str(p) for p in paths))
 
 
+@app.command()
+def report(
+    out_dir: Path = typer.Argument(Path("output"), help="An output folder of `extract`."),
+    html_path: Path = typer.Option(None, "--html", help="Where to write the report (default: OUT/report.html)."),
+):
+    """One self-contained HTML page of what was extracted: articles with their mentions highlighted,
+    roles, ratings, dates and quotes, people, and rated bodies with a timeline each."""
+    from .io.tables import OutputError
+    from .report.extraction import write_report
+    try:
+        path = write_report(out_dir, html_path)
+    except (OutputError, FileNotFoundError, OSError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"report: {path}")
+
+
 @app.command("save-pipeline")
 def save_pipeline(
     out_dir: Path = typer.Argument(..., help="Folder to save the assembled spaCy pipeline to."),

@@ -5,7 +5,6 @@ pipeline never proposed counts as a miss, so recall is honest for relations too.
 """
 from __future__ import annotations
 
-import html
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -123,6 +122,10 @@ def score_document(gold: GoldDoc, rows: dict[str, list[dict]], scores: SplitScor
         pairs = match_overlapping(g, p)
         scores.counts[f"{label} overlap"].add(Counts(len(pairs), len(p) - len(pairs), len(g) - len(pairs)))
         matched_g, matched_p = {id(x) for x, _ in pairs}, {id(y) for _, y in pairs}
+        for x in g:
+            x.setdefault("_status", "matched" if id(x) in matched_g else "missed")
+        for y in p:
+            y["_status"] = "matched" if id(y) in matched_p else "false"
         report["misses"] += [f"{label} {s['text']!r} @{s['start']}" for s in g if id(s) not in matched_g]
         report["false_hits"] += [f"{label} {m['text']!r} @{m['start']}" for m in p if id(m) not in matched_p]
         for gs, pm in pairs:
@@ -143,6 +146,9 @@ def score_document(gold: GoldDoc, rows: dict[str, list[dict]], scores: SplitScor
     pred_pairs = {(plain(r["person"] or ""), plain(r["role"])) for r in rows["roles"]}
     tp = len(gold_pairs & pred_pairs)
     scores.counts["HAS_ROLE"].add(Counts(tp, len(pred_pairs) - tp, len(gold_pairs) - tp))
+    report["relations"] = {"HAS_ROLE": {
+        "matched": sorted(gold_pairs & pred_pairs), "missed": sorted(gold_pairs - pred_pairs),
+        "false": sorted(pred_pairs - gold_pairs)}}
     report["misses"] += [f"HAS_ROLE {p} -> {r}" for p, r in sorted(gold_pairs - pred_pairs)]
     report["false_hits"] += [f"HAS_ROLE {p} -> {r}" for p, r in sorted(pred_pairs - gold_pairs)]
 
@@ -159,6 +165,12 @@ def score_document(gold: GoldDoc, rows: dict[str, list[dict]], scores: SplitScor
         scores.accuracy["RATING hypothetical"].add(g["hypothetical"] == p["hypothetical"])
         scores.accuracy["RATING subject"].add(same_subject(g.get("subject"), p.get("subject")))
     good_ids = {id(g) for g, _ in good}
+    paired = {id(g): p for g, p in pairs}
+    report["relations"]["RATED"] = [
+        {"text": g["text"], "gold": f"{g.get('subject') or '?'} → {g['value']}{' (negated)' if g['negated'] else ''}",
+         "pred": (f"{paired[id(g)].get('subject') or '?'} → {paired[id(g)]['rating']}"
+                  f"{' (negated)' if paired[id(g)]['negated'] else ''}") if id(g) in paired else None,
+         "status": "matched" if id(g) in good_ids else "missed"} for g in gold_ratings]
     report["misses"] += [f"RATED {g['text']!r} @{g['start']} ({g['value']}, negated={g['negated']})"
                          for g in gold_ratings if id(g) not in good_ids]
 
@@ -184,9 +196,10 @@ def score_document(gold: GoldDoc, rows: dict[str, list[dict]], scores: SplitScor
     scores.accuracy["document body IoU>=0.95"].add(union > 0 and inter / union >= 0.95)
     report["body"] = {"gold": [meta["body_start"], meta["body_end"]], "pred": [bs, be]}
     report["text"] = text
-    report["gold_spans"] = [{"start": s["start"], "end": s["end"], "label": s["label"]} for s in gold.spans
-                            if s["label"] in ENTITY_LABELS]
-    report["pred_spans"] = [{"start": m["start"], "end": m["end"], "label": m["label"]} for m in pred_mentions]
+    report["gold_spans"] = [{"start": s["start"], "end": s["end"], "label": s["label"], "status": s.pop("_status", "matched")}
+                            for s in gold.spans if s["label"] in ENTITY_LABELS]
+    report["pred_spans"] = [{"start": m["start"], "end": m["end"], "label": m["label"], "status": m["_status"]}
+                            for m in pred_mentions]
     return report
 
 
@@ -240,29 +253,6 @@ def write_reports(report: dict, out_dir: Path) -> list[Path]:
     json_path = out_dir / "report.json"
     json_path.write_text(json.dumps(slim, indent=1, ensure_ascii=False), encoding="utf-8")
     html_path = out_dir / "report.html"
+    from ..report.evaluation import render_html
     html_path.write_text(render_html(report), encoding="utf-8")
     return [json_path, html_path]
-
-
-def render_html(report: dict) -> str:
-    from spacy import displacy
-    colors = {"PERSON": "#f9c0c0", "ROLE": "#c0d8f9", "ORG": "#d6f5c0", "RATING": "#f9e79f", "DATE": "#e0c8f5"}
-    parts = ["<!doctype html><meta charset='utf-8'><title>Evaluation</title><style>body{font-family:sans-serif}"
-             "td{vertical-align:top;width:50%} table{width:100%} pre{white-space:pre-wrap}</style>"]
-    for split, data in report.items():
-        parts.append(f"<h1>{split}</h1><pre>{html.escape(json.dumps(data['scores'], indent=1))}</pre>")
-        for d in data["documents"]:
-            bs, be = d["body"]["gold"]
-            text = d["text"]
-
-            def view(spans):
-                ents = [{"start": s["start"] - bs, "end": s["end"] - bs, "label": s["label"]}
-                        for s in spans if bs <= s["start"] and s["end"] <= be]
-                return displacy.render({"text": text[bs:be], "ents": sorted(ents, key=lambda e: e["start"])},
-                                       style="ent", manual=True, page=False, options={"colors": colors})
-            parts.append(f"<h2>{html.escape(d['id'])}</h2><details><summary>misses ({len(d['misses'])}) and "
-                         f"false hits ({len(d['false_hits'])})</summary><pre>"
-                         + html.escape("\n".join(d["misses"] + ["---"] + d["false_hits"])) + "</pre></details>"
-                         f"<table><tr><th>gold</th><th>prediction</th></tr><tr><td>{view(d['gold_spans'])}</td>"
-                         f"<td>{view(d['pred_spans'])}</td></tr></table>")
-    return "\n".join(parts)

@@ -1,0 +1,1 @@
+"""What an extraction found, for people: one self-contained HTML file per output folder."""
