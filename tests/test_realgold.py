@@ -119,3 +119,10 @@ def test_committed_gold_is_consistent():
             else:
                 assert rec["text_source"].startswith("data/train/")   # PolNeAR train only
     assert n >= 30
+
+
+def test_missing_dataset_folder_is_one_clear_error(tmp_path):
+    import pytest
+    gold, _ = _gold(tmp_path)
+    with pytest.raises(FileNotFoundError, match="polnear dataset"):
+        realgold.evaluate(polnear=tmp_path / "nowhere", gold={"polnear": gold}, process=_fake())

@@ -171,6 +171,8 @@ def evaluate(path: Path | None = None, polnear: Path | None = None, aeb: Path | 
     for dataset, root in roots.items():
         if root is None:
             continue
+        if not Path(root).exists():
+            raise FileNotFoundError(f"{dataset} dataset: {root} does not exist")
         counts, source, n = defaultdict(Counts), TextSource(Path(root)), 0
         inside = outside = 0
         for record in load_gold(gold[dataset]):
