@@ -9,7 +9,7 @@ OUT    ?= output
 WORKERS ?= 0
 EXTRACT_FLAGS ?=
 
-.PHONY: install extract test evaluate baseline lock clean check bench bench-memory report browser
+.PHONY: install extract test evaluate evaluate-realgold baseline lock clean check bench bench-memory report browser
 ARTICLES ?= 2000
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
@@ -38,6 +38,12 @@ report: $(STAMP)
 
 evaluate: $(STAMP)
 	$(BIN)/python -m pipeline evaluate
+
+# Real-text dev gold (issue #17): POLNEAR and AEB are dataset clones (folder or bare git directory).
+POLNEAR ?= /work/.mirror/networkdynamics+PolNeAR/repo
+AEB ?= /work/.mirror/scrapinghub+article-extraction-benchmark/repo
+evaluate-realgold: $(STAMP)
+	$(BIN)/python -m pipeline evaluate-external realgold --polnear "$(POLNEAR)" --aeb "$(AEB)"
 
 # Accept the current scores as the new regression baseline (tests/baseline.json).
 baseline: $(STAMP)

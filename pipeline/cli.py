@@ -80,6 +80,40 @@ def report(
     typer.echo(f"report: {path}")
 
 
+@app.command("evaluate-external")
+def evaluate_external(
+    name: str = typer.Argument(..., help="Adapter: one of pipeline.eval.external.ADAPTERS (realgold, ...)."),
+    path: Path = typer.Argument(None, help="The dataset's folder (or bare git directory)."),
+    polnear: Path = typer.Option(None, "--polnear", help="realgold: PolNeAR clone (folder or bare git directory)."),
+    aeb: Path = typer.Option(None, "--aeb", help="realgold: article-extraction-benchmark clone."),
+    out: Path = typer.Option(None, "--out", help="JSON report (default reports/external-<name>.json)."),
+    model: str = typer.Option(None, "--model", help="spaCy model name or path."),
+):
+    """Score the pipeline on an external benchmark; table on screen, JSON on disk."""
+    from .eval.external import ADAPTERS
+    if name not in ADAPTERS:
+        typer.echo(f"error: no adapter {name!r}; known: {', '.join(sorted(ADAPTERS))}", err=True)
+        raise typer.Exit(2)
+    adapter = ADAPTERS[name]
+    options = {k: v for k, v in {"polnear": polnear, "aeb": aeb, "model": model}.items() if v is not None}
+    if path is None and not (polnear or aeb):
+        typer.echo("error: give the dataset path (or --polnear/--aeb for realgold)", err=True)
+        raise typer.Exit(2)
+    try:
+        result = adapter.evaluate(path, **options)
+    except (ModelNotInstalled, FileNotFoundError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    adapter.print_report(result, echo=typer.echo)
+    target = out or Path("reports") / f"external-{name}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(target.suffix + ".tmp")
+    import json
+    tmp.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(target)
+    typer.echo(f"report: {target}")
+
+
 @app.command("save-pipeline")
 def save_pipeline(
     out_dir: Path = typer.Argument(..., help="Folder to save the assembled spaCy pipeline to."),
