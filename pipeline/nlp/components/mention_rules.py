@@ -22,7 +22,6 @@ from spacy.util import filter_spans
 from .paragraphs import doc_lines
 
 MODEL_SOURCE = "model:ner"
-KEEP_LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
 
 # Dependency labels used by the rating-context rule.
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
@@ -44,12 +43,21 @@ class MentionRules:
         self.vocabulary = dict(vocabulary or {})
         self._word_sets = {}
 
-    def to_disk(self, path, exclude=tuple()):
+    # serialization, as spaCy's own rulers do it: msgpack for bytes, JSON files on disk
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return srsly.msgpack_dumps({"vocabulary": self.vocabulary})
+
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "MentionRules":
+        self.vocabulary = dict(srsly.msgpack_loads(bytes_data)["vocabulary"])
+        self._word_sets = {}
+        return self
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "vocabulary.json", self.vocabulary)
 
-    def from_disk(self, path, exclude=tuple()):
+    def from_disk(self, path, *, exclude=tuple()) -> "MentionRules":
         self.vocabulary = srsly.read_json(Path(path) / "vocabulary.json")
         self._word_sets = {}
         return self
