@@ -38,6 +38,18 @@ def test_paragraph_breaks_become_sentence_starts():
     assert not doc[1].is_sent_start  # "Lodge" stays with "Karen"
 
 
+def test_entity_cut_at_a_line_break_keeps_its_label_and_source(rules):
+    """A name the NER runs over a line break ("Karen Lodge\nThe council") is cut before the break;
+    the cut part stays the same entity (a slice of the Doc would have no label: it vanished)."""
+    doc = make_doc(["Karen", "Lodge", "\n", "The", "Brackenshire", "County", "Council", "\n", "Said"],
+                   spaces=[True, False, False, True, True, True, False, False, False],
+                   pos=["PROPN", "PROPN", "SPACE", "DET", "PROPN", "PROPN", "PROPN", "SPACE", "VERB"],
+                   ents=[(0, 4, "PERSON"), (4, 9, "ORG")])
+    doc.ents = [Span(doc, 0, 4, label="PERSON", span_id="model:ner"), Span(doc, 4, 9, label="ORG", span_id="org_x")]
+    assert [(e.text, e.label_, e.id_) for e in rules(doc).ents] == [
+        ("Karen Lodge", "PERSON", "model:ner"), ("Brackenshire County Council", "ORG", "org_x")]
+
+
 def test_honorific_tagger_needs_a_capital():
     doc = make_doc(["Sir", "Dennis", "said", "sir"])
     assert [t._.is_honorific for t in doc] == [True, False, False, False]

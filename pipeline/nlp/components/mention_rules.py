@@ -317,9 +317,10 @@ def _is_acronym(text: str) -> bool:
 
 
 def _cut_at_newline(span: Span) -> Span | None:
-    """Entities never cross a line break: keep the part before it."""
+    """Entities never cross a line break: keep the part before it, as the same entity (a new Span
+    with the label and id; a slice `doc[start:end]` would have neither)."""
     for token in span:
         if "\n" in token.text or ("\n" in token.whitespace_ and token.i < span.end - 1):
             end = token.i if "\n" in token.text else token.i + 1
-            return span.doc[span.start:end] if end > span.start else None
+            return Span(span.doc, span.start, end, label=span.label, span_id=span.id) if end > span.start else None
     return span
