@@ -9,7 +9,7 @@ OUT    ?= output
 WORKERS ?= 0
 EXTRACT_FLAGS ?=
 
-.PHONY: install extract test evaluate baseline lock clean check bench bench-memory
+.PHONY: install extract test test-fast evaluate baseline lock clean check bench bench-memory
 ARTICLES ?= 2000
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
@@ -27,6 +27,10 @@ extract: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The model-free tier (tests/conftest.py: unit tests; a unit test that loads the model fails).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not model and not corpus and not slow"
 
 evaluate: $(STAMP)
 	$(BIN)/python -m pipeline evaluate

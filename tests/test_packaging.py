@@ -101,6 +101,7 @@ def _clean_env(venv: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
+@pytest.mark.model
 def test_the_built_wheel_installed_apart_from_the_source_extracts_an_article(tmp_path):
     wheel = _build_wheel(tmp_path)
     names = set(zipfile.ZipFile(wheel).namelist())

@@ -38,7 +38,7 @@ def round_trips(nlp, tmp_path):
 # -- each component alone, in a blank pipeline -------------------------------------------------------
 
 def test_honorific_tagger_round_trips(tmp_path):
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     nlp.add_pipe("honorific_tagger").initialize(honorifics=["Mr", "Cllr."])
     text = "Mr Smith met Cllr Jones and mr nobody"
     want = [t._.is_honorific for t in nlp(text)]
@@ -49,7 +49,7 @@ def test_honorific_tagger_round_trips(tmp_path):
 
 
 def test_mention_rules_round_trip_its_vocabulary(tmp_path):
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     vocabulary = read_json(str(PATTERNS_DIR), "mention_rules.json")
     rules = nlp.add_pipe("mention_rules")
     rules.initialize(vocabulary=vocabulary)
@@ -61,10 +61,10 @@ def test_mention_rules_round_trip_its_vocabulary(tmp_path):
 
 
 def test_component_from_bytes_replaces_what_it_held():
-    first = spacy.blank("en").add_pipe("mention_rules")
+    first = spacy.blank("xx").add_pipe("mention_rules")
     first.initialize(vocabulary={"inspectorates": ["Ofsted"]})
     assert "ofsted" in first.words("inspectorates")  # cached
-    first.from_bytes(spacy.blank("en").add_pipe("mention_rules").to_bytes())
+    first.from_bytes(spacy.blank("xx").add_pipe("mention_rules").to_bytes())
     assert first.vocabulary == {} and not first.words("inspectorates")
 
 
@@ -81,7 +81,7 @@ def _ents(doc: Doc):
 
 
 def test_windowed_entity_ruler_round_trips_patterns_settings_and_ties(tmp_path):
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     ruler = nlp.add_pipe("windowed_entity_ruler", config={"phrase_matcher_attr": "LOWER", "ent_id_sep": "##"})
     ruler.add_patterns(RULER_PATTERNS)
     text = "OFSTED and the care quality commission said the chief inspector was right"
@@ -97,15 +97,15 @@ def test_windowed_entity_ruler_round_trips_patterns_settings_and_ties(tmp_path):
 
 def test_windowed_entity_ruler_from_bytes_keeps_phrase_patterns():
     """spaCy 3.8's EntityRuler.from_bytes adds the patterns, then swaps in an empty phrase matcher."""
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     nlp.add_pipe("windowed_entity_ruler", config={"phrase_matcher_attr": "LOWER"}).add_patterns(RULER_PATTERNS[:1])
-    loaded = spacy.blank("en")
+    loaded = spacy.blank("xx")
     loaded.add_pipe("windowed_entity_ruler").from_bytes(nlp.get_pipe("windowed_entity_ruler").to_bytes())
     assert _ents(loaded("ofsted said")) == [(0, 1, "ORG", "org_ofsted")]
 
 
 def test_windowed_attribute_ruler_round_trips_and_loading_twice_does_not_add(tmp_path):
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     ruler = nlp.add_pipe("windowed_attribute_ruler")
     ruler.add_patterns([{"patterns": [[{"LOWER": "ofsted"}]], "attrs": {"POS": "PROPN", "LEMMA": "Ofsted"}},
                         {"patterns": [[{"ORTH": "said"}]], "attrs": {"POS": "VERB"}, "index": 0}])
@@ -120,7 +120,7 @@ def test_windowed_attribute_ruler_round_trips_and_loading_twice_does_not_add(tmp
 
 
 def test_paragraph_sentences_round_trips_in_a_pipeline(tmp_path):
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     nlp.add_pipe("paragraph_sentences")
     text = "Headline with no stop\nThe body starts here. It goes on"
     want = [s.text for s in nlp(text).sents]

@@ -56,7 +56,7 @@ def test_no_module_but_spacy_internals_names_a_private_spacy_attribute():
 
 
 def test_link_components_connects_a_listener_to_its_tok2vec():
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     tok2vec = nlp.add_pipe("tok2vec")
     listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "*"}
     nlp.add_pipe("tagger", config={"model": {"@architectures": "spacy.Tagger.v2", "tok2vec": listener}})
@@ -66,7 +66,7 @@ def test_link_components_connects_a_listener_to_its_tok2vec():
 
 
 def test_entity_ruler_key_is_the_match_key_the_ruler_uses():
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     ruler = nlp.add_pipe("entity_ruler", config={"ent_id_sep": "##"})
     ruler.add_patterns([{"label": "ORG", "id": "body", "pattern": [{"LOWER": "ofsted"}]},
                         {"label": "ORG", "pattern": "Council"}])
@@ -76,7 +76,7 @@ def test_entity_ruler_key_is_the_match_key_the_ruler_uses():
 
 
 def test_require_patterns_warns_like_the_ruler():
-    ruler = spacy.blank("en").add_pipe("entity_ruler")
+    ruler = spacy.blank("xx").add_pipe("entity_ruler")
     with pytest.warns(UserWarning, match="W036"):
         require_patterns(ruler)
     ruler.add_patterns([{"label": "ORG", "pattern": "Ofsted"}])
@@ -88,7 +88,7 @@ def test_require_patterns_warns_like_the_ruler():
 def test_token_extension_values_are_the_values_set_on_tokens():
     if not Token.has_extension("internals_probe"):
         Token.set_extension("internals_probe", default=False)
-    doc = spacy.blank("en")("Mr Smith met Dr Jones")
+    doc = spacy.blank("xx")("Mr Smith met Dr Jones")
     doc[0]._.internals_probe = True
     doc[3]._.internals_probe = True
     doc[3]._.internals_probe = "x"  # set twice: the last value
@@ -100,7 +100,7 @@ def test_token_extension_values_are_the_values_set_on_tokens():
 def _parsed():
     # "The council appointed a director": appointed <- council (nsubj), director (dobj)
     words = ["The", "council", "appointed", "a", "director"]
-    return Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 4, 2],
+    return Doc(spacy.blank("xx").vocab, words=words, heads=[1, 2, 2, 4, 2],
                deps=["det", "nsubj", "ROOT", "det", "dobj"])
 
 
@@ -145,7 +145,7 @@ def test_our_subclasses_shadow_no_private_spacy_attribute():
     from pipeline.nlp.components.windowed_ruler import WindowedAttributeRuler, WindowedEntityRuler
 
     overrides = {"_get_keys_to_position_maps"}  # the one hook replaced on purpose
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     pairs = [(WindowedEntityRuler(nlp), EntityRuler(nlp)),
              (WindowedAttributeRuler(nlp.vocab), AttributeRuler(nlp.vocab)),
              (_ArrayDependencyMatcher(nlp.vocab), DependencyMatcher(nlp.vocab))]
