@@ -55,6 +55,22 @@ def test_no_module_but_spacy_internals_names_a_private_spacy_attribute():
     assert not offenders
 
 
+def test_every_private_attribute_used_outside_spacy_internals_is_the_projects_own():
+    """`x._name` anywhere in the package but spacy_internals.py must name something the package
+    itself defines (a function, class, module variable or attribute set on self): a new reach into
+    spaCy's privates elsewhere fails here."""
+    defined, used = set(), {}
+    for path in PACKAGE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        defined |= set(re.findall(r"\b(?:def|class) (_\w+)", text))
+        defined |= set(re.findall(r"self\.(_\w+)\s*[:=]", text)) | set(re.findall(r"^(_\w+)\s*[:=]", text, re.M))
+        if path.name != "spacy_internals.py":
+            for name in re.findall(r"\.(_[A-Za-z]\w*)", text):  # not `._.`: that is the public extension space
+                used.setdefault(name, set()).add(str(path.relative_to(PACKAGE)))
+    assert used  # the scan sees the package's own private names
+    assert {name: files for name, files in used.items() if name not in defined} == {}
+
+
 def test_link_components_connects_a_listener_to_its_tok2vec():
     nlp = spacy.blank("xx")
     tok2vec = nlp.add_pipe("tok2vec")
