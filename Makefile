@@ -9,7 +9,7 @@ OUT    ?= output
 WORKERS ?= 0
 EXTRACT_FLAGS ?=
 
-.PHONY: install extract test evaluate evaluate-realgold baseline lock clean check bench bench-memory report browser
+.PHONY: install extract test test-fast evaluate evaluate-realgold baseline lock clean check bench bench-memory report browser
 ARTICLES ?= 2000
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
@@ -35,6 +35,9 @@ browser:
 # One self-contained HTML page of what `make extract` found in OUT (OUT/report.html).
 report: $(STAMP)
 	$(BIN)/python -m pipeline report "$(OUT)"
+# The model-free tier (tests/conftest.py: unit tests; a unit test that loads the model fails).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not model and not corpus and not slow"
 
 evaluate: $(STAMP)
 	$(BIN)/python -m pipeline evaluate

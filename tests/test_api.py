@@ -10,6 +10,8 @@ import pytest
 import pipeline
 from pipeline.schema import TABLES
 
+pytestmark = [pytest.mark.model, pytest.mark.corpus]
+
 ROOT = Path(__file__).resolve().parent.parent
 RAW = sorted((ROOT / "corpus" / "raw").glob("*.txt"))
 

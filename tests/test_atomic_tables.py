@@ -22,6 +22,8 @@ from pipeline.io.writer import PAUSE_POINTS, output_lock, recover, write_tables
 from pipeline.run.runner import run
 from pipeline.schema import TABLES
 
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
 ROOT = Path(__file__).resolve().parent.parent
 RAW = sorted((ROOT / "corpus" / "raw").glob("*.txt"))
 

@@ -2,6 +2,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -30,6 +32,7 @@ def test_missing_input_folder_is_an_error(tmp_path):
     assert result.exit_code == 2 and "does not exist" in result.output
 
 
+@pytest.mark.slow  # a fresh interpreter importing spaCy
 def test_python_dash_m_help():
     done = subprocess.run([sys.executable, "-m", "pipeline", "extract", "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "--workers" in done.stdout

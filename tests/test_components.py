@@ -1,5 +1,7 @@
 """Components on small hand-made inputs: blank pipelines and hand-built Docs where the model is
 not needed, the assembled pipeline where the order of ruler and NER is the point."""
+from functools import lru_cache
+
 import pytest
 import spacy
 from spacy.util import load_config
@@ -21,10 +23,17 @@ def rules():
     return component
 
 
-def make_doc(words, spaces=None, ents=(), pos=None, sent_starts=None, heads=None, deps=None, lemmas=None):
+@lru_cache(maxsize=1)
+def _honorific_pipeline():
+    """A blank English pipeline with the honorific tagger, made once (a tokenizer takes a while)."""
     nlp = spacy.blank("en")
     honorific = nlp.add_pipe("honorific_tagger")
     honorific.initialize(honorifics=["Mr", "Sir", "Cllr", "Lord"])
+    return nlp, honorific
+
+
+def make_doc(words, spaces=None, ents=(), pos=None, sent_starts=None, heads=None, deps=None, lemmas=None):
+    nlp, honorific = _honorific_pipeline()
     doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, heads=heads, deps=deps, lemmas=lemmas,
               sent_starts=sent_starts)
     doc = honorific(doc)
@@ -39,6 +48,19 @@ def test_paragraph_breaks_become_sentence_starts():
     starts = [t.text for t in doc if t.is_sent_start]
     assert "2013" in starts
     assert not doc[1].is_sent_start  # "Lodge" stays with "Karen"
+
+
+def test_entity_cut_at_a_line_break_keeps_its_label_and_source(rules):
+    """A name the NER runs over a line break ("Karen Lodge\nThe council") is cut before the break;
+    the cut part stays the same entity (a slice of the Doc would have no label: it vanished)."""
+    doc = make_doc(["Karen", "Lodge", "\n", "The", "Brackenshire", "County", "Council", "\n", "Said"],
+                   spaces=[True, False, False, True, True, True, False, False, False],
+                   pos=["PROPN", "PROPN", "SPACE", "DET", "PROPN", "PROPN", "PROPN", "SPACE", "VERB"],
+                   ents=[(0, 4, "PERSON"), (4, 9, "ORG")])
+    doc.ents = [Span(doc, 0, 4, label="PERSON", span_id="model:ner"), Span(doc, 4, 9, label="ORG", span_id="org_x")]
+    assert [(e.text, e.label_, e.id_) for e in rules(doc).ents] == [
+        ("Karen Lodge", "PERSON", "model:ner+rule:cut_at_newline"),
+        ("Brackenshire County Council", "ORG", "org_x+rule:cut_at_newline")]
 
 
 def test_honorific_tagger_needs_a_capital():
@@ -106,7 +128,26 @@ def test_patterns_all_have_ids_and_one_label_per_file():
         patterns = read_patterns(str(PATTERNS_DIR), [name])
         assert patterns and all(p["id"] for p in patterns)
         assert len({p["label"] for p in patterns}) == 1
-        assert isinstance(patterns, list)
+
+
+def test_config_readers_give_values_that_can_be_read_twice():
+    """The rulers keep what a reader gives them, and read it more than once (initialize, then
+    to_disk): a generator, which srsly.read_jsonl returns, would be empty the second time."""
+    import json
+
+    from spacy.util import registry
+
+    files = ["person.jsonl", "role.jsonl", "org.jsonl", "rating.jsonl", "date.jsonl"]
+    resolved = registry.resolve({
+        "patterns": {"@misc": "pipeline.read_patterns.v1", "directory": str(PATTERNS_DIR), "files": files},
+        "honorifics": {"@misc": "pipeline.read_word_list.v1", "directory": str(PATTERNS_DIR), "name": "honorifics"}})
+    expected = {
+        "patterns": sum(1 for name in files for line in (PATTERNS_DIR / name).read_text(encoding="utf-8").splitlines()
+                        if line.strip()),
+        "honorifics": len(json.loads((PATTERNS_DIR / "lexicon" / "honorifics.json").read_text(encoding="utf-8"))["entries"])}
+    for name, value in resolved.items():
+        first, second = list(value), list(value)
+        assert len(first) == expected[name] > 0 and second == first, name
 
 
 def test_missing_model_is_one_clear_line():

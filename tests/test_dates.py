@@ -232,18 +232,29 @@ def test_two_digit_years_never_become_1919():
 
 
 def test_results_do_not_depend_on_the_machine_clock_or_time_zone(monkeypatch):
-    """Relative values come from the anchor only, also on the dateparser path (uncached here)."""
+    """Relative values come from the anchor only, also on the dateparser path: inputs the grammar
+    does not know, which a spy shows reach `_dateparser_fallback` (uncached here) and resolve."""
     import time
 
     from pipeline.dates import grammar as dates
 
+    reached = []
+    real = dates._dateparser_fallback
+
+    def spy(t, anchor, past):
+        value = real(t, anchor, past)
+        reached.append((t, value.value))
+        return value
+    monkeypatch.setattr(dates, "_dateparser_fallback", spy)
+    texts = ("the day after tomorrow", "48 hours ago")
     results = []
     for zone in ("UTC", "Pacific/Kiritimati", "America/Anchorage"):
         monkeypatch.setenv("TZ", zone)
         time.tzset()
-        dates._dateparser_fallback.cache_clear()
+        real.cache_clear()
         dates._date_data_parser.cache_clear()
-        results.append(normalize("a fortnight ago", A))
+        results.append([normalize(text, A).value for text in texts])
     monkeypatch.delenv("TZ")
     time.tzset()
-    assert results == [results[0]] * 3 and results[0].value == "2012-W40"
+    assert reached == [("day after tomorrow", "2012-10-21"), ("48 hours ago", "2012-10-17")] * 3  # "the" stripped
+    assert results == [["2012-10-21", "2012-10-17"]] * 3

@@ -192,6 +192,7 @@ def test_a_failed_run_leaves_tables_and_state_as_they_were(scratch, tmp_path, mo
     assert run(grown, tmp_path / "out", progress=False).processed == 1
 
 
+@pytest.mark.slow  # waits out the run state lock timeout (2 s)
 def test_a_second_run_into_the_same_folder_is_a_clear_error(tmp_path):
     from pipeline.io.state import RunState
     src = folder(tmp_path / "in", RAW[:1])
@@ -208,6 +209,7 @@ def test_an_unreadable_state_file_is_a_clear_error(tmp_path):
         run(src, tmp_path / "out", progress=False)
 
 
+@pytest.mark.model
 def test_a_failing_article_in_a_batch_rejects_only_itself(tmp_path, monkeypatch):
     src = folder(tmp_path / "in", RAW[:3])
     real_batch, real_one = workers_module.process_articles, workers_module.process_article

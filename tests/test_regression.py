@@ -4,6 +4,8 @@ Raise the baseline after a real improvement with `make baseline` (docs/evaluatio
 """
 import json
 
+import pytest
+
 from pipeline.eval.baseline import BASELINE, TOLERANCE, current_scores, regressions
 
 
@@ -14,6 +16,8 @@ def test_regressions_are_detected():
     assert regressions({}, {"a": 0.5}) == ["a: missing (baseline 0.500)"]
 
 
+@pytest.mark.model
+@pytest.mark.corpus
 def test_no_score_drops_below_the_baseline():
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
     assert baseline, "baseline is empty"

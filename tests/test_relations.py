@@ -1,5 +1,6 @@
 """Each relation rule on short hand-built parses (the statistical parser would make these flaky),
 including sentences where no rule may fire."""
+import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
@@ -127,6 +128,7 @@ def test_past_rating_reported_as_fact():
     assert ratings(art) == [("outstanding", False, False, "home")]
 
 
+@pytest.mark.corpus
 def test_array_dependency_matcher_matches_spacys(nlp):
     """The relations' DependencyMatcher finds its nodes from token arrays: same matches, in the same
     order, as spaCy's own DependencyMatcher on parsed articles."""

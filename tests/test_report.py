@@ -9,6 +9,8 @@ import pytest
 from pipeline.report import browser
 from pipeline.report.extraction import write_report
 
+pytestmark = [pytest.mark.model, pytest.mark.corpus]
+
 
 @pytest.fixture(scope="module")
 def report(raw_output, tmp_path_factory):

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pandas as pd
+import pytest
 import pyarrow as pa
 
 from pipeline import schema
@@ -85,6 +86,7 @@ def test_a_bad_row_rejects_its_article_and_names_the_problem():
     assert rejected["detail"].startswith("mentions row 0: mention_id is required") and "more)" in rejected["detail"]
 
 
+@pytest.mark.model
 def test_the_run_goes_on_when_one_article_has_bad_rows(tmp_path, monkeypatch):
     from pipeline.run.runner import run
 

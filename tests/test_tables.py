@@ -92,6 +92,7 @@ def test_person_ids_are_stable_and_people_merge_across_documents():
     assert row["aliases"] == ["Lodge", "Mr Lodge"] and split_name("Karen Lodge") == ("Karen", "Lodge")
 
 
+@pytest.mark.model
 def test_rejected_duplicates_and_skipped_files(tmp_path):
     src, out = tmp_path / "in", tmp_path / "out"
     (src / "sub").mkdir(parents=True)
@@ -119,6 +120,7 @@ def test_rejected_duplicates_and_skipped_files(tmp_path):
     assert "\u201cdisappointed\u201d" in docs[docs.source_path == "cp1252.txt"].iloc[0].text
 
 
+@pytest.mark.model
 def test_metadata_sidecar_overrides_the_page(tmp_path):
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()
@@ -170,6 +172,7 @@ def test_docs_describe_every_column():
             assert f"| {field.name} |" in doc, f"docs/schema.md lacks {name}.{field.name}"
 
 
+@pytest.mark.corpus
 def test_workers_give_the_same_tables_as_one_process(raw_output, tmp_path):
     """Workers run the whole per-article function and return rows: same tables, same order."""
     out, _ = raw_output

@@ -55,7 +55,7 @@ POS = ["ADJ", "NOUN", "PROPN", "DET", "VERB", "NUM", "PUNCT"]
 
 
 def rulers(patterns, **config):
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     config = {"phrase_matcher_attr": "LOWER", "ent_id_sep": "||", **config}
     ours = WindowedEntityRuler(nlp, "windowed", **config)
     theirs = EntityRuler(nlp, "spacy", **config)
@@ -106,6 +106,7 @@ def test_random_docs_and_patterns_agree_with_spacy():
     assert matched > 200  # the random docs do exercise the patterns
 
 
+@pytest.mark.corpus
 def test_matches_agree_on_the_corpus_with_the_real_patterns(nlp):
     """Every article of corpus/raw and corpus/written, parsed by the model, against spaCy's own
     EntityRuler with patterns/: the same matches."""
@@ -127,7 +128,7 @@ def test_matches_agree_on_the_corpus_with_the_real_patterns(nlp):
 
 
 def test_stored_extension_values_are_read_as_each_token_would_give_them():
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     doc = make(nlp, ["Mr", "Smith", "and", "Mr", "Jones"], marked=[0, 3])
     index = PatternIndex(nlp.vocab, {"X": [[{"_": {"test_mark": True}}], [{"_": {"test_mark": False}}]]})
     columns = Columns(index, doc)
@@ -137,7 +138,7 @@ def test_stored_extension_values_are_read_as_each_token_would_give_them():
 
 
 def test_windows_are_runs_that_hold_every_required_step():
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     index = PatternIndex(nlp.vocab, {"X": [[{"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"},
                                             {"LOWER": "council"}]]})
     doc = make(nlp, ["the", "Big", "Town", "council", "met", "the", "Big", "Man", "today", "council"])
@@ -161,7 +162,7 @@ def test_two_patterns_on_one_span_the_first_listed_names_it():
     first = {"label": "ORG", "id": "specific", "pattern": [{"LOWER": "safeguarding"}, {"LOWER": "board"}]}
     second = {"label": "ORG", "id": "general", "pattern": [{"IS_LOWER": True}, {"LOWER": "board"}]}
     for patterns, expected in (([first, second], "specific"), ([second, first], "general")):
-        nlp = spacy.blank("en")
+        nlp = spacy.blank("xx")
         ruler = nlp.add_pipe("windowed_entity_ruler", config={"ent_id_sep": "||"})
         ruler.add_patterns(patterns)
         doc = ruler(make(nlp, ["the", "safeguarding", "board"]))
@@ -169,7 +170,7 @@ def test_two_patterns_on_one_span_the_first_listed_names_it():
 
 
 def test_a_pattern_on_parts_of_speech_needs_a_tagger_like_spacy():
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     ruler = nlp.add_pipe("windowed_entity_ruler")
     ruler.add_patterns([{"label": "A", "pattern": [{"POS": "NOUN"}]}])
     with pytest.raises(ValueError, match="E155"):
@@ -177,7 +178,7 @@ def test_a_pattern_on_parts_of_speech_needs_a_tagger_like_spacy():
 
 
 def test_saved_ruler_loads_with_its_patterns(tmp_path):
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     ruler = nlp.add_pipe("windowed_entity_ruler", config={"ent_id_sep": "||"})
     ruler.add_patterns([{"label": "ROLE", "id": "role_chief", "pattern": [{"LOWER": "chief"}, {"LOWER": "executive"}]}])
     nlp.to_disk(tmp_path / "saved")
@@ -187,12 +188,13 @@ def test_saved_ruler_loads_with_its_patterns(tmp_path):
 
 
 def test_one_token_patterns_read_exactly_skip_the_matcher():
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("xx")
     index = PatternIndex(nlp.vocab, {"A": [[{"LOWER": "red", "TAG": {"IN": ["JJ"]}}]],
                                      "B": [[{"LENGTH": 3}]], "C": [[{"LOWER": "red", "OP": "?"}]]})
     assert [p.single_token_key is not None for p in index.patterns] == [True, False, False]
 
 
+@pytest.mark.corpus
 def test_attribute_ruler_sets_what_spacys_sets_on_the_corpus(nlp):
     """The model's own tag map and exceptions, matched by spaCy's AttributeRuler and by ours, on
     every corpus article parsed by the model: the same matches in the same order."""

@@ -152,7 +152,6 @@ def _same_run(text: str, prev: QuoteSpan, q: QuoteSpan) -> bool:
     return not gap.strip() and text[q.paragraph[0]:q.start].strip() in OPENERS
 
 
-
 def _speaker_before(article, q: QuoteSpan, persons, vocab):
     """A cue earlier in the quote's own sentence: "X said: “…", "X described it as “…”"."""
     text = article.body

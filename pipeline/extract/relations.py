@@ -18,11 +18,12 @@ from spacy.strings import get_string_id, hash_string
 from spacy.tokens import Span
 
 from ..about import PATTERNS_DIR
-from ..nlp.components.paragraphs import doc_lines
-from .ratings import rank_of, scheme_of
-from .normalize import normalize_rating, normalize_role, plain
 from ..ids import person_id
 from ..lexicon import word_set
+from ..nlp.components.paragraphs import doc_lines
+from ..nlp.spacy_internals import NodeSearchDependencyMatcher
+from .normalize import normalize_rating, normalize_role, plain
+from .ratings import rank_of, scheme_of
 
 if TYPE_CHECKING:
     from .article import Article
@@ -69,12 +70,13 @@ _MATCHERS: dict[int, DependencyMatcher] = {}
 _ARRAY_ATTRS = {"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "SHAPE"}
 
 
-class _ArrayDependencyMatcher(DependencyMatcher):
+class _ArrayDependencyMatcher(NodeSearchDependencyMatcher):
     """spaCy's DependencyMatcher with a faster first step. spaCy finds the tokens matching each node
     with its token Matcher (Python predicates for every IN-list, per token) and walks each found
     token's ancestors to its root; here both come from `doc.to_array`. Nodes that test anything but
     plain equality or IN / NOT_IN on string attributes keep spaCy's own way, so the matches are the
-    same either way (tests/test_relations.py compares the two on parsed articles)."""
+    same either way (tests/test_relations.py compares the two on parsed articles). The hook and the
+    pattern store it reads are spaCy's private API, reached through pipeline/nlp/spacy_internals.py."""
 
     def add(self, key, patterns, *, on_match=None):
         self._tests = None
@@ -90,39 +92,34 @@ class _ArrayDependencyMatcher(DependencyMatcher):
         if getattr(self, "_tests", None) is not None:
             return self._tests[0]
         tests = []  # (matcher key, [(attr name, values, negate)])
-        for key, patterns in self._patterns.items():
-            for i, pattern in enumerate(patterns):
-                for j, (spec,) in enumerate(pattern):
-                    checks = []
-                    for attr, value in spec.items():
-                        name = "ORTH" if attr.upper() == "TEXT" else attr.upper()
-                        if name not in _ARRAY_ATTRS:
-                            checks = None
-                            break
-                        if isinstance(value, str):
-                            checks.append((name, [get_string_id(value)], False))
-                        elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"} \
-                                and all(isinstance(v, str) for v in next(iter(value.values()))):
-                            op, values = next(iter(value.items()))
-                            checks.append((name, [get_string_id(v) for v in values], op == "NOT_IN"))
-                        else:
-                            checks = None
-                            break
-                    if checks is None or not checks:
-                        tests = None
-                        break
-                    tests.append((self._tokens_to_key[key][i][j], checks))
-                if tests is None:
+        for _, _, _, spec, token_key in self.node_specs():
+            checks = []
+            for attr, value in spec.items():
+                name = "ORTH" if attr.upper() == "TEXT" else attr.upper()
+                if name not in _ARRAY_ATTRS:
+                    checks = None
                     break
-            if tests is None:
+                if isinstance(value, str):
+                    checks.append((name, [get_string_id(value)], False))
+                elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"} \
+                        and all(isinstance(v, str) for v in next(iter(value.values()))):
+                    op, values = next(iter(value.items()))
+                    checks.append((name, [get_string_id(v) for v in values], op == "NOT_IN"))
+                else:
+                    checks = None
+                    break
+            if not checks:
+                tests = None
                 break
+            tests.append((token_key, checks))
         self._tests = (tests,)
         return tests
 
-    def _get_keys_to_position_maps(self, doc):
+    def find_nodes(self, doc):
+        """The tokens matching each node, by root, from token arrays (None: spaCy's own way)."""
         tests = self._node_tests()
         if tests is None or not len(doc):
-            return super()._get_keys_to_position_maps(doc)
+            return None
         names = sorted({name for _, checks in tests for name, _, _ in checks})
         columns = doc.to_array([IDS[name] for name in names] + [HEAD])
         if columns.ndim == 1:

@@ -17,6 +17,7 @@ from spacy.util import get_sourced_components, load_config, load_model_from_conf
 
 from ..about import PATTERNS_DIR
 from . import components  # noqa: F401  (registers factories and readers)
+from .spacy_internals import link_components
 
 CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
 #: Tried in order when no model is named: the official package first, then the pinned re-upload.
@@ -48,7 +49,7 @@ def build_pipeline(model: str | None = None, patterns_dir: Path = PATTERNS_DIR) 
                          interpolate=False)
     nlp = load_model_from_config(config, auto_fill=True)
     sourced = get_sourced_components(config.interpolate())
-    nlp._link_components()  # listeners (tagger, parser, ner -> tok2vec) before initializing the rest
+    link_components(nlp)  # listeners (tagger, parser, ner -> tok2vec) before initializing the rest
     with nlp.select_pipes(disable=[*sourced]):
         nlp.initialize()
     nlp.meta["name"] = "news_extraction"

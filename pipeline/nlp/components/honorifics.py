@@ -1,7 +1,8 @@
 """Mark honorific tokens (Mr, Sir, Cllr ...) so patterns and rules share one list.
 
 The list lives in patterns/lexicon/honorifics.json and reaches the component through `initialize`, so the
-saved pipeline carries its own copy (to_disk/from_disk) and needs no project files to run.
+saved pipeline carries its own copy (to_disk/from_disk, to_bytes/from_bytes) and needs no project
+files to run.
 """
 from __future__ import annotations
 
@@ -34,11 +35,19 @@ class HonorificTagger:
                 token._.is_honorific = True
         return doc
 
-    def to_disk(self, path, exclude=tuple()):
+    # serialization, as spaCy's own rulers do it: msgpack for bytes, JSON files on disk
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return srsly.msgpack_dumps({"honorifics": sorted(self.honorifics)})
+
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "HonorificTagger":
+        self.honorifics = set(srsly.msgpack_loads(bytes_data)["honorifics"])
+        return self
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "honorifics.json", sorted(self.honorifics))
 
-    def from_disk(self, path, exclude=tuple()):
+    def from_disk(self, path, *, exclude=tuple()) -> "HonorificTagger":
         self.honorifics = set(srsly.read_json(Path(path) / "honorifics.json"))
         return self

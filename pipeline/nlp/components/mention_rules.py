@@ -45,12 +45,21 @@ class MentionRules:
         self.vocabulary = dict(vocabulary or {})
         self._word_sets = {}
 
-    def to_disk(self, path, exclude=tuple()):
+    # serialization, as spaCy's own rulers do it: msgpack for bytes, JSON files on disk
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return srsly.msgpack_dumps({"vocabulary": self.vocabulary})
+
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "MentionRules":
+        self.vocabulary = dict(srsly.msgpack_loads(bytes_data)["vocabulary"])
+        self._word_sets = {}
+        return self
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "vocabulary.json", self.vocabulary)
 
-    def from_disk(self, path, exclude=tuple()):
+    def from_disk(self, path, *, exclude=tuple()) -> "MentionRules":
         self.vocabulary = srsly.read_json(Path(path) / "vocabulary.json")
         self._word_sets = {}
         return self
@@ -324,7 +333,8 @@ def _is_acronym(text: str) -> bool:
 
 
 def _cut_at_newline(span: Span) -> Span | None:
-    """Entities never cross a line break: keep the part before it."""
+    """Entities never cross a line break: keep the part before it, as the same entity (a new Span
+    with the label and id; a slice `doc[start:end]` would have neither)."""
     for token in span:
         if "\n" in token.text or ("\n" in token.whitespace_ and token.i < span.end - 1):
             end = token.i if "\n" in token.text else token.i + 1

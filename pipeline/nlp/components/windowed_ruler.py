@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
+import srsly
 from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -37,12 +38,16 @@ from spacy.pipeline.entityruler import DEFAULT_ENT_ID_SEP, entity_ruler_score
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from ..spacy_internals import entity_ruler_key, require_patterns, token_extension_values
+
 #: Token attributes whose values are strings (POS: a part-of-speech id) the window can test.
 STRING_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "NORM": "NORM", "SHAPE": "SHAPE",
                 "LEMMA": "LEMMA", "POS": "POS", "TAG": "TAG", "DEP": "DEP"}
 #: Boolean lexical flags the window can test (read from the lexeme, like spaCy does).
 FLAG_ATTRS = {"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT",
               "IS_SPACE", "IS_STOP", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"}
+#: Attributes the tokenizer alone sets (a phrase pattern on one of them needs no other component).
+LEXICAL_ATTRS = {"ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", "LENGTH"} | FLAG_ATTRS
 #: Attributes set by a pipeline component, not by the tokenizer.
 ANNOTATION_ATTRS = {"TAG", "POS", "MORPH", "LEMMA", "DEP"}
 #: Operators after which a step may take no token at all.
@@ -76,10 +81,50 @@ class WindowedEntityRuler(EntityRuler):
     def add_patterns(self, patterns):
         self._windowed = None
         patterns = list(patterns)
+        strings = self.nlp.vocab.strings
         for entry in patterns:
-            key = self._create_label(entry["label"], entry["id"]) if "id" in entry else entry["label"]
-            self._order.setdefault(self.nlp.vocab.strings.add(key), len(self._order))
+            self._order.setdefault(self._key_id(entry), len(self._order))
+            # the labels and ids the ruler gives spans, kept in the string store for good: added
+            # first when a span is made inside `nlp.memory_zone()`, they would be freed after it,
+            # while the NER keeps a move per preset label by hash (the pipeline could not be saved)
+            strings.add(entry["label"])
+            if isinstance(entry.get("id"), str):
+                strings.add(entry["id"])
+        if (self.phrase_matcher_attr or "ORTH").upper() in LEXICAL_ATTRS:
+            # a phrase pattern matched on a lexical attribute needs only the tokenizer; spaCy would
+            # run every component before the ruler on it (tagger, parser... once the pipeline is
+            # loaded: slow, and warning W012 for each pattern)
+            with self.nlp.select_pipes(disable=self.nlp.pipe_names):
+                return super().add_patterns(patterns)
         return super().add_patterns(patterns)
+
+    def _key_id(self, entry: dict) -> int:
+        key = entity_ruler_key(self, entry["label"], entry["id"]) if "id" in entry else entry["label"]
+        return self.nlp.vocab.strings.add(key)
+
+    @property
+    def patterns(self) -> list[dict]:
+        """All patterns, in the order they were added (spaCy lists token patterns before phrase
+        patterns): the order breaks ties between patterns on one span, so a saved ruler keeps it."""
+        found = super().patterns
+        last = len(self._order)
+        return sorted(found, key=lambda entry: self._order.get(self._key_id(entry), last))
+
+    def from_bytes(self, patterns_bytes: bytes, *, exclude=tuple()) -> "WindowedEntityRuler":
+        """EntityRuler.from_bytes with its settings restored BEFORE the patterns are added: spaCy 3.8
+        adds the patterns, then replaces the phrase matcher holding them with an empty one, so every
+        phrase pattern ("Ofsted") was lost in a bytes round trip."""
+        cfg = srsly.msgpack_loads(patterns_bytes)
+        if isinstance(cfg, dict):
+            self.overwrite = cfg.get("overwrite", False)
+            self.phrase_matcher_attr = cfg.get("phrase_matcher_attr", None)
+            self.ent_id_sep = cfg.get("ent_id_sep", DEFAULT_ENT_ID_SEP)
+            patterns = cfg.get("patterns", cfg)
+        else:
+            patterns = cfg
+        self.clear()  # new matchers, with the phrase matcher on the restored attribute
+        self.add_patterns(patterns)
+        return self
 
     def clear(self) -> None:
         self._windowed = None
@@ -92,7 +137,7 @@ class WindowedEntityRuler(EntityRuler):
 
     def match(self, doc: Doc):
         """EntityRuler.match, with the token Matcher's matches found window by window."""
-        self._require_patterns()
+        require_patterns(self)
         if self._windowed is None:
             self._windowed = PatternIndex(self.nlp.vocab, self.token_patterns)
         for attr in self._windowed.annotations:
@@ -128,6 +173,15 @@ class WindowedAttributeRuler(AttributeRuler):
     def add(self, patterns, attrs, index: int = 0) -> None:
         self._windowed = None
         super().add(patterns, attrs, index)
+
+    # spaCy's AttributeRuler adds the loaded patterns to those it has; loading replaces them here
+    def from_bytes(self, bytes_data: bytes, exclude=tuple()) -> "WindowedAttributeRuler":
+        self.clear()
+        return super().from_bytes(bytes_data, exclude=exclude)
+
+    def from_disk(self, path, exclude=tuple()) -> "WindowedAttributeRuler":
+        self.clear()
+        return super().from_disk(path, exclude=exclude)
 
     def clear(self) -> None:
         self._windowed = None
@@ -342,18 +396,18 @@ class Columns:
         """Which tokens' extension attribute `name` equals `wanted`.
 
         An extension with a default and no getter keeps only the values set on tokens, in
-        `doc.user_data` under ("._.", name, token.idx, None) (spaCy's Underscore): reading those few
-        entries is much cheaper than asking every token. Any other extension asks every token."""
+        `doc.user_data` (spaCy's Underscore; pipeline/nlp/spacy_internals.py reads them): reading
+        those few entries is much cheaper than asking every token. Any other extension asks every
+        token."""
         default, method, getter, _ = Token.get_extension(name)
         if method is not None or getter is not None:
             return numpy.array([token._.get(name) == wanted for token in self.doc], dtype=bool)
         mask = numpy.full(self.n, default == wanted, dtype=bool)
         starts = self.array("IDX")
-        for key, value in self.doc.user_data.items():
-            if isinstance(key, tuple) and len(key) == 4 and key[:2] == ("._.", name) and key[3] is None:
-                i = int(numpy.searchsorted(starts, key[2]))
-                if i < self.n and starts[i] == key[2]:
-                    mask[i] = value == wanted
+        for idx, value in token_extension_values(self.doc, name):
+            i = int(numpy.searchsorted(starts, idx))
+            if i < self.n and starts[i] == idx:
+                mask[i] = value == wanted
         return mask
 
 
