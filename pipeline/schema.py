@@ -34,6 +34,9 @@ TABLES: dict[str, pa.Schema] = {
         pa.field("body_end", pa.int32(), nullable=False),
         pa.field("n_tokens", pa.int32(), nullable=False),
         pa.field("pipeline_version", pa.string(), nullable=False),
+        # meaning: what the reader had to repair or guess (invalid UTF-8 bytes replaced, an encoding
+        # detected); null for a clean UTF-8 file
+        pa.field("warnings", pa.list_(pa.string())),
     ]),
     "mentions": pa.schema([
         DOC_ID,

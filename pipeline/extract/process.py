@@ -6,13 +6,15 @@ dicts (picklable), never spaCy objects.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..about import __version__
 from ..ids import content_id
-from ..io.inputs import RejectedInput, decode
+from ..io.inputs import RejectedInput, decode_file
 from ..nlp.build import get_pipeline
 from ..schema import empty_rows
 from ..structure import analyse
@@ -38,7 +40,7 @@ def process_articles(items: list[tuple[str, bytes, ArticleMetadata | None]], nlp
     prepared = [_prepare(*item) for item in items]
     nlp = nlp or get_pipeline()
     with nlp.memory_zone():
-        docs = nlp.pipe(p["body"] for p in prepared if "body" in p)
+        docs = nlp.pipe(model_text(p["body"]) for p in prepared if "body" in p)
         for p in prepared:
             if "body" in p:
                 p["rows"] = _article_rows(p, next(docs), pipeline_version)
@@ -49,11 +51,15 @@ def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) ->
     """Decode and find the structure; a refused input gets its `rejected` row here."""
     rows = empty_rows()
     try:
-        text = decode(data)
+        decoded = decode_file(data)
+        text = decoded.text
+        structure = analyse(text)
+        if structure.body_end - structure.body_start > MAX_BODY_CHARS:
+            raise RejectedInput("oversized", f"the body is {structure.body_end - structure.body_start} "
+                                             f"characters, over the model's limit of {MAX_BODY_CHARS}")
     except RejectedInput as exc:
         rows["rejected"].append({"source_path": source_path, "reason": exc.reason, "detail": exc.detail})
         return {"rows": rows}
-    structure = analyse(text)
     published_source = "dateline" if structure.published else None
     if metadata:
         if metadata.published:
@@ -61,7 +67,34 @@ def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) ->
         structure.title = metadata.title or structure.title
         structure.publisher = metadata.publisher or structure.publisher
     return {"source_path": source_path, "text": text, "structure": structure, "published_source": published_source,
-            "body": text[structure.body_start:structure.body_end]}
+            "body": text[structure.body_start:structure.body_end], "warnings": list(decoded.warnings) or None}
+
+
+#: The longest body given to the model: spaCy's own `max_length` (its parser and NER need about a
+#: gigabyte per 100,000 characters beyond it). A longer body is rejected as `oversized`.
+MAX_BODY_CHARS = 1_000_000
+
+#: A run of this many characters without whitespace is no word, URL or number; spaCy's tokenizer
+#: takes time quadratic in the length of such a run (40,000 "!" take minutes).
+MAX_CHUNK_CHARS = 200
+_LONG_CHUNK = re.compile(r"\S{%d,}" % (MAX_CHUNK_CHARS + 1))
+
+
+def model_text(body: str) -> str:
+    """The body as the model sees it: identical, except that every run of more than
+    MAX_CHUNK_CHARS characters without whitespace has every MAX_CHUNK_CHARS-th character after its
+    start replaced by a space. Its length stays that of the body, so every offset into the Doc is
+    an offset into the body (and mention texts are sliced from the body, never from the Doc)."""
+    if _LONG_CHUNK.search(body) is None:
+        return body
+    return _LONG_CHUNK.sub(_split_chunk, body)
+
+
+def _split_chunk(match: re.Match) -> str:
+    chunk = list(match.group())
+    for i in range(MAX_CHUNK_CHARS, len(chunk), MAX_CHUNK_CHARS + 1):
+        chunk[i] = " "
+    return "".join(chunk)
 
 
 def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, list[dict]]:
@@ -83,5 +116,6 @@ def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, 
         "text": text, "body_start": structure.body_start, "body_end": structure.body_end,
         "n_tokens": len(doc) - int(doc.to_array(IS_SPACE).sum()) if len(doc) else 0,
         "pipeline_version": pipeline_version,
+        "warnings": prepared["warnings"],
     })
     return rows

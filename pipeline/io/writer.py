@@ -41,6 +41,15 @@ def _temporary_beside(path: Path) -> Path:
     return Path(tmp)
 
 
+def remove_stale_temporaries(out_dir: Path) -> list[Path]:
+    """Delete the temporary table files an interrupted run left in `out_dir` (only while holding the
+    folder's run lock, so that no running writer's files are among them)."""
+    stale = sorted(Path(out_dir).glob(".*.parquet.*.tmp"))
+    for tmp in stale:
+        tmp.unlink(missing_ok=True)
+    return stale
+
+
 def write_tables(rows: dict[str, list[dict]], out_dir: Path) -> dict[str, int]:
     """Write all tables (empty ones too) to `out_dir`; returns rows written per table."""
     sink = TableSink(out_dir)

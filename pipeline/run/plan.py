@@ -3,12 +3,13 @@ last run, which are duplicates, which are kept or pruned. It reads the input fil
 but writes nothing but what it decides the state should forget or remember for duplicates."""
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..extract.metadata import ArticleMetadata
 from ..ids import content_id, file_sha, metadata_hash
-from ..io.inputs import RejectedInput, decode
+from ..io.inputs import RejectedInput, decode, read_input
 from ..io.sidecars import metadata_from_json, metadata_to_json
 from ..io.state import Remembered, RunState
 
@@ -24,6 +25,18 @@ class Entry:
     file: Path | None  # None: no longer in the input folder, its bytes come from the state
     remembered: Remembered | None = None  # what the state knew of this path before this run
     reuse: bool = False
+
+
+def unreadable_row(source_path: str, exc: Exception) -> dict:
+    """The `rejected` row of a file that could not be read (or was refused unread)."""
+    if isinstance(exc, RejectedInput):
+        return {"source_path": source_path, "reason": exc.reason, "detail": exc.detail}
+    detail = f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) and exc.strerror else str(exc)
+    if isinstance(exc, OSError) and exc.errno == errno.ENOENT:
+        detail = "no such file (a broken symbolic link?)"
+    elif isinstance(exc, OSError) and exc.errno == errno.ELOOP:
+        detail = "a symbolic link that points to itself (a loop)"
+    return {"source_path": source_path, "reason": "unreadable", "detail": detail}
 
 
 def content_key(data: bytes) -> str | None:
@@ -44,9 +57,11 @@ def scan(articles, metadata, state: RunState, version: str, prune: bool, summary
     for art in articles:
         summary.articles += 1
         try:
-            data = art.path.read_bytes()
-        except OSError as exc:
-            rejected.append({"source_path": art.relative_path, "reason": "unreadable", "detail": str(exc)})
+            data = read_input(art.path)  # an oversized file is refused from its size, never read
+        except (OSError, RejectedInput) as exc:
+            rejected.append(unreadable_row(art.relative_path, exc))
+            if art.relative_path in remembered:
+                state.forget([art.relative_path])
             continue
         sha, meta = file_sha(data), metadata.get(art.relative_path)
         old = remembered.get(art.relative_path)
@@ -87,7 +102,11 @@ def deduplicate(entries: list[Entry], state: RunState, rebuild: bool, version: s
             duplicates.setdefault(entry.content_id, []).append(entry.source_path)
             summary.duplicates += 1
             if entry.file and not unchanged:
-                state.remember(entry.source_path, entry.file.read_bytes(), entry.meta_hash,
+                try:
+                    data = read_input(entry.file)
+                except (OSError, RejectedInput):
+                    continue  # gone or grown since the scan: not remembered, seen again next run
+                state.remember(entry.source_path, data, entry.meta_hash,
                                metadata_to_json(entry.metadata), entry.content_id, None, None)
             continue
         if entry.content_id is not None:

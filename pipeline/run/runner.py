@@ -17,7 +17,7 @@ from ..extract.people import PeopleMerger
 from ..io.inputs import find_inputs
 from ..io.sidecars import is_sidecar, load_metadata
 from ..io.state import RunState
-from ..io.writer import TableSink
+from ..io.writer import TableSink, remove_stale_temporaries
 from ..nlp.build import resolve_model
 from .execute import results
 from .plan import deduplicate, scan
@@ -68,6 +68,8 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     if not in_dir.is_dir():
         raise FileNotFoundError(f"input folder {in_dir} does not exist")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise RuntimeError(f"output folder {out_dir} is a file, not a folder")
     model = resolve_model(model)
     version = pipeline_version(model)
     summary = Summary()
@@ -77,7 +79,8 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
                        if not is_sidecar(o.path.name)]
     rejected_first = list(metadata_problems)
 
-    with RunState(out_dir) as state:
+    with RunState(out_dir, rebuild=rebuild) as state:
+        remove_stale_temporaries(out_dir)  # of an earlier run that was killed; we hold OUT's lock
         entries = scan(articles, metadata, state, version, prune, summary, rejected_first)
         unique, duplicates = deduplicate(entries, state, rebuild, version, summary)
         todo = sum(1 for e in unique if not e.reuse)

@@ -2,9 +2,15 @@
 loading the pipeline once. Any failure of one article becomes its `rejected` row."""
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
+import sys
+import threading
+import time
 import traceback
+from contextlib import contextmanager
 
 from ..about import __version__
 from ..extract.metadata import ArticleMetadata
@@ -17,19 +23,90 @@ log = logging.getLogger(__name__)
 _WORKER_MODEL: str | None = None
 
 
-def _init_worker(model: str) -> None:
+#: The time budget of one article: ARTICLE_SECONDS for up to BUDGET_BYTES of input, proportionally
+#: more above (a 2 MB file gets 20 times as long). Past it the article is rejected (`timeout`) and
+#: the run goes on. Set $PIPELINE_ARTICLE_SECONDS to change it.
+ARTICLE_SECONDS = 30.0
+BUDGET_BYTES = 100_000
+
+
+class ArticleTimeout(BaseException):
+    """Raised by the alarm in the middle of an article that ran over its budget. A BaseException, so
+    that no `except Exception` on the way swallows it."""
+
+
+def time_budget(n_bytes: int) -> float:
+    base = float(os.environ.get("PIPELINE_ARTICLE_SECONDS") or ARTICLE_SECONDS)
+    return base * max(1.0, n_bytes / BUDGET_BYTES)
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise ArticleTimeout in this thread after `seconds` (SIGALRM; only in a main thread on a
+    system with setitimer, elsewhere there is no limit). Python code is interrupted at once; a long
+    call into compiled code (spaCy's) at its end, which is why inputs spaCy handles in super-linear
+    time are neutralized before it runs (pipeline/extract/process.py)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise ArticleTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _init_worker(model: str, parent: int | None = None) -> None:
     global _WORKER_MODEL
     _WORKER_MODEL = model
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the main process decides
+    if parent is not None:
+        _die_with(parent)
     get_pipeline(model)  # load once per worker
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the main process ends, however it ends (even SIGKILL): the kernel's
+    parent-death signal on Linux, else a thread that watches the parent."""
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    if not armed:
+        def watch():
+            while os.getppid() == parent:
+                time.sleep(1.0)
+            os._exit(1)
+        threading.Thread(target=watch, daemon=True, name="watch-parent").start()
 
 
 def safe_process(item: tuple[str, bytes, ArticleMetadata | None], model: str | None = None,
                  version: str = __version__) -> dict[str, list[dict]]:
     """process_article, with any unexpected failure turned into a `rejected` row: one bad article
-    never stops the run."""
+    never stops the run. An article over its time budget is rejected with reason `timeout`."""
     path, data, metadata = item
+    budget = time_budget(len(data))
     try:
-        return process_article(path, data, metadata, get_pipeline(model or _WORKER_MODEL), version)
+        with time_limit(budget):
+            return process_article(path, data, metadata, get_pipeline(model or _WORKER_MODEL), version)
+    except ArticleTimeout:
+        rows = empty_rows()
+        rows["rejected"].append({"source_path": path, "reason": "timeout",
+                                 "detail": f"not done after {budget:g} s, the time budget of an article "
+                                           f"of {len(data)} bytes"})
+        log.warning("%s: over its time budget of %g s", path, budget)
+        return rows
     except Exception as exc:  # noqa: BLE001 - the run must go on; the row says what happened
         rows = empty_rows()
         last = traceback.format_exception_only(type(exc), exc)[-1].strip()
@@ -40,11 +117,13 @@ def safe_process(item: tuple[str, bytes, ArticleMetadata | None], model: str | N
 
 def safe_process_batch(items: list[tuple[str, bytes, ArticleMetadata | None]], model: str | None = None,
                        version: str = __version__) -> list[dict[str, list[dict]]]:
-    """process_articles on a batch; if the batch fails, each article alone, so that only the
-    article at fault becomes a `rejected` row."""
+    """process_articles on a batch, within the sum of its articles' time budgets; if the batch
+    fails or runs over, each article alone, so that only the article at fault becomes a
+    `rejected` row."""
     try:
-        return process_articles(items, get_pipeline(model or _WORKER_MODEL), version)
-    except Exception:  # noqa: BLE001 - find the culprit one by one
+        with time_limit(sum(time_budget(len(data)) for _, data, _ in items)):
+            return process_articles(items, get_pipeline(model or _WORKER_MODEL), version)
+    except (Exception, ArticleTimeout):  # noqa: BLE001 - find the culprit one by one
         return [safe_process(item, model, version) for item in items]
 
 
