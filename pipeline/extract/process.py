@@ -40,7 +40,20 @@ def process_articles(items: list[tuple[str, bytes, ArticleMetadata | None]], nlp
     prepared = [_prepare(*item) for item in items]
     nlp = nlp or get_pipeline()
     with nlp.memory_zone():
-        docs = nlp.pipe(model_text(p["body"]) for p in prepared if "body" in p)
+        tokenized = []
+        for p in prepared:
+            if "body" in p:
+                doc = nlp.make_doc(model_text(p["body"]))  # tokenizing is cheap; the model is not
+                if len(doc) > MAX_MODEL_TOKENS:
+                    p["rows"] = empty_rows()
+                    p["rows"]["rejected"].append({
+                        "source_path": p["source_path"], "reason": "oversized",
+                        "detail": f"the body is {len(doc)} tokens, over the limit of {MAX_MODEL_TOKENS} the "
+                                  "model processes within the time budget"})
+                    del p["body"]
+                else:
+                    tokenized.append(doc)
+        docs = nlp.pipe(tokenized)
         for p in prepared:
             if "body" in p:
                 p["rows"] = _article_rows(p, next(docs), pipeline_version)
@@ -74,19 +87,30 @@ def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) ->
 #: gigabyte per 100,000 characters beyond it). A longer body is rejected as `oversized`.
 MAX_BODY_CHARS = 1_000_000
 
-#: A run of this many characters without whitespace is no word, URL or number; spaCy's tokenizer
-#: takes time quadratic in the length of such a run (40,000 "!" take minutes).
+#: The most tokens a body may have: the statistical model takes time linear in tokens but slow
+#: (about a second per 1,000 tokens on a busy 2-core machine), so this keeps any one article within
+#: the time budget. Prose has about one token per 5 characters: this is about 150 KB of prose; a
+#: page of 50,000 one-letter lines (100 KB, 100,000 tokens) is over it.
+MAX_MODEL_TOKENS = 30_000
+
+#: A run of more than this many punctuation marks (no letters, digits or spaces: "!!!!", "-----",
+#: "“““") is no text. spaCy splits it into one token per mark, and takes time quadratic in its
+#: length (40,000 "!" take minutes): the model sees its first and last mark with spaces between.
+MAX_PUNCTUATION_RUN = 50
+#: A run of more than this many characters without whitespace is no word, URL or number either
+#: (base64, noise); the tokenizer is quadratic on it too: the model sees a space every this many.
 MAX_CHUNK_CHARS = 200
+_PUNCTUATION_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_PUNCTUATION_RUN + 1))
 _LONG_CHUNK = re.compile(r"\S{%d,}" % (MAX_CHUNK_CHARS + 1))
 
 
 def model_text(body: str) -> str:
-    """The body as the model sees it: identical, except that every run of more than
-    MAX_CHUNK_CHARS characters without whitespace has every MAX_CHUNK_CHARS-th character after its
-    start replaced by a space. Its length stays that of the body, so every offset into the Doc is
-    an offset into the body (and mention texts are sliced from the body, never from the Doc)."""
-    if _LONG_CHUNK.search(body) is None:
+    """The body as the model sees it: identical but for the runs above, whose characters are
+    partly replaced by spaces. Its length stays that of the body, so every offset into the Doc is an
+    offset into the body; mention, date and quote texts are sliced from the body, never the Doc."""
+    if _LONG_CHUNK.search(body) is None and _PUNCTUATION_RUN.search(body) is None:
         return body
+    body = _PUNCTUATION_RUN.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], body)
     return _LONG_CHUNK.sub(_split_chunk, body)
 
 

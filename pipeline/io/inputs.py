@@ -98,8 +98,9 @@ MAX_INVALID_BYTES = 16
 MAX_INVALID_SHARE = 0.01
 #: Over this share of invalid bytes the file is not text at all (`binary`), not a mix of encodings.
 BINARY_INVALID_SHARE = 0.10
-#: Text of this many characters or more must be at least this share whitespace (words are separated)
-#: unless it is mostly in a script written without spaces (Chinese, Japanese, Korean, Thai).
+#: Text with this many letters and digits or more must have whitespace between them, at least this
+#: share of letters, digits and whitespace together (words are separated), unless it is mostly in
+#: a script written without spaces (Chinese, Japanese, Korean, Thai).
 MIN_WORDS_CHARS = 200
 MIN_WHITESPACE_SHARE = 0.02
 
@@ -231,8 +232,13 @@ def _check_text_like(text: str, prose: bool = True) -> None:
     bad = text.count("\ufffd")
     if bad > max(MAX_INVALID_BYTES, MAX_INVALID_SHARE * len(text)):
         raise RejectedInput("undecodable", f"{bad} characters could not be decoded")
-    if prose and len(text) >= MIN_WORDS_CHARS:
+    if not prose:
+        return
+    letters = sum(map(str.isalnum, text))
+    if not letters:
+        raise RejectedInput("empty", "the file holds no letters or digits")
+    if letters >= MIN_WORDS_CHARS:
         spaces = sum(map(str.isspace, text))
-        if spaces < MIN_WHITESPACE_SHARE * len(text) and len(_UNSPACED_SCRIPTS.findall(text)) < len(text) // 3:
-            raise RejectedInput("binary", f"{spaces} whitespace characters in {len(text)}: not words, "
-                                          "not a text file")
+        if spaces < MIN_WHITESPACE_SHARE * (letters + spaces) and len(_UNSPACED_SCRIPTS.findall(text)) < letters // 3:
+            raise RejectedInput("binary", f"{letters} letters and digits with {spaces} spaces between them: "
+                                          "not words, not a text file")

@@ -135,10 +135,11 @@ def results(entries: list[Entry], state: RunState, model: str, version: str, wor
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Terminate a pool's workers at once (SIGTERM), then let the pool close without waiting."""
+    """Kill a pool's workers at once (they write nothing, so nothing is lost), then let the pool
+    close without waiting for their batches."""
     for process in list(getattr(pool, "_processes", {}).values()):
         try:
-            process.terminate()
+            process.kill()
         except (OSError, AttributeError):
             pass
     pool.shutdown(wait=False, cancel_futures=True)

@@ -66,6 +66,7 @@ def _init_worker(model: str, parent: int | None = None) -> None:
     global _WORKER_MODEL
     _WORKER_MODEL = model
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the main process decides
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the command line's handler, inherited by fork
     if parent is not None:
         _die_with(parent)
     get_pipeline(model)  # load once per worker
