@@ -506,7 +506,7 @@ def big_run(tmp_path_factory):
     base = tmp_path_factory.mktemp("signals")
     small = many_articles(base / "small", 3)
     run(small, base / "previous", workers=1, progress=False)
-    return many_articles(base / "big", 30), base / "previous"
+    return many_articles(base / "big", 24), base / "previous"
 
 
 @pytest.mark.slow
