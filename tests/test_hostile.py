@@ -314,6 +314,33 @@ def test_a_time_budget_rejects_the_slow_article_and_the_run_goes_on(tmp_path, mo
     assert (row.source_path, row.reason) == ("a_long.txt", "timeout") and "1 s" in row.detail
 
 
+def test_an_article_over_its_budget_in_a_batch_rejects_only_itself(tmp_path, monkeypatch):
+    """The per-article part after the model (rules, relations, quotes) runs under the article's
+    own budget inside its batch: the slow article is rejected, the batch is not redone."""
+    import pipeline.extract.process as process_module
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "fast.txt").write_bytes(ARTICLES[0].read_bytes())
+    (src / "slow.txt").write_bytes(ARTICLES[1].read_bytes())
+    real, calls = process_module._article_rows, []
+
+    def slow_rows(prepared, doc, version):
+        calls.append(prepared["source_path"])
+        if prepared["source_path"] == "slow.txt":
+            time.sleep(30)  # interrupted by the alarm
+        return real(prepared, doc, version)
+
+    monkeypatch.setattr(process_module, "_article_rows", slow_rows)
+    monkeypatch.setenv("PIPELINE_ARTICLE_SECONDS", "3")
+    started = time.perf_counter()
+    run(src, tmp_path / "out", workers=1, progress=False)
+    assert time.perf_counter() - started < 20
+    got = tables(tmp_path / "out")
+    assert list(got["documents"].source_path) == ["fast.txt"]
+    assert [(r.source_path, r.reason) for r in got["rejected"].itertuples()] == [("slow.txt", "timeout")]
+    assert calls == ["fast.txt", "slow.txt"]
+
+
 # ---------------------------------------------------------------------------------------------
 # Faults of the output folder: one line, a non-zero exit, the previous tables untouched.
 

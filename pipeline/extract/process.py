@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..about import __version__
+from .budget import ArticleTimeout, time_budget, time_limit, timeout_detail
 from ..ids import content_id
 from ..io.inputs import RejectedInput, decode_file
 from ..nlp.build import get_pipeline
@@ -31,13 +32,17 @@ def process_article(source_path: str, data: bytes, metadata: ArticleMetadata | N
 
 
 def process_articles(items: list[tuple[str, bytes, ArticleMetadata | None]], nlp: Language | None = None,
-                     pipeline_version: str = __version__) -> list[dict[str, list[dict]]]:
+                     pipeline_version: str = __version__, budget: bool = False) -> list[dict[str, list[dict]]]:
     """The rows of each article, in order: `process_article` for a batch at once.
 
     A batch goes through `nlp.pipe` (the statistical components work faster on batches) inside one
     `memory_zone`, so words new to the vocabulary are added once per batch rather than once per
-    article, and freed when the batch is done."""
+    article, and freed when the batch is done. With `budget`, each article's own work after the
+    model runs within its time budget (pipeline/extract/budget.py) and an article over it gets a
+    `timeout` row instead of its rows (the caller bounds the model's part, which is batched)."""
     prepared = [_prepare(*item) for item in items]
+    for p, (_, data, _) in zip(prepared, items):
+        p["n_bytes"] = len(data)
     nlp = nlp or get_pipeline()
     with nlp.memory_zone():
         tokenized = []
@@ -56,7 +61,18 @@ def process_articles(items: list[tuple[str, bytes, ArticleMetadata | None]], nlp
         docs = nlp.pipe(tokenized)
         for p in prepared:
             if "body" in p:
-                p["rows"] = _article_rows(p, next(docs), pipeline_version)
+                doc = next(docs)
+                if not budget:
+                    p["rows"] = _article_rows(p, doc, pipeline_version)
+                    continue
+                seconds = time_budget(p["n_bytes"])
+                try:
+                    with time_limit(seconds):
+                        p["rows"] = _article_rows(p, doc, pipeline_version)
+                except ArticleTimeout:
+                    p["rows"] = empty_rows()
+                    p["rows"]["rejected"].append({"source_path": p["source_path"], "reason": "timeout",
+                                                  "detail": timeout_detail(seconds, p["n_bytes"])})
     return [p["rows"] for p in prepared]
 
 

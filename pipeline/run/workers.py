@@ -10,9 +10,9 @@ import sys
 import threading
 import time
 import traceback
-from contextlib import contextmanager
 
 from ..about import __version__
+from ..extract.budget import ArticleTimeout, time_budget, time_limit, timeout_detail
 from ..extract.metadata import ArticleMetadata
 from ..extract.process import process_article, process_articles
 from ..nlp.build import get_pipeline
@@ -21,45 +21,6 @@ from ..schema import empty_rows
 log = logging.getLogger(__name__)
 
 _WORKER_MODEL: str | None = None
-
-
-#: The time budget of one article: ARTICLE_SECONDS for up to BUDGET_BYTES of input, proportionally
-#: more above (a 2 MB file gets 20 times as long). Past it the article is rejected (`timeout`) and
-#: the run goes on. Set $PIPELINE_ARTICLE_SECONDS to change it.
-ARTICLE_SECONDS = 30.0
-BUDGET_BYTES = 100_000
-
-
-class ArticleTimeout(BaseException):
-    """Raised by the alarm in the middle of an article that ran over its budget. A BaseException, so
-    that no `except Exception` on the way swallows it."""
-
-
-def time_budget(n_bytes: int) -> float:
-    base = float(os.environ.get("PIPELINE_ARTICLE_SECONDS") or ARTICLE_SECONDS)
-    return base * max(1.0, n_bytes / BUDGET_BYTES)
-
-
-@contextmanager
-def time_limit(seconds: float):
-    """Raise ArticleTimeout in this thread after `seconds` (SIGALRM; only in a main thread on a
-    system with setitimer, elsewhere there is no limit). Python code is interrupted at once; a long
-    call into compiled code (spaCy's) at its end, which is why inputs spaCy handles in super-linear
-    time are neutralized before it runs (pipeline/extract/process.py)."""
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def on_alarm(signum, frame):
-        raise ArticleTimeout(seconds)
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _init_worker(model: str, parent: int | None = None) -> None:
@@ -104,8 +65,7 @@ def safe_process(item: tuple[str, bytes, ArticleMetadata | None], model: str | N
     except ArticleTimeout:
         rows = empty_rows()
         rows["rejected"].append({"source_path": path, "reason": "timeout",
-                                 "detail": f"not done after {budget:g} s, the time budget of an article "
-                                           f"of {len(data)} bytes"})
+                                 "detail": timeout_detail(budget, len(data))})
         log.warning("%s: over its time budget of %g s", path, budget)
         return rows
     except Exception as exc:  # noqa: BLE001 - the run must go on; the row says what happened
@@ -123,7 +83,7 @@ def safe_process_batch(items: list[tuple[str, bytes, ArticleMetadata | None]], m
     `rejected` row."""
     try:
         with time_limit(sum(time_budget(len(data)) for _, data, _ in items)):
-            return process_articles(items, get_pipeline(model or _WORKER_MODEL), version)
+            return process_articles(items, get_pipeline(model or _WORKER_MODEL), version, budget=True)
     except (Exception, ArticleTimeout):  # noqa: BLE001 - find the culprit one by one
         return [safe_process(item, model, version) for item in items]
 
