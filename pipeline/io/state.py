@@ -104,7 +104,8 @@ class RunState:
                 raise RuntimeError(f"{self.path.parent} is in use by another run; wait for it to finish") from None
             if "malformed" in str(exc) or "not a database" in str(exc):
                 raise sqlite3.DatabaseError(str(exc)) from None
-            raise RuntimeError(f"{self.path}: {exc}") from None
+            raise RuntimeError(f"cannot write the state file {self.path}: {exc}; the previous tables are "
+                               "kept") from None
         except sqlite3.DatabaseError:
             self._db.close()
             raise

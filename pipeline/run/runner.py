@@ -67,6 +67,8 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
     started = time.perf_counter()
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     if not in_dir.is_dir():
+        if in_dir.exists():
+            raise RuntimeError(f"input folder {in_dir} is a file, not a folder")
         raise FileNotFoundError(f"input folder {in_dir} does not exist")
     if out_dir.exists() and not out_dir.is_dir():
         raise RuntimeError(f"output folder {out_dir} is a file, not a folder")
