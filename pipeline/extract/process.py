@@ -7,6 +7,7 @@ dicts (picklable), never spaCy objects.
 from __future__ import annotations
 
 import re
+import time
 
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
@@ -59,20 +60,26 @@ def process_articles(items: list[tuple[str, bytes, ArticleMetadata | None]], nlp
                 else:
                     tokenized.append(doc)
         docs = nlp.pipe(tokenized)
+        total_tokens, model_seconds = sum(len(d) for d in tokenized) or 1, None
         for p in prepared:
             if "body" in p:
-                doc = next(docs)
+                started = time.perf_counter()
+                doc = next(docs)  # the first one runs the model over the whole batch
+                if model_seconds is None:
+                    model_seconds = time.perf_counter() - started
                 if not budget:
                     p["rows"] = _article_rows(p, doc, pipeline_version)
                     continue
-                seconds = time_budget(p["n_bytes"])
+                # what is left of the article's budget after its share of the model's time
+                share = model_seconds * len(doc) / total_tokens
+                seconds = max(time_budget(p["n_bytes"]) - share, 0.1 * time_budget(p["n_bytes"]))
                 try:
                     with time_limit(seconds):
                         p["rows"] = _article_rows(p, doc, pipeline_version)
                 except ArticleTimeout:
                     p["rows"] = empty_rows()
                     p["rows"]["rejected"].append({"source_path": p["source_path"], "reason": "timeout",
-                                                  "detail": timeout_detail(seconds, p["n_bytes"])})
+                                                  "detail": timeout_detail(time_budget(p["n_bytes"]), p["n_bytes"])})
     return [p["rows"] for p in prepared]
 
 

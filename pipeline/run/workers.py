@@ -63,11 +63,7 @@ def safe_process(item: tuple[str, bytes, ArticleMetadata | None], model: str | N
         with time_limit(budget):
             return process_article(path, data, metadata, get_pipeline(model or _WORKER_MODEL), version)
     except ArticleTimeout:
-        rows = empty_rows()
-        rows["rejected"].append({"source_path": path, "reason": "timeout",
-                                 "detail": timeout_detail(budget, len(data))})
-        log.warning("%s: over its time budget of %g s", path, budget)
-        return rows
+        return _timeout_rows(item)
     except Exception as exc:  # noqa: BLE001 - the run must go on; the row says what happened
         rows = empty_rows()
         last = traceback.format_exception_only(type(exc), exc)[-1].strip()
@@ -80,12 +76,25 @@ def safe_process_batch(items: list[tuple[str, bytes, ArticleMetadata | None]], m
                        version: str = __version__) -> list[dict[str, list[dict]]]:
     """process_articles on a batch, within the sum of its articles' time budgets; if the batch
     fails or runs over, each article alone, so that only the article at fault becomes a
-    `rejected` row."""
+    `rejected` row (a batch of one over its budget is that article's `timeout` at once)."""
     try:
         with time_limit(sum(time_budget(len(data)) for _, data, _ in items)):
             return process_articles(items, get_pipeline(model or _WORKER_MODEL), version, budget=True)
-    except (Exception, ArticleTimeout):  # noqa: BLE001 - find the culprit one by one
+    except ArticleTimeout:
+        if len(items) == 1:
+            return [_timeout_rows(items[0])]
         return [safe_process(item, model, version) for item in items]
+    except Exception:  # noqa: BLE001 - find the culprit one by one
+        return [safe_process(item, model, version) for item in items]
+
+
+def _timeout_rows(item) -> dict[str, list[dict]]:
+    path, data, _ = item
+    budget = time_budget(len(data))
+    rows = empty_rows()
+    rows["rejected"].append({"source_path": path, "reason": "timeout", "detail": timeout_detail(budget, len(data))})
+    log.warning("%s: over its time budget of %g s", path, budget)
+    return rows
 
 
 def _worker_task(items, version):
