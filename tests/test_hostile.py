@@ -281,7 +281,8 @@ def test_oversized_files_are_refused_from_their_size_unread(tmp_path, monkeypatc
     path = tmp_path / "big.txt"
     with open(path, "wb") as handle:
         handle.truncate(MAX_BYTES + 1)
-    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read"))
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: pytest.fail("opened"))
     with pytest.raises(RejectedInput) as err:
         read_input(path)
     assert err.value.reason == "oversized" and "not read" in err.value.detail
@@ -579,6 +580,24 @@ def test_a_signal_stops_the_run_promptly_with_a_message_and_keeps_the_tables(big
     assert wait_gone(workers) == []
     assert table_bytes(out) == before
     assert not list(out.glob(".*.tmp"))
+
+
+@pytest.mark.slow
+def test_sigterm_stops_a_run_without_workers_too(big_run, tmp_path):
+    import shutil
+    src, previous = big_run
+    out = tmp_path / "out"
+    shutil.copytree(previous, out)
+    before = table_bytes(out)
+    proc = start(src, out, workers=1)
+    time.sleep(5.0)  # loading the model or extracting, in the main process
+    proc.send_signal(signal.SIGTERM)
+    sent = time.monotonic()
+    _, err = proc.communicate(timeout=30)
+    assert time.monotonic() - sent < 10
+    assert proc.returncode == 143
+    assert "SIGTERM" in one_error_line(err)
+    assert table_bytes(out) == before
 
 
 @pytest.mark.slow

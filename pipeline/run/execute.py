@@ -24,7 +24,8 @@ from .workers import BATCH_ARTICLES, _init_worker, _worker_task, safe_process_ba
 log = logging.getLogger(__name__)
 
 #: What a damaged row blob in the state raises when read back: its article is processed again.
-DAMAGED_STATE = (zlib.error, pickle.UnpicklingError, EOFError, sqlite3.DatabaseError, ValueError, TypeError)
+DAMAGED_STATE = (zlib.error, pickle.UnpicklingError, EOFError, sqlite3.DatabaseError, ValueError, TypeError,
+                 AttributeError, ImportError, IndexError, KeyError)
 
 def results(entries: list[Entry], state: RunState, model: str, version: str, workers: int, progress: bool):
     """(entry, rows) for every entry, in order: reused rows from the state, new rows from
