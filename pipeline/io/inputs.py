@@ -16,6 +16,9 @@ from pathlib import Path
 #: is a dump, a binary or a mistake, and would stall the parser.
 MAX_BYTES = 2_000_000
 
+#: A metadata.csv may be larger: one row per article of a big collection.
+MAX_TABLE_BYTES = 200_000_000
+
 ARTICLE_SUFFIX = ".txt"
 
 
@@ -70,16 +73,16 @@ def display_path(name: str) -> str:
         return os.fsencode(name).decode("utf-8", errors="backslashreplace")
 
 
-def read_input(path: Path) -> bytes:
-    """The bytes of an input file, refusing one over MAX_BYTES from its size, before reading it (a
-    file that grows meanwhile is still read no further than the limit)."""
+def read_input(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of an input file, refusing one over `limit` bytes from its size, before reading it
+    (a file that grows meanwhile is still read no further than the limit)."""
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise RejectedInput("oversized", f"{size} bytes is over the {MAX_BYTES}-byte limit (not read)")
+    if size > limit:
+        raise RejectedInput("oversized", f"{size} bytes is over the {limit}-byte limit (not read)")
     with path.open("rb") as handle:
-        data = handle.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise RejectedInput("oversized", f"over the {MAX_BYTES}-byte limit (not read)")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise RejectedInput("oversized", f"over the {limit}-byte limit (not read)")
     return data
 
 
@@ -120,12 +123,12 @@ class Decoded:
     warnings: tuple[str, ...] = ()
 
 
-def decode(data: bytes, prose: bool = True) -> str:
+def decode(data: bytes, prose: bool = True, limit: int = MAX_BYTES) -> str:
     """Bytes to text (see `decode_file`); refuses empty and binary content."""
-    return decode_file(data, prose).text
+    return decode_file(data, prose, limit).text
 
 
-def decode_file(data: bytes, prose: bool = True) -> Decoded:
+def decode_file(data: bytes, prose: bool = True, limit: int = MAX_BYTES) -> Decoded:
     """Bytes to text as a careful reader does it, or `RejectedInput` with the reason:
 
     1. a byte-order mark decides (UTF-8, UTF-16, UTF-32);
@@ -138,8 +141,8 @@ def decode_file(data: bytes, prose: bool = True) -> Decoded:
     something visible (a file of zero-width characters is `empty`). `prose=False` (a CSV or JSON
     sidecar) skips the words test.
     """
-    if len(data) > MAX_BYTES:
-        raise RejectedInput("oversized", f"{len(data)} bytes is over the {MAX_BYTES}-byte limit")
+    if len(data) > limit:
+        raise RejectedInput("oversized", f"{len(data)} bytes is over the {limit}-byte limit")
     warnings: list[str] = []
     bom = next(((mark, codec) for mark, codec in _BOMS if data.startswith(mark)), None)
     if bom is not None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..dates.datelines import find_date
 from ..extract.metadata import ArticleMetadata
-from .inputs import RejectedInput, SourceFile, decode, display_path, read_input
+from .inputs import MAX_TABLE_BYTES, RejectedInput, SourceFile, decode, display_path, read_input
 
 METADATA_CSV = "metadata.csv"
 METADATA_SUFFIX = ".meta.json"
@@ -38,7 +38,7 @@ def load_metadata(in_dir: Path, articles: list[SourceFile]) -> tuple[dict[str, A
         base = table.parent.relative_to(in_dir)
         where = display_path(table.relative_to(in_dir).as_posix())
         try:
-            text = decode(read_input(table), prose=False)
+            text = decode(read_input(table, MAX_TABLE_BYTES), prose=False, limit=MAX_TABLE_BYTES)
         except (OSError, RejectedInput) as exc:
             problems.append(_problem(where, f"{getattr(exc, 'detail', None) or exc}"))
             continue
