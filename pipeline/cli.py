@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+import signal
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -11,6 +13,14 @@ from .nlp.build import ModelNotInstalled
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn raw news articles into analysis-ready Parquet tables.")
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds the run like Ctrl-C does (temporary tables removed, state not committed)."""
+
+
+def _terminated(signum, frame):
+    raise Terminated()
 
 
 @app.command()
@@ -33,12 +43,32 @@ def extract(
     OUT remembers what it processed: a re-run processes only new or changed articles (everything
     when the pipeline or patterns/ changed) and writes the same tables a fresh run would."""
     from .run.runner import run
+    previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         summary = run(in_dir, out_dir, workers=workers, model=model, progress=not quiet and sys.stderr.isatty(),
                       prune=prune, rebuild=rebuild)
     except (ModelNotInstalled, FileNotFoundError, RuntimeError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
+    except (KeyboardInterrupt, Terminated) as exc:
+        name, code = ("SIGTERM", 143) if isinstance(exc, Terminated) else ("SIGINT", 130)
+        typer.echo(f"error: stopped by {name}; the tables in {out_dir} are those of the previous run", err=True)
+        raise typer.Exit(code)
+    except sqlite3.DatabaseError as exc:
+        from .io.state import STATE_FILE, damaged_message
+        text = " ".join(str(exc).split())
+        if "full" in text or "readonly" in text or "disk I/O" in text:
+            typer.echo(f"error: cannot write the state file in {out_dir}: {text}; the previous tables are kept",
+                       err=True)
+        else:
+            typer.echo(f"error: {damaged_message(out_dir / STATE_FILE, exc)}", err=True)
+        raise typer.Exit(2)
+    except OSError as exc:  # a full disk, a read-only or vanished folder while writing
+        typer.echo(f"error: cannot write to {out_dir}: {exc.strerror or exc}"
+                   f"{f' ({exc.filename})' if exc.filename else ''}; the previous tables are kept", err=True)
+        raise typer.Exit(2)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     for line in summary.lines():
         typer.echo(line)
     typer.echo(f"tables written to {out_dir}/")

@@ -61,7 +61,8 @@ RATING_VALUES = ("outstanding", "good", "requires improvement", "adequate", "ina
 GRANULARITIES = ("day", "week", "month", "quarter", "half", "season", "year", "decade", "range")
 EVENTS = ("appointed", "left", "holds")
 PUBLISHED_SOURCES = ("dateline", "metadata")
-REJECT_REASONS = ("empty", "binary", "undecodable", "oversized", "unreadable", "bad_metadata", "invalid_rows", "error")
+REJECT_REASONS = ("empty", "binary", "undecodable", "oversized", "unreadable", "bad_metadata", "timeout", "invalid_rows",
+                  "error")
 
 # -- columns shared by several tables -----------------------------------------------------------
 DOC_ID = Column("doc_id", pa.string(), False,
@@ -111,6 +112,9 @@ TABLE_LIST = (
         Column("pipeline_version", pa.string(), False,
                "package version + model + spaCy + hashes of patterns/ and the code: outputs with different "
                "versions may differ"),
+        Column("warnings", pa.list_(pa.string()), True,
+               "what the reader had to repair or guess (invalid UTF-8 bytes replaced, an encoding detected); null "
+               "for a clean UTF-8 file"),
     ), key=("doc_id",)),
     Table("mentions", "one row per PERSON, ROLE, ORG, RATING or DATE mention in an article body", (
         DOC_ID,

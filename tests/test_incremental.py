@@ -205,7 +205,7 @@ def test_an_unreadable_state_file_is_a_clear_error(tmp_path):
     src = folder(tmp_path / "in", RAW[:1])
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / STATE_FILE).write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(RuntimeError, match="delete it"):
+    with pytest.raises(RuntimeError, match="--rebuild"):
         run(src, tmp_path / "out", progress=False)
 
 

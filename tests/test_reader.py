@@ -21,7 +21,7 @@ def test_windows_1252_fallback_keeps_curly_quotes():
     (b"PK\x03\x04\x00\x00binary", "binary"),
     (bytes(range(1, 32)) * 20, "binary"),
     (b"a" * (MAX_BYTES + 1), "oversized"),
-    (b"caf\x81 \x8d\x8f\x90", "undecodable"),
+    ("caf\u00e9 ".encode() + b"\x81 \x8d\x8f\x90 " * 20, "undecodable"),  # UTF-8 with too many bad bytes
 ])
 def test_bad_inputs_are_rejected_with_a_reason(data, reason):
     with pytest.raises(RejectedInput) as err:

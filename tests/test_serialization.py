@@ -149,6 +149,9 @@ class Recording:
     def memory_zone(self):
         return self.nlp.memory_zone()
 
+    def make_doc(self, text):
+        return self.nlp.make_doc(text)
+
     def pipe(self, texts):
         for doc in self.nlp.pipe(texts):
             self.seen.append((_ents(doc), [(s.start, s.end) for s in doc.sents]))

@@ -68,7 +68,8 @@ def test_every_private_attribute_used_outside_spacy_internals_is_the_projects_ow
             for name in re.findall(r"\.(_[A-Za-z]\w*)", text):  # not `._.`: that is the public extension space
                 used.setdefault(name, set()).add(str(path.relative_to(PACKAGE)))
     assert used  # the scan sees the package's own private names
-    assert {name: files for name, files in used.items() if name not in defined} == {}
+    public_stdlib = {"_exit"}  # os._exit: documented, the only way a forked worker may leave at once
+    assert {name: files for name, files in used.items() if name not in defined | public_stdlib} == {}
 
 
 def test_link_components_connects_a_listener_to_its_tok2vec():

@@ -6,13 +6,17 @@ dicts (picklable), never spaCy objects.
 """
 from __future__ import annotations
 
+import re
+import time
+
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..about import __version__
+from .budget import ArticleTimeout, time_budget, time_limit, timeout_detail
 from ..ids import content_id
-from ..io.inputs import RejectedInput, decode
+from ..io.inputs import RejectedInput, decode_file
 from ..nlp.build import get_pipeline
 from ..schema import article_tables, empty_rows, validate_rows
 from ..structure import analyse
@@ -29,19 +33,53 @@ def process_article(source_path: str, data: bytes, metadata: ArticleMetadata | N
 
 
 def process_articles(items: list[tuple[str, bytes, ArticleMetadata | None]], nlp: Language | None = None,
-                     pipeline_version: str = __version__) -> list[dict[str, list[dict]]]:
+                     pipeline_version: str = __version__, budget: bool = False) -> list[dict[str, list[dict]]]:
     """The rows of each article, in order: `process_article` for a batch at once.
 
     A batch goes through `nlp.pipe` (the statistical components work faster on batches) inside one
     `memory_zone`, so words new to the vocabulary are added once per batch rather than once per
-    article, and freed when the batch is done."""
+    article, and freed when the batch is done. With `budget`, each article's own work after the
+    model runs within its time budget (pipeline/extract/budget.py) and an article over it gets a
+    `timeout` row instead of its rows (the caller bounds the model's part, which is batched)."""
     prepared = [_prepare(*item) for item in items]
+    for p, (_, data, _) in zip(prepared, items):
+        p["n_bytes"] = len(data)
     nlp = nlp or get_pipeline()
     with nlp.memory_zone():
-        docs = nlp.pipe(p["body"] for p in prepared if "body" in p)
+        tokenized = []
         for p in prepared:
             if "body" in p:
-                p["rows"] = checked(p["source_path"], _article_rows(p, next(docs), pipeline_version))
+                doc = nlp.make_doc(model_text(p["body"]))  # tokenizing is cheap; the model is not
+                if len(doc) > MAX_MODEL_TOKENS:
+                    p["rows"] = empty_rows()
+                    p["rows"]["rejected"].append({
+                        "source_path": p["source_path"], "reason": "oversized",
+                        "detail": f"the body is {len(doc)} tokens, over the limit of {MAX_MODEL_TOKENS} the "
+                                  "model processes within the time budget"})
+                    del p["body"]
+                else:
+                    tokenized.append(doc)
+        docs = nlp.pipe(tokenized)
+        total_tokens, model_seconds = sum(len(d) for d in tokenized) or 1, None
+        for p in prepared:
+            if "body" in p:
+                started = time.perf_counter()
+                doc = next(docs)  # the first one runs the model over the whole batch
+                if model_seconds is None:
+                    model_seconds = time.perf_counter() - started
+                if not budget:
+                    p["rows"] = checked(p["source_path"], _article_rows(p, doc, pipeline_version))
+                    continue
+                # what is left of the article's budget after its share of the model's time
+                share = model_seconds * len(doc) / total_tokens
+                seconds = max(time_budget(p["n_bytes"]) - share, 0.1 * time_budget(p["n_bytes"]))
+                try:
+                    with time_limit(seconds):
+                        p["rows"] = checked(p["source_path"], _article_rows(p, doc, pipeline_version))
+                except ArticleTimeout:
+                    p["rows"] = empty_rows()
+                    p["rows"]["rejected"].append({"source_path": p["source_path"], "reason": "timeout",
+                                                  "detail": timeout_detail(time_budget(p["n_bytes"]), p["n_bytes"])})
     return [p["rows"] for p in prepared]
 
 
@@ -61,11 +99,15 @@ def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) ->
     """Decode and find the structure; a refused input gets its `rejected` row here."""
     rows = empty_rows()
     try:
-        text = decode(data)
+        decoded = decode_file(data)
+        text = decoded.text
+        structure = analyse(text)
+        if structure.body_end - structure.body_start > MAX_BODY_CHARS:
+            raise RejectedInput("oversized", f"the body is {structure.body_end - structure.body_start} "
+                                             f"characters, over the model's limit of {MAX_BODY_CHARS}")
     except RejectedInput as exc:
         rows["rejected"].append({"source_path": source_path, "reason": exc.reason, "detail": exc.detail})
         return {"rows": rows}
-    structure = analyse(text)
     published_source = "dateline" if structure.published else None
     if metadata:
         if metadata.published:
@@ -73,7 +115,45 @@ def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) ->
         structure.title = metadata.title or structure.title
         structure.publisher = metadata.publisher or structure.publisher
     return {"source_path": source_path, "text": text, "structure": structure, "published_source": published_source,
-            "body": text[structure.body_start:structure.body_end]}
+            "body": text[structure.body_start:structure.body_end], "warnings": list(decoded.warnings) or None}
+
+
+#: The longest body given to the model: spaCy's own `max_length` (its parser and NER need about a
+#: gigabyte per 100,000 characters beyond it). A longer body is rejected as `oversized`.
+MAX_BODY_CHARS = 1_000_000
+
+#: The most tokens a body may have: the statistical model takes time linear in tokens but slow
+#: (about a second per 1,000 tokens on a busy 2-core machine), so this keeps any one article within
+#: the time budget. Prose has about one token per 5 characters: this is about 150 KB of prose; a
+#: page of 50,000 one-letter lines (100 KB, 100,000 tokens) is over it.
+MAX_MODEL_TOKENS = 30_000
+
+#: A run of more than this many punctuation marks (no letters, digits or spaces: "!!!!", "-----",
+#: "“““") is no text. spaCy splits it into one token per mark, and takes time quadratic in its
+#: length (40,000 "!" take minutes): the model sees its first and last mark with spaces between.
+MAX_PUNCTUATION_RUN = 50
+#: A run of more than this many characters without whitespace is no word, URL or number either
+#: (base64, noise); the tokenizer is quadratic on it too: the model sees a space every this many.
+MAX_CHUNK_CHARS = 200
+_PUNCTUATION_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_PUNCTUATION_RUN + 1))
+_LONG_CHUNK = re.compile(r"\S{%d,}" % (MAX_CHUNK_CHARS + 1))
+
+
+def model_text(body: str) -> str:
+    """The body as the model sees it: identical but for the runs above, whose characters are
+    partly replaced by spaces. Its length stays that of the body, so every offset into the Doc is an
+    offset into the body; mention, date and quote texts are sliced from the body, never the Doc."""
+    if _LONG_CHUNK.search(body) is None and _PUNCTUATION_RUN.search(body) is None:
+        return body
+    body = _PUNCTUATION_RUN.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], body)
+    return _LONG_CHUNK.sub(_split_chunk, body)
+
+
+def _split_chunk(match: re.Match) -> str:
+    chunk = list(match.group())
+    for i in range(MAX_CHUNK_CHARS, len(chunk), MAX_CHUNK_CHARS + 1):
+        chunk[i] = " "
+    return "".join(chunk)
 
 
 def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, list[dict]]:
@@ -95,5 +175,6 @@ def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, 
         "text": text, "body_start": structure.body_start, "body_end": structure.body_end,
         "n_tokens": len(doc) - int(doc.to_array(IS_SPACE).sum()) if len(doc) else 0,
         "pipeline_version": pipeline_version,
+        "warnings": prepared["warnings"],
     })
     return rows

@@ -78,6 +78,7 @@ def _is_opening(para: str, i: int) -> bool:
 
 def _find_close(para: str, i: int) -> int | None:
     closer = OPENERS[para[i]]
+    nested = 0  # nested double quotes still open: each is skipped whole (counted, not recursed into)
     j = i + 1
     while j < len(para):
         ch = para[j]
@@ -90,13 +91,13 @@ def _find_close(para: str, i: int) -> int | None:
             if closer in "’'" and before.isspace():
                 j += 1
                 continue
-            return j
-        if ch in "“" and closer == "”":
-            nested = _find_close(para, j)  # a nested double quote: skip it whole
-            if nested is None:
-                return None
-            j = nested + 1
+            if not nested:
+                return j
+            nested -= 1
+            j += 1
             continue
+        if ch in "“" and closer == "”":
+            nested += 1  # a nested double quote
         j += 1
     return None
 

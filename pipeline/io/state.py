@@ -14,6 +14,7 @@ trust: unpickling runs code.
 """
 from __future__ import annotations
 
+import os
 import pickle
 import sqlite3
 import zlib
@@ -41,6 +42,11 @@ CREATE TABLE IF NOT EXISTS info (key TEXT PRIMARY KEY, value TEXT);
 """
 
 
+def damaged_message(path: Path, exc: Exception) -> str:
+    return (f"the state file {path} is damaged ({' '.join(str(exc).split())}); run again with --rebuild "
+            "to set it aside and process every article again (the tables stay as they are until then)")
+
+
 @dataclass
 class Remembered:
     """What the state knows of one path (without the bytes and rows, which are loaded on demand)."""
@@ -57,26 +63,53 @@ class RunState:
     runner calls once the run's tables are written (not yet switched to); a run that fails before
     leaves the old state."""
 
-    def __init__(self, out_dir: Path):
-        Path(out_dir).mkdir(parents=True, exist_ok=True)
+    def __init__(self, out_dir: Path, rebuild: bool = False):
+        try:
+            Path(out_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RuntimeError(f"cannot create the output folder {out_dir}: {exc.strerror or exc}") from None
+        if not os.access(out_dir, os.W_OK):
+            raise RuntimeError(f"the output folder {out_dir} is not writable (a read-only file system, or "
+                               "no permission)")
         self.path = Path(out_dir) / STATE_FILE
+        try:
+            self._open(check=rebuild)
+        except sqlite3.DatabaseError as exc:
+            if not rebuild:
+                raise RuntimeError(damaged_message(self.path, exc)) from None
+            # --rebuild processes everything again anyway: keep the damaged file aside, start afresh
+            os.replace(self.path, self.path.with_name(STATE_FILE + ".damaged"))
+            for suffix in ("-journal", "-wal", "-shm"):
+                self.path.with_name(STATE_FILE + suffix).unlink(missing_ok=True)
+            try:
+                self._open(check=False)
+            except sqlite3.DatabaseError as again:
+                raise RuntimeError(f"{self.path}: {again}") from None
+
+    def _open(self, check: bool) -> None:
         self._db = sqlite3.connect(self.path, isolation_level="DEFERRED", timeout=2)
         try:
             self._db.executescript(_CREATE)
             row = self._db.execute("SELECT value FROM info WHERE key = 'schema'").fetchone()
             if row is not None and int(row[0]) != STATE_SCHEMA:
                 self._db.executescript("DROP TABLE articles;" + _CREATE)  # an older layout: start afresh
+            if check:
+                (result,) = self._db.execute("PRAGMA quick_check").fetchone()
+                if result != "ok":
+                    raise sqlite3.DatabaseError(f"quick_check: {result}")
             # takes the write lock for the whole run: a second run into the same OUT stops here
             self._db.execute("INSERT OR REPLACE INTO info VALUES ('schema', ?)", (str(STATE_SCHEMA),))
         except sqlite3.OperationalError as exc:
             self._db.close()
             if "locked" in str(exc):
                 raise RuntimeError(f"{self.path.parent} is in use by another run; wait for it to finish") from None
-            raise RuntimeError(f"{self.path}: {exc}") from None
-        except sqlite3.DatabaseError as exc:
+            if "malformed" in str(exc) or "not a database" in str(exc):
+                raise sqlite3.DatabaseError(str(exc)) from None
+            raise RuntimeError(f"cannot write the state file {self.path}: {exc}; the previous tables are "
+                               "kept") from None
+        except sqlite3.DatabaseError:
             self._db.close()
-            raise RuntimeError(f"{self.path} is not a state file this tool can read ({exc}); "
-                               "delete it to start afresh (every article will be processed again)") from None
+            raise
 
     def __enter__(self) -> "RunState":
         return self
@@ -104,10 +137,12 @@ class RunState:
         return metadata
 
     def remember(self, source_path: str, data: bytes, meta_hash: str, metadata_json: str | None,
-                 content_id: str | None, version: str | None, rows: dict | None) -> None:
+                 content_id: str | None, version: str | None, rows: dict | None, sha: str | None = None) -> None:
+        """Remember a path. `sha` is the hash of the file's bytes when `data` is not them (a refused
+        file is remembered with no bytes, so that it never grows the state)."""
         blob = zlib.compress(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)) if rows is not None else None
         self._db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         (source_path, file_sha(data), meta_hash, content_id, zlib.compress(data),
+                         (source_path, sha or file_sha(data), meta_hash, content_id, zlib.compress(data),
                           metadata_json, version, blob))
 
     def forget(self, source_paths) -> None:

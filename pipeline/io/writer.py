@@ -153,6 +153,15 @@ def _manifest(generation: str, entries: dict[str, dict], version: str | None, **
     return json.dumps(manifest, indent=2, sort_keys=False) + "\n"
 
 
+def remove_stale_temporaries(out_dir: Path) -> list[Path]:
+    """Delete the temporary table files an interrupted run left in `out_dir` (only while holding the
+    folder's run lock, so that no running writer's files are among them)."""
+    stale = sorted(Path(out_dir).glob(".*.parquet.*.tmp"))
+    for tmp in stale:
+        tmp.unlink(missing_ok=True)
+    return stale
+
+
 def write_tables(rows: dict[str, list[dict]], out_dir: Path) -> dict[str, int]:
     """Write all tables (empty ones too) to `out_dir` as its new current generation; returns rows
     written per table."""

@@ -7,13 +7,14 @@ nothing: the runner applies the plan (forgets, remembers duplicates) and execute
 """
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from typing import Callable
 from pathlib import Path
 
 from ..extract.metadata import ArticleMetadata
 from ..ids import content_id, file_sha, metadata_hash
-from ..io.inputs import RejectedInput, decode
+from ..io.inputs import RejectedInput, decode, read_input
 from ..io.sidecars import metadata_from_json, metadata_to_json
 from ..io.state import Remembered
 
@@ -29,6 +30,30 @@ class Entry:
     file: Path | None  # None: no longer in the input folder, its bytes come from the state
     remembered: Remembered | None = None  # what the state knew of this path before this run
     reuse: bool = False
+
+
+def unreadable_row(source_path: str, exc: Exception) -> dict:
+    """The `rejected` row of a file that could not be read (or was refused unread)."""
+    if isinstance(exc, RejectedInput):
+        return {"source_path": source_path, "reason": exc.reason, "detail": exc.detail}
+    detail = f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) and exc.strerror else str(exc)
+    if isinstance(exc, OSError) and exc.errno == errno.ENOENT:
+        detail = "no such file (a broken symbolic link?)"
+    elif isinstance(exc, OSError) and exc.errno == errno.ELOOP:
+        detail = "a symbolic link that points to itself (a loop)"
+    return {"source_path": source_path, "reason": "unreadable", "detail": detail}
+
+
+def unreadable_row(source_path: str, exc: Exception) -> dict:
+    """The `rejected` row of a file that could not be read (or was refused unread)."""
+    if isinstance(exc, RejectedInput):
+        return {"source_path": source_path, "reason": exc.reason, "detail": exc.detail}
+    detail = f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) and exc.strerror else str(exc)
+    if isinstance(exc, OSError) and exc.errno == errno.ENOENT:
+        detail = "no such file (a broken symbolic link?)"
+    elif isinstance(exc, OSError) and exc.errno == errno.ELOOP:
+        detail = "a symbolic link that points to itself (a loop)"
+    return {"source_path": source_path, "reason": "unreadable", "detail": detail}
 
 
 def content_key(data: bytes) -> str | None:
@@ -61,9 +86,11 @@ def read_inputs(articles, metadata: dict, remembered: dict[str, Remembered], ver
     entries, rejected = [], []
     for art in articles:
         try:
-            data = art.path.read_bytes()
-        except OSError as exc:
-            rejected.append({"source_path": art.relative_path, "reason": "unreadable", "detail": str(exc)})
+            data = read_input(art.path)  # an oversized file is refused from its size, never read
+        except (OSError, RejectedInput) as exc:
+            rejected.append(unreadable_row(art.relative_path, exc))
+            if art.relative_path in remembered:
+                state.forget([art.relative_path])
             continue
         sha, meta = file_sha(data), metadata.get(art.relative_path)
         old = remembered.get(art.relative_path)
@@ -80,9 +107,11 @@ def make_plan(present: list[Entry], in_folder: set[str], remembered: dict[str, R
     (readable or not); `stored_content` and `stored_metadata` look up an article the state keeps but
     IN no longer has (read-only). Articles gone from IN stay in the output unless `prune`."""
     plan = Plan(entries=list(present))
+    readable = {e.source_path for e in present}
+    plan.forget = sorted(p for p in in_folder if p not in readable and p in remembered)  # unreadable or refused now
     gone = sorted(p for p in remembered if p not in in_folder)
     if prune:
-        plan.forget, plan.pruned = gone, len(gone)
+        plan.forget, plan.pruned = plan.forget + gone, len(gone)
     else:
         present_content = {e.content_id for e in present if e.content_id is not None}
         for path in gone:

@@ -17,7 +17,8 @@ from ..extract.people import PeopleMerger
 from ..io.inputs import find_inputs
 from ..io.sidecars import is_sidecar, load_metadata, metadata_from_json, metadata_to_json
 from ..io.state import RunState
-from ..io.writer import TableSink, output_lock, recover
+from ..io.inputs import RejectedInput, read_input
+from ..io.writer import TableSink, output_lock, recover, remove_stale_temporaries
 from ..nlp.build import resolve_model
 from .execute import results
 from .plan import content_key, make_plan, read_inputs
@@ -67,7 +68,11 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
     started = time.perf_counter()
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     if not in_dir.is_dir():
+        if in_dir.exists():
+            raise RuntimeError(f"input folder {in_dir} is a file, not a folder")
         raise FileNotFoundError(f"input folder {in_dir} does not exist")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise RuntimeError(f"output folder {out_dir} is a file, not a folder")
     model = resolve_model(model)
     version = pipeline_version(model)
     summary = Summary()
@@ -77,9 +82,10 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
                        if not is_sidecar(o.path.name)]
     rejected_first = list(metadata_problems)
 
-    with output_lock(out_dir), RunState(out_dir) as state:
+    with output_lock(out_dir), RunState(out_dir, rebuild=rebuild) as state:
         # a run killed before its switch left a generation: complete or undo it before anything else
         recover(out_dir, committed=state.generation())
+        remove_stale_temporaries(out_dir)
         remembered = state.remembered()
         present, unreadable = read_inputs(articles, metadata, remembered, version)
         rejected_first += unreadable
@@ -88,7 +94,11 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
                          lambda path: metadata_from_json(state.stored_metadata(path)))
         state.forget(plan.forget)
         for entry in plan.remember:
-            state.remember(entry.source_path, entry.file.read_bytes(), entry.meta_hash,
+            try:
+                data = read_input(entry.file)
+            except (OSError, RejectedInput):
+                continue  # gone or grown since the scan: not remembered, seen again next run
+            state.remember(entry.source_path, data, entry.meta_hash,
                            metadata_to_json(entry.metadata), entry.content_id, None, None)
         unique, duplicates, todo = plan.entries, plan.duplicates, plan.todo
         workers = default_workers(todo) if not workers else min(workers, max(1, todo))

@@ -6,7 +6,7 @@ start before the parser runs makes it respect the page's own layout.
 """
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -17,9 +17,15 @@ def make_paragraph_sentences(nlp: Language, name: str):
 
 
 def paragraph_sentences(doc: Doc) -> Doc:
-    for i in newline_tokens(doc):
-        if i + 1 < len(doc):
-            doc[i + 1].is_sent_start = True
+    """Sentence starts after every line break, set from arrays in one pass: setting
+    `Token.is_sent_start` token by token checks the whole Doc each time (quadratic on a page of
+    many short lines)."""
+    starts = [i + 1 for i in newline_tokens(doc) if i + 1 < len(doc)]
+    if not starts:
+        return doc
+    values = doc.to_array(SENT_START)
+    values[starts] = 1
+    doc.from_array([SENT_START], values)
     return doc
 
 
