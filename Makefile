@@ -9,7 +9,7 @@ OUT    ?= output
 WORKERS ?= 0
 EXTRACT_FLAGS ?=
 
-.PHONY: install extract test evaluate baseline lock clean check bench bench-memory
+.PHONY: install extract test evaluate evaluate-timeml baseline lock clean check bench bench-memory
 ARTICLES ?= 2000
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
@@ -30,6 +30,12 @@ test: $(STAMP)
 
 evaluate: $(STAMP)
 	$(BIN)/python -m pipeline evaluate
+
+# External check of the dates on TimeML (TempEval-3 TBAQ-cleaned TimeBank; not committed: pass its folder).
+# AQUAINT is held out: the adapter refuses it.
+TIMEML ?= /tmp/te3/data/TBAQ-cleaned/TimeBank
+evaluate-timeml: $(STAMP)
+	$(BIN)/python -m pipeline evaluate-external timeml "$(TIMEML)" --out reports/external-timeml.json
 
 # Accept the current scores as the new regression baseline (tests/baseline.json).
 baseline: $(STAMP)

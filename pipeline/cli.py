@@ -63,6 +63,42 @@ def evaluate(
     typer.echo("reports: " + ", ".join(str(p) for p in paths))
 
 
+@app.command("evaluate-external")
+def evaluate_external(
+    name: str = typer.Argument(..., help="Adapter: timeml (see docs/evaluation.md)."),
+    path: Path = typer.Argument(..., help="The dataset's folder (not committed; pass where you extracted it)."),
+    out: Path = typer.Option(None, "--out", help="JSON report (default: reports/external-NAME.json)."),
+    allow_held_out: bool = typer.Option(False, "--allow-held-out",
+                                        help="Allow a held-out split (timeml: AQUAINT); for the final independent check only."),
+    date_order: str = typer.Option(None, "--date-order", help="timeml: dmy or mdy for every article (default mdy: "
+                                                              "TimeBank is American newswire)."),
+    limit: int = typer.Option(None, "--limit", help="Only the first N files."),
+):
+    """Score the pipeline on an external benchmark; a table on screen, JSON on disk."""
+    from .eval.external import adapter
+    try:
+        module = adapter(name)
+    except KeyError as exc:
+        typer.echo(f"error: {exc.args[0]}", err=True)
+        raise typer.Exit(2)
+    if not path.exists():
+        typer.echo(f"error: {path} does not exist", err=True)
+        raise typer.Exit(2)
+    options = {"out": out or Path("reports") / f"external-{name}.json"}
+    if allow_held_out:
+        options["allow_held_out"] = True
+    if date_order:
+        options["date_order"] = date_order
+    if limit:
+        options["limit"] = limit
+    try:
+        result = module.evaluate(path, **options)
+    except (ValueError, ModelNotInstalled) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    module.print_report(result)
+
+
 @app.command("save-pipeline")
 def save_pipeline(
     out_dir: Path = typer.Argument(..., help="Folder to save the assembled spaCy pipeline to."),

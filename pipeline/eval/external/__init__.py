@@ -1,0 +1,13 @@
+"""External benchmarks: each adapter is a module with `evaluate(path, **options) -> dict` and
+`print_report(result)`, reachable as `news-extract evaluate-external <name> PATH`."""
+from __future__ import annotations
+
+import importlib
+
+ADAPTERS = {"timeml": "pipeline.eval.external.timeml"}
+
+
+def adapter(name: str):
+    if name not in ADAPTERS:
+        raise KeyError(f"unknown adapter {name!r}; known: {', '.join(sorted(ADAPTERS))}")
+    return importlib.import_module(ADAPTERS[name])
