@@ -192,13 +192,13 @@ ANAPHORIC = [
     ("the following month", "2016-12", "2017-01", "month"),
     ("the day before", "2017-02-07", "2017-02-06", "day"),
     ("the day after", "2017-02-28", "2017-03-01", "day"),
-    ("a year earlier", "2016-Q4", "2015", "year"),
+    ("a year earlier", "2016-Q4", "2015-Q4", "quarter"),  # results compare the same quarter a year before
     ("two years later", "2016", "2018", "year"),
     ("three months later", "2016-11", "2017-02", "month"),
     ("a week later", "2017-02-07", "2017-W07", "week"),
     ("later that year", "2014-06", "2014", "year"),
     ("the same day", "2016-09", None, "day"),  # a month names no day to share
-    ("two years later", None, None, "year"),   # nothing to count from
+    ("two years later", None, "2014", "year"),   # nothing named before: counts from publication
 ]
 
 

@@ -2,11 +2,13 @@
 builders (mentions, dates, people) and the relation extractors (roles, ratings, quotes)."""
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from ..dates.grammar import is_date_expression, normalize as normalize_date
-from ..dates.tense import clause_tense
+from ..dates.tense import clause_tense, date_tense
 from ..dates.timeline import timeline_years
 from ..ids import mention_id, person_id
 from ..structure import Structure
@@ -14,6 +16,7 @@ from .normalize import normalize_rating, normalize_role
 from .people import PersonMention, canonical_names
 
 LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
+AGO = re.compile(r"\bago\b", re.IGNORECASE)
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:
@@ -32,8 +35,9 @@ class Article:
     """A parsed article body and what was decided about its mentions, shared by the row builders
     (mentions, dates, people) and the relation extractors."""
 
-    def __init__(self, doc_id: str, text: str, structure: Structure, doc: Doc):
+    def __init__(self, doc_id: str, text: str, structure: Structure, doc: Doc, date_order: str | None = None):
         self.doc_id, self.text, self.structure, self.doc = doc_id, text, structure, doc
+        self.date_order = date_order  # "mdy" for American sources; day-first otherwise
         self.offset = structure.body_start
         self.body = text[structure.body_start:structure.body_end]  # == doc.text, which spaCy rebuilds per call
         self.sentence_of = dict(enumerate(_sentence_numbers(doc)))
@@ -69,7 +73,9 @@ class Article:
 
     def _resolve_dates(self) -> dict:
         """Every DATE's value, in text order, so "the following year" can count from the date
-        named just before it in its own or the previous sentence (D46)."""
+        named just before it in its own or the previous sentence (D46). A date counted back from
+        the publication date ("a year ago") is no antecedent: "a year earlier" after it still
+        counts from the date the text is about, not from the shifted year."""
         values, previous = {}, None
         for span in self.entities:
             if span.label_ != "DATE":
@@ -77,10 +83,10 @@ class Article:
             sentence = self.sentence_of[span.start]
             antecedent = previous[1] if previous and sentence - previous[0] <= 1 else None
             value = normalize_date(span.text, self.structure.published,
-                                   context_year=self.timeline_year.get(sentence), past=clause_tense(span),
-                                   antecedent=antecedent)
+                                   context_year=self.timeline_year.get(sentence), past=date_tense(span),
+                                   antecedent=antecedent, date_order=self.date_order)
             values[span.start, span.end] = value
-            if value.value:
+            if value.value and not (value.anchored and AGO.search(span.text)):
                 previous = (sentence, value.value)
         return values
 

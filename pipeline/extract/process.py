@@ -55,12 +55,15 @@ def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) ->
         return {"rows": rows}
     structure = analyse(text)
     published_source = "dateline" if structure.published else None
+    date_order = None
     if metadata:
+        date_order = metadata.date_order
         if metadata.published:
             structure.published, published_source = metadata.published, "metadata"
         structure.title = metadata.title or structure.title
         structure.publisher = metadata.publisher or structure.publisher
     return {"source_path": source_path, "text": text, "structure": structure, "published_source": published_source,
+            "date_order": date_order,
             "body": text[structure.body_start:structure.body_end]}
 
 
@@ -68,7 +71,7 @@ def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, 
     rows = empty_rows()
     text, structure = prepared["text"], prepared["structure"]
     doc_id = content_id(text)
-    article = Article(doc_id, text, structure, doc)
+    article = Article(doc_id, text, structure, doc, date_order=prepared.get("date_order"))
     rows["mentions"] = article.mention_rows()
     rows["dates"] = article.date_rows()
     rows["people"] = article.people_rows()
