@@ -223,7 +223,7 @@ def _month_year(t, anchor, ctx, past):
 
 
 def _relative_month_name(t, anchor, ctx, past):
-    m = re.match(rf"^(last|next|this|early|late|mid|mid-|the end of|end of|the start of|the beginning of)?\s*-?\s*{MONTH_RE}$", t)
+    m = re.match(rf"^(last|next|this|early|late|mid|mid-|(?:the )?(?:end|start|beginning|middle) of)?\s*-?\s*{MONTH_RE}$", t)
     if not m:
         return None
     mod, month = m.group(1), _month_num(m.group(2))
@@ -257,13 +257,82 @@ def _year_of(month: int, anchor: dt.date, past: bool | None, day: int | None = N
     """The year of a month (or day) named without one: "in December" said in October is last
     December in a past clause, next December in a future one, and the nearest one otherwise."""
     named, today = (month, day or 0), (anchor.month, anchor.day if day else 0)
-    if past is True and named > today:
+    if past is True and named > today and not _just_ahead(month, day, anchor):
         return anchor.year - 1
     if past is False and named < today:
         return anchor.year + 1
     if past is None and abs(month - anchor.month) > 6:
         return anchor.year + (1 if month < anchor.month else -1)
     return anchor.year
+
+
+#: A date this close after publication is this year's even in a past-tense clause: reporting
+#: mixes tenses ("said the offer expires Nov. 20"), and a past event cannot be a year back by days.
+JUST_AHEAD_DAYS = 45
+
+
+def _just_ahead(month: int, day: int | None, anchor: dt.date) -> bool:
+    if day is None:
+        return (month - anchor.month) % 12 == 1
+    try:
+        ahead = (dt.date(anchor.year, month, day) - anchor).days
+    except ValueError:
+        return False
+    return 0 < ahead <= JUST_AHEAD_DAYS
+
+
+def _day_then_part(t, anchor, ctx, past):
+    """ "mid-afternoon yesterday", "morning Monday": the part of day written before its day."""
+    m = re.match(r"^(?:mid-?)?(morning|afternoon|evening|night)\s+(yesterday|today|tomorrow|monday|tuesday|wednesday|"
+                 r"thursday|friday|saturday|sunday)$", t)
+    if not m:
+        return None
+    day = normalize(m.group(2), anchor, ctx, past)
+    if not day.value or not re.match(r"^\d{4}-\d\d-\d\d$", day.value):
+        return day
+    return DateValue(f"{day.value}T{PARTS_OF_DAY[m.group(1)]}", "day", day.anchored)
+
+
+def _clock(t, anchor, ctx, past):
+    """A clock time with its day: "10 p.m. Wednesday", "noon Thursday", "Friday 5 p.m.",
+    "5 p.m. EST Nov. 9" → "1998-02-11T22:00" (granularity day: the calendar span is the day)."""
+    time_re = r"(?:(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\.?|(noon|midday|midnight))(?:\s+[a-z]{1,2}[sd]?t\b)?"
+    m = re.match(rf"^{time_re},?\s+(?:on\s+)?(.+)$", t)
+    rest = m.group(5) if m else None
+    if not m:
+        m = re.match(rf"^(.+?),?\s+(?:at\s+)?{time_re}$", t)
+        if not m:
+            return None
+        rest, groups = m.group(1), m.groups()[1:]
+    else:
+        groups = m.groups()[:4]
+    hour, minute, half, word = groups
+    day = normalize(rest, anchor, ctx, past)
+    if day.granularity != "day" or not day.value or not re.match(r"^\d{4}-\d\d-\d\d$", day.value):
+        return DateValue(day.value, day.granularity, day.anchored) if day.value else None
+    if word:
+        clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[word]
+    else:
+        h = int(hour) % 12 + (12 if half == "p" else 0)
+        clock = f"{h:02d}:{int(minute or 0):02d}"
+    return DateValue(f"{day.value}T{clock}", "day", day.anchored)
+
+
+def _weekend(t, anchor, ctx, past):
+    """ "the weekend", "last weekend", "this weekend": the Saturday-Sunday of an ISO week, written
+    "2012-W42-WE" (TIMEX3)."""
+    m = re.match(r"^(?:(this|last|next|the|coming|past)\s+)?weekend$", t)
+    if not m:
+        return None
+    if anchor is None:
+        return DateValue(None, "week", False)
+    mod = m.group(1)
+    saturday = anchor + dt.timedelta(days=5 - anchor.weekday())  # the Saturday of the anchor's week
+    if mod == "last" or mod == "past" or (mod in (None, "the") and past is True and anchor.weekday() < 5):
+        saturday -= dt.timedelta(weeks=1)
+    elif mod == "next" and anchor.weekday() >= 5:
+        saturday += dt.timedelta(weeks=1)
+    return DateValue(_iso_week(saturday) + "-WE", "week", True)
 
 
 def _year_only(t, anchor, ctx, past):
@@ -357,7 +426,7 @@ def _deictic(t, anchor, ctx, past):
     m = re.match(r"^(?:(earlier|later|early|late|mid|sometime)(?:\s+|-))?(today|tonight|yesterday|tomorrow|"
                  r"(?:this|yesterday|tomorrow|last)\s+(?:morning|afternoon|evening|night)|"
                  r"(?:this|last|next|previous|coming)\s+(?:week|month|year|weekend)|"
-                 r"the (?:previous|following) (?:week|month|year)|a year ago|a month ago|a week ago)$", t)
+                 r"(?:the )?(?:previous|following) (?:week|month|year)|a year ago|a month ago|a week ago|current year)$", t)
     if not m:
         return None
     expr = m.group(2)
@@ -647,7 +716,7 @@ def _shift(value: str | None, unit: str, shift: int) -> DateValue:
 WORD_NUMBERS = {"a": 1, "an": 1, **number_words()}
 PARTS_OF_DAY = dict(entry.split("=") for entry in words("parts_of_day"))
 
-RULES = [_composite, _week_of, _ago, _quarter, _school_year, _financial_year, _range, _month_year, _absolute_day, _day_range,
+RULES = [_clock, _day_then_part, _composite, _weekend, _week_of, _ago, _quarter, _school_year, _financial_year, _range, _month_year, _absolute_day, _day_range,
          _month_range, _day_month, _part_of_year, _year_only, _relative_month_name, _holiday, _ordinal_day, _deictic,
          _weekday]
 
@@ -674,7 +743,7 @@ def _named_quarter_year(q: int, anchor: dt.date, past: bool | None) -> int:
     when it has not begun yet and the clause is not about the future (results are reported after
     the quarter), the year after when it is over and the clause is about the future."""
     year, current = _current_quarter(anchor)
-    return year - (past is not False and q > current) + (past is False and q < current)
+    return year - (past is not False and q > current) + (past is False and q < current - 1)
 
 
 def _business_period(t, anchor, past, antecedent):
@@ -720,6 +789,8 @@ def _business_period(t, anchor, past, antecedent):
         mod, unit = m.group(1), m.group(2)
         if unit == "period" and mod in (None, "current", "this", "last", "previous", "past", "next", "coming", "recent"):
             return None  # "the period", "the last period": too vague to be a quarter
+        if mod in ("latest", "most recent", "recent", "current"):
+            ante_q = None  # "the latest quarter" is the latest by the calendar, whatever was named before
         if anchor is None and not ante_q:
             return DateValue(None, "quarter", False)
         if ante_q:
@@ -764,7 +835,8 @@ def _year_offset(t, anchor, past, antecedent):
     general rules apply: "a year ago" is a year before publication, "a year earlier" a year before
     the antecedent)."""
     m = re.match(r"^(?:(?:the\s+)?(?:quarter|period|same period|same quarter|corresponding period)\s+)?"
-                 r"(a year earlier|a year ago|one year earlier|one year ago|year-earlier|year-ago|last year|a year before)$", t) \
+                 r"(a year earlier|a year ago|one year earlier|one year ago|year-earlier|year-ago|a year before)$", t) \
+        or re.match(r"^(?:the\s+)?(?:quarter|period|same period|same quarter|corresponding period)\s+(last year)$", t) \
         or re.match(r"^(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:of\s+)?(last year|a year ago|a year earlier)$", t)
     if not m:
         return None

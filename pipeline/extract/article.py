@@ -17,6 +17,14 @@ from .people import PersonMention, canonical_names
 
 LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
 AGO = re.compile(r"\bago\b", re.IGNORECASE)
+#: Comparison periods ("a year earlier", "the year-ago quarter"): they name the period compared
+#: with, so the next date does not count from them.
+COMPARISON = re.compile(r"\b(?:ago|a year (?:earlier|before)|year-(?:earlier|ago))\b", re.IGNORECASE)
+PERIOD_VALUE = re.compile(r"^\d{4}-[QH]\d$")
+#: Expressions that refer to the quarter a report is about ("the quarter", "the 1988 period").
+PERIOD_WORDS = re.compile(r"\b(?:quarter|period)\b", re.IGNORECASE)
+#: How many sentences back a quarter or half is still the period a comparison is about.
+PERIOD_WINDOW = 5
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:
@@ -73,21 +81,32 @@ class Article:
 
     def _resolve_dates(self) -> dict:
         """Every DATE's value, in text order, so "the following year" can count from the date
-        named just before it in its own or the previous sentence (D46). A date counted back from
-        the publication date ("a year ago") is no antecedent: "a year earlier" after it still
-        counts from the date the text is about, not from the shifted year."""
-        values, previous = {}, None
+        named just before it in its own or the previous sentence (D46). A comparison ("a year ago",
+        "a year earlier", "the year-ago quarter") never counts from another comparison, and in a
+        report about a quarter (named up to PERIOD_WINDOW sentences before) it and "the quarter"
+        refer to that quarter."""
+        values, previous, plain, period = {}, None, None, None
         for span in self.entities:
             if span.label_ != "DATE":
                 continue
             sentence = self.sentence_of[span.start]
-            antecedent = previous[1] if previous and sentence - previous[0] <= 1 else None
+            comparison = bool(COMPARISON.search(span.text))
+            about_period = comparison or bool(PERIOD_WORDS.search(span.text))
+            before = plain if about_period else previous  # "a year earlier" never counts from "a year ago"
+            antecedent = before[1] if before and sentence - before[0] <= 1 else None
+            if about_period and period and sentence - period[0] <= PERIOD_WINDOW \
+                    and not (antecedent and PERIOD_VALUE.match(antecedent)):
+                antecedent = period[1]  # "a year ago" in a report about the third quarter
             value = normalize_date(span.text, self.structure.published,
                                    context_year=self.timeline_year.get(sentence), past=date_tense(span),
                                    antecedent=antecedent, date_order=self.date_order)
             values[span.start, span.end] = value
-            if value.value and not (value.anchored and AGO.search(span.text)):
+            if value.value:
                 previous = (sentence, value.value)
+                if not comparison:
+                    plain = previous
+                    if PERIOD_VALUE.match(value.value):
+                        period = previous
         return values
 
     def normalized(self, span: Span) -> str | None:

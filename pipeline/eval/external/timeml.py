@@ -129,6 +129,20 @@ def _match(gold: list[tuple[int, int]], system: list[tuple[int, int]]) -> list[t
     return out
 
 
+_X_FILLED = re.compile(r"^\d{1,3}X*$")
+
+
+def same_value(gold: str, value: str | None) -> bool:
+    """Equal values; a decade or century written with or without X fill counts as the same
+    value: TimeML writes the 1990s "199" and the 20th century "19", this project "199X" and "19XX"
+    (docs/annotation.md)."""
+    if value is None:
+        return False
+    if gold == value:
+        return True
+    return bool(_X_FILLED.match(gold) and _X_FILLED.match(value)) and gold.rstrip("X") == value.rstrip("X")
+
+
 def _dct_date(value: str | None):
     import datetime as dt
     m = re.match(r"^(\d{4})-(\d\d)-(\d\d)", value or "")
@@ -193,12 +207,13 @@ def evaluate(path: Path, allow_held_out: bool = False, date_order: str | None = 
                 (gspan, g), (sspan, s) = gold[gi], system[si]
                 matched_g.add(gi), matched_s.add(si)
                 strict = gspan == sspan
-                right = s["value"] == g.value
+                right = same_value(g.value, s["value"])
                 counts["strict"] += strict
                 counts["value"] += right
                 if not right:
                     errors.append({"doc": d.name, "kind": "value", "gold_text": g.text, "gold": g.value,
-                                   "text": s["text"], "value": s["value"], "dct": d.dct})
+                                   "text": s["text"], "value": s["value"], "dct": d.dct,
+                                   "context": target[max(0, sspan[0] - 60):sspan[1] + 40]})
             for gi, (gspan, g) in enumerate(gold):
                 if gi not in matched_g:
                     errors.append({"doc": d.name, "kind": "missed", "gold_text": g.text, "gold": g.value,

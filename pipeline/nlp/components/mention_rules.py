@@ -11,6 +11,7 @@ Every kept span carries its source in `Span.id_`: the ruler's pattern id, "model
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import srsly
@@ -19,6 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ...dates.words import written_years
+from ...lexicon import word_set, words
 from .paragraphs import doc_lines
 
 MODEL_SOURCE = "model:ner"
@@ -64,7 +67,7 @@ class MentionRules:
     # -- the component ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         kept = []
-        for ent in doc.ents:
+        for ent in self.date_pieces(doc):
             source = ent.id_ or MODEL_SOURCE
             span = self.clean(ent)
             if span is not None:
@@ -73,6 +76,57 @@ class MentionRules:
         kept += self.signature_names(doc, kept)
         doc.ents = filter_spans(kept)
         return doc
+
+    # -- dates and times the NER split or joined ---------------------------------------------
+    def date_pieces(self, doc: Doc) -> list[Span]:
+        """The entities with dates put right: a clock time or part of day next to a date joins it
+        ("10 p.m. Wednesday", "Thursday evening": rule:date_time); a part of day said of today or
+        yesterday is a DATE ("this morning", "last night": rule:part_of_day); a DATE running over
+        "ended"/"through" is two dates ("the quarter ended Sept. 30", "today through Nov. 17":
+        rule:date_split)."""
+        ents = list(doc.ents)
+        out: list[Span] = []
+        i = 0
+        while i < len(ents):
+            ent = ents[i]
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if nxt is not None and nxt.start == ent.end and {ent.label_, nxt.label_} == {"DATE", "TIME"} \
+                    and self._is_day_time(ent if ent.label_ == "TIME" else nxt):
+                out.append(Span(doc, ent.start, nxt.end, label="DATE", span_id="rule:date_time"))
+                i += 2
+                continue
+            if ent.label_ == "TIME" and self._is_part_of_day(ent):
+                out.append(Span(doc, ent.start, ent.end, label="DATE", span_id="rule:part_of_day"))
+            elif ent.label_ == "DATE":
+                out.extend(self._split_date(ent))
+            else:
+                out.append(ent)
+            i += 1
+        return out
+
+    def _is_day_time(self, span: Span) -> bool:
+        """A clock time or a part of day: "10 p.m.", "noon", "evening", "5 p.m. EST"."""
+        t = span.text.lower()
+        return bool(t.split()[-1] in self._parts_of_day() or re.match(r"^(?:about |around )?\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?", t)
+                    or t in ("noon", "midnight", "midday"))
+
+    def _is_part_of_day(self, span: Span) -> bool:
+        t = span.text
+        return t[:1].islower() and bool(re.match(
+            r"^(?:(?:early|late|later|earlier)\s+)?(?:(?:this|last|yesterday|tomorrow)\s+(?:" + "|".join(self._parts_of_day())
+            + r")|tonight|overnight)$", t))  # "at night" names no day
+
+    def _parts_of_day(self) -> frozenset[str]:
+        return frozenset(e.split("=")[0] for e in words("parts_of_day"))
+
+    def _split_date(self, ent: Span) -> list[Span]:
+        breaks = word_set("date_span_breaks")
+        cut = next((t.i for t in ent if t.lower_ in breaks and ent.start < t.i < ent.end - 1), None)
+        if cut is None:
+            return [ent]
+        doc = ent.doc
+        return [Span(doc, ent.start, cut, label="DATE", span_id="rule:date_split"),
+                Span(doc, cut + 1, ent.end, label="DATE", span_id="rule:date_split")]
 
     def clean(self, ent: Span) -> Span | None:
         span = _cut_at_newline(ent)
@@ -182,7 +236,9 @@ class MentionRules:
         if token.shape_.endswith("-dddd"):
             return token.lower_.split("-")[0] + "-" in self.words("date_words")  # "mid-2014", not "M-2014"
         return (token.lower_ in self.words("date_words") or token.like_num or token.is_punct or token.pos_ == "PROPN"
-                or token.text[:1].isdigit())  # "07/02/2019", "1990s", "2016/17"
+                or token.text[:1].isdigit()  # "07/02/2019", "1990s", "2016/17"
+                or token.lower_ in word_set("decade_words") or token.lower_ in self._parts_of_day()
+                or token.lower_ in ("noon", "midnight", "midday") or bool(re.match(r"^[ap]\.?m\.?$", token.lower_)))
 
     def _date_edges(self, span: Span) -> tuple[int, int]:
         """The NER's DATE spans run over into neighbours ("episode weekly", "the new year two of
@@ -190,6 +246,9 @@ class MentionRules:
         doc, start, end = span.doc, span.start, span.end
         while start < end and (not self._is_date_word(doc[start]) or doc[start].is_punct):
             start += 1
+        text = doc[start:end].text.lower()
+        if written_years(text) != text and re.search(r"\d$", written_years(text)):
+            return start, end  # "nineteen ninety-six": a year written out ends in number words
         while end > start and (not self._is_date_word(doc[end - 1])
                                or doc[end - 1].is_punct and not (doc[end - 1].text == ")" and "(" in doc[start:end].text)
                                or (doc[end - 1].like_num and not doc[end - 1].text[:1].isdigit()
