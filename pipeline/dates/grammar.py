@@ -45,7 +45,9 @@ NOT_DATES = [
     re.compile(r"^years?\s+\d{1,2}(?:\s*(?:to|-|–|and|&)\s*\d{1,2})?$"),                    # school "Year 9"
     re.compile(r"^(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\s+\w+$"),             # "twice a week"
     re.compile(r"\b(day|week|month|year)s? (?:after|by|on|to) \1\b"),                       # "month after month"
-    re.compile(r"^(?:past|previous)\s+(?:decade|century)$"),                                                    # "61" is no date
+    re.compile(r"^(?:past|previous)\s+(?:decade|century)$"),
+    re.compile(r"\b(?:consecutive|straight|successive|running)\s+(?:days?|weeks?|months?|quarters?|years?)$"),  # "the third consecutive month"
+    re.compile(r"^(?:quarter|half)-century$|^(?:two|three|four|five|six|eight|twelve|\d+)-quarter$"),  # "quarter-century low", "four-quarter test"                                                    # "61" is no date
     re.compile(r"^(?:recent|the recent|recently|recent (?:years|months|weeks)|years|months|decades|the past|"
                r"the future|nowadays|these days|at the time|this time|the time|annual|each year|per year|"
                r"a year|once|now)$"),

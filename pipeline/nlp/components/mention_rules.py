@@ -211,8 +211,14 @@ class MentionRules:
             return None  # "the Children and Families Act 2014" is a name
         first = span.start + (span[0].lower_ in {"the", "a", "an"} and len(span) > 1)
         before = [t.lower_ for t in doc[max(0, span.start - 2):span.start] if t.lower_ not in {"the", "a", "an"}]
-        if doc[first].lower_ in {"next", "past", "last", "coming"} and before and before[-1] in {"over", "within", "for", "throughout"}:
-            return None  # "over the next year" is a duration
+        if doc[first].lower_ in {"next", "past", "last", "coming"} and before and (
+                before[-1] in {"over", "within", "throughout"}
+                or (before[-1] == "for" and first > 0 and doc[first - 1].lower_ == "the")) \
+                and not any(t.shape_ == "dddd" or t.lower_ in {"half", "quarter"} for t in span):
+            return None  # "over the next year", "for the past year" are durations; "estimate for next year" is a date
+        if len(span) == 1 and span[0].lower_ in {"quarter", "half"} and span.start > 0 \
+                and doc[span.start - 1].lower_ in {"a", "one", "three"}:
+            return None  # "more than a quarter of the market" is a fraction
         if before[-2:] == ["this", "time"] or (before and before[-1] == "time" and span[0].lower_ == "next"):
             return None  # "this time next year" is no calendar point (D25)
         start, end = self._date_edges(span)
@@ -233,8 +239,8 @@ class MentionRules:
         return Span(doc, start, end, label="DATE") if start < end else None
 
     def _is_date_word(self, token) -> bool:
-        if token.shape_.endswith("-dddd"):
-            return token.lower_.split("-")[0] + "-" in self.words("date_words")  # "mid-2014", not "M-2014"
+        if re.match(r"^[a-z]+-(?:19|20)\d\d(?:s)?$", token.lower_):
+            return token.lower_.split("-")[0] + "-" in self.words("date_words")  # "mid-2014", "mid-1990s", not "M-2014"
         return (token.lower_ in self.words("date_words") or token.like_num or token.is_punct or token.pos_ == "PROPN"
                 or token.text[:1].isdigit()  # "07/02/2019", "1990s", "2016/17"
                 or token.lower_ in word_set("decade_words") or token.lower_ in self._parts_of_day()
