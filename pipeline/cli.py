@@ -27,15 +27,24 @@ def extract(
                                                       "(by default they stay)."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Process every article again, even those "
                                                           "unchanged since the last run into OUT."),
+    date_order: str = typer.Option(None, "--date-order", help="How numeric dates read: dmy (day first, the "
+                                   "default) or mdy (month first, American sources), or a locale such as en-US; "
+                                   "a sidecar's date_order or locale wins."),
 ):
     """Extract people, roles, ratings, dates and quotes from IN into tables in OUT.
 
     OUT remembers what it processed: a re-run processes only new or changed articles (everything
     when the pipeline or patterns/ changed) and writes the same tables a fresh run would."""
+    from .dates.order import BadDateOrder, parse_date_order
     from .run.runner import run
     try:
+        order = parse_date_order(date_order)
+    except BadDateOrder as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    try:
         summary = run(in_dir, out_dir, workers=workers, model=model, progress=not quiet and sys.stderr.isatty(),
-                      prune=prune, rebuild=rebuild)
+                      prune=prune, rebuild=rebuild, date_order=order)
     except (ModelNotInstalled, FileNotFoundError, RuntimeError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)

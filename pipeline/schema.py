@@ -18,6 +18,10 @@ PERSON_ID = pa.field("person_id", pa.string())
 EVIDENCE = pa.field("evidence", pa.string())
 RULE = pa.field("rule", LABEL)
 DATE_VALUE = pa.field("date", pa.string())
+# meaning: first day of the calendar span the date value covers (null when it has unresolved X parts or none)
+DATE_START = pa.field("date_start", pa.date32())
+# meaning: last day of that span, inclusive ("2012-09" → 2012-09-30)
+DATE_END = pa.field("date_end", pa.date32())
 
 TABLES: dict[str, pa.Schema] = {
     "documents": pa.schema([
@@ -67,6 +71,7 @@ TABLES: dict[str, pa.Schema] = {
         DATE_VALUE, EVIDENCE, START, END, RULE,
         pa.field("person_mention_id", pa.string()),
         pa.field("role_mention_id", pa.string()),
+        DATE_START, DATE_END,
     ]),
     "ratings": pa.schema([
         DOC_ID,
@@ -82,6 +87,7 @@ TABLES: dict[str, pa.Schema] = {
         pa.field("rating_mention_id", pa.string()),
         pa.field("rating_start", pa.int32()),
         pa.field("rating_end", pa.int32()),
+        DATE_START, DATE_END,
     ]),
     "dates": pa.schema([
         DOC_ID,
@@ -91,6 +97,7 @@ TABLES: dict[str, pa.Schema] = {
         pa.field("value", pa.string()),
         pa.field("granularity", LABEL),
         pa.field("anchored", pa.bool_(), nullable=False),
+        DATE_START, DATE_END,
     ]),
     "quotes": pa.schema([
         DOC_ID, PERSON_ID,

@@ -41,6 +41,7 @@ NOT_DATES = [
     re.compile(r"^(?:(?!last|next|this|previous|coming|past)[\w-]+\s+){0,3}(?:days|weeks|months|years|decades)$"),  # "some very hard years"
     re.compile(r"^(?:year|years|month|months|week|weeks|day|days|decade)$|-long$|^less than|^more than|^up to"),
     re.compile(r"^\d{1,3}$"),
+    re.compile(r"^\d{1,2}/\d{1,2}$"),                                                     # "7/8": a stock fraction
     re.compile(r"^\d{1,2}\s*(?:to|-|–|and)\s*\d{1,2}$"),                                  # "aged 11 to 17"
     re.compile(r"^years?\s+\d{1,2}(?:\s*(?:to|-|–|and|&)\s*\d{1,2})?$"),                    # school "Year 9"
     re.compile(r"^(?:once|twice|\w+ times)\s+(?:a|an|per|each|every)\s+\w+$"),             # "twice a week"
@@ -89,7 +90,7 @@ def normalize(text: str, anchor: dt.date | None, context_year: int | None = None
         result = rule(t, anchor, context_year, past)
         if result is not None:
             return result
-    return _dateparser_fallback(t, anchor, past)
+    return _dateparser_fallback(t, anchor, past, date_order)
 
 
 #: dateparser is slow on long or odd strings; it only sees short leftovers of the grammar.
@@ -97,23 +98,23 @@ DATEPARSER_MAX_CHARS = 40
 
 
 @lru_cache(maxsize=64)
-def _date_data_parser(anchor: dt.date, prefer: str):
+def _date_data_parser(anchor: dt.date, prefer: str, order: str = "DMY"):
     from dateparser.date import DateDataParser
     return DateDataParser(languages=["en"], settings={
-        "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": prefer,
+        "DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": prefer,
         "RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day),
         "RETURN_AS_TIMEZONE_AWARE": False, "TIMEZONE": "UTC", "STRICT_PARSING": False})
 
 
 @lru_cache(maxsize=4096)
-def _dateparser_fallback(t: str, anchor: dt.date | None, past: bool | None) -> DateValue:
+def _dateparser_fallback(t: str, anchor: dt.date | None, past: bool | None, date_order: str | None = None) -> DateValue:
     """Forms the grammar does not know ("the 3rd of March", "a fortnight ago"), with every setting
     pinned: day-first, English only, relative to the publication date, no clock or time zone of the
     machine. Without a publication date nothing relative can be resolved, so it is not called."""
     if anchor is None or len(t) > DATEPARSER_MAX_CHARS or not re.search(r"\d|[a-z]{3}", t):
         return DateValue(None, None, False)  # nothing known: no value, and no granularity either
     prefer = "past" if past else "future" if past is False else "current_period"
-    data = _date_data_parser(anchor, prefer).get_date_data(t)
+    data = _date_data_parser(anchor, prefer, "MDY" if date_order == "mdy" else "DMY").get_date_data(t)
     if data.date_obj is None:
         return DateValue(None, None, False)
     d = data.date_obj.date()

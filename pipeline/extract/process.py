@@ -11,6 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..about import __version__
+from ..dates.order import date_order_of_locale
+from ..dates.span import add_date_spans
 from ..ids import content_id
 from ..io.inputs import RejectedInput, decode
 from ..nlp.build import get_pipeline
@@ -55,9 +57,9 @@ def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) ->
         return {"rows": rows}
     structure = analyse(text)
     published_source = "dateline" if structure.published else None
-    date_order = None
+    date_order = date_order_of_locale(getattr(structure, "language", None))  # the page's lang / og:locale
     if metadata:
-        date_order = metadata.date_order
+        date_order = metadata.date_order or date_order
         if metadata.published:
             structure.published, published_source = metadata.published, "metadata"
         structure.title = metadata.title or structure.title
@@ -78,6 +80,9 @@ def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, 
     for table, table_rows in extract_relations(article).items():
         rows[table].extend(table_rows)
     rows["quotes"] = quote_rows(article, rows["roles"])
+    add_date_spans(rows["dates"], "value")
+    add_date_spans(rows["roles"], "date")
+    add_date_spans(rows["ratings"], "date")
     rows["documents"].append({
         "doc_id": doc_id, "source_path": prepared["source_path"], "duplicate_paths": [],
         "title": structure.title, "publisher": structure.publisher,

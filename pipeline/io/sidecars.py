@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..dates.datelines import find_date
+from ..dates.order import parse_date_order
 from ..extract.metadata import ArticleMetadata
 from .inputs import SourceFile
 
@@ -22,7 +23,8 @@ def is_sidecar(name: str) -> bool:
 
 def load_metadata(in_dir: Path, articles: list[SourceFile]) -> tuple[dict[str, ArticleMetadata], list[dict]]:
     """Sidecar metadata by article path: `metadata.csv` (column `path` relative to its folder, plus
-    any of published, title, publisher, url) and `<name>.meta.json` beside an article."""
+    any of published, title, publisher, url, date_order or locale) and `<name>.meta.json` beside an
+    article."""
     found: dict[str, ArticleMetadata] = {}
     problems = []
     for table in sorted(in_dir.rglob(METADATA_CSV)):
@@ -58,8 +60,9 @@ def _metadata_from(row: dict) -> ArticleMetadata:
                 raise ValueError(f"published {raw!r} is not a date (use YYYY-MM-DD)") from None
             published = hit[0]
     clean = {k: (v.strip() if isinstance(v, str) and v.strip() else None) for k, v in row.items()}
+    date_order = parse_date_order(clean.get("date_order") or clean.get("locale"))  # BadDateOrder is a ValueError
     return ArticleMetadata(published=published, title=clean.get("title"), publisher=clean.get("publisher"),
-                           url=clean.get("url"))
+                           url=clean.get("url"), date_order=date_order)
 
 
 def metadata_to_json(metadata: ArticleMetadata | None) -> str | None:

@@ -157,6 +157,8 @@ def evaluate(path: Path, allow_held_out: bool = False, date_order: str | None = 
              out: Path | None = None, model: str | None = None) -> dict:
     """Score the pipeline's DATE mentions and values against the TimeML files under `path`.
     `date_order` goes to every article's sidecar metadata (TimeBank is American newswire)."""
+    from ...dates.order import parse_date_order
+    date_order = parse_date_order(date_order)
     path = Path(path)
     if HELD_OUT.search(str(path.resolve())) and not allow_held_out:
         raise HeldOutRefused(f"{path}: AQUAINT is held out for an independent check; "

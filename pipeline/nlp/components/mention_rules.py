@@ -201,6 +201,9 @@ class MentionRules:
         text = span.text.lower()
         if any(marker in text for marker in self.words("age_markers")):
             return None  # "seven-year-old" is an age
+        if span.start > 0 and doc[span.start - 1].tag_ == "PRP$" and re.match(
+                r"^(?:(?:early|mid|late)[\s-]*)?(?:\d0s|\w+ties)$", text):
+            return None  # "in his 30s", "in her early forties" is an age
         if (span.end < len(doc) and doc[span.end].lower_ in self.words("programme_words")
                 and doc[span.end].pos_ not in ("VERB", "AUX")):
             return None  # "the Today programme" is a name; "on Monday show that ..." is a date
