@@ -786,7 +786,7 @@ def _business_period(t, anchor, past, antecedent):
             return DateValue(f"{m.group(1)}-Q{ante_q.group(2)}", "quarter", False)
         return DateValue(m.group(1), "year", False)
     m = re.match(r"^(?:(latest|recent|most recent|current|this|that|same|last|previous|past|next|coming|"
-                 r"year-earlier|year-ago|comparable|comparable year-ago|comparable year-earlier|corresponding|"
+                 r"year-earlier|year - earlier|year-ago|year - ago|comparable|comparable year-ago|comparable year-earlier|corresponding|"
                  r"last year's|this year's)\s+)?(?:fiscal\s+)?(quarter|period)$", t)
     if m and (m.group(1) or m.group(2) == "quarter"):
         mod, unit = m.group(1), m.group(2)
@@ -802,8 +802,8 @@ def _business_period(t, anchor, past, antecedent):
             year, current = _current_quarter(anchor)
             base_year, base_q = (year, current) if mod in ("current", "this", "next", "coming") else \
                 divmod(year * 4 + current - 2, 4)[0], divmod(year * 4 + current - 2, 4)[1] + 1
-        if mod in ("year-earlier", "year-ago", "comparable", "comparable year-ago", "comparable year-earlier",
-                   "corresponding", "last year's"):
+        if mod in ("year-earlier", "year-ago", "year - earlier", "year - ago", "comparable", "comparable year-ago",
+                   "comparable year-earlier", "corresponding", "last year's"):
             return DateValue(_quarter_shift(base_year, base_q, -4), "quarter", not ante_q)
         if mod in ("next", "coming") and not ante_q:
             return DateValue(_quarter_shift(base_year, base_q, 1), "quarter", True)

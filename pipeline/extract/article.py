@@ -19,7 +19,8 @@ LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
 AGO = re.compile(r"\bago\b", re.IGNORECASE)
 #: Comparison periods ("a year earlier", "the year-ago quarter"): they name the period compared
 #: with, so the next date does not count from them.
-COMPARISON = re.compile(r"\b(?:ago|a year (?:earlier|before)|year-(?:earlier|ago))\b", re.IGNORECASE)
+COMPARISON = re.compile(r"\b(?:ago|a year (?:earlier|before)|year-(?:earlier|ago)|(?:period|quarter) last year|"
+                        r"last year's (?:period|quarter))\b", re.IGNORECASE)
 PERIOD_VALUE = re.compile(r"^\d{4}-[QH]\d$")
 #: Expressions that refer to the quarter a report is about ("the quarter", "the 1988 period").
 PERIOD_WORDS = re.compile(r"\b(?:quarter|period)\b", re.IGNORECASE)
