@@ -295,6 +295,7 @@ NEWSWIRE = [
     ("the winter of nineteen ninety-four", F, None, True, None, "1994-WI", "season"),
     ("the year two thousand", F, None, False, None, "2000", "year"),
     ("two thousand and one", F, None, True, None, "2001", "year"),
+    ("in 1898", F, None, True, None, "1898", "year"),
     # holidays
     ("Thanksgiving Day", W, None, False, None, "1989-11-23", "day"),
     ("Easter", dt.date(2019, 2, 1), None, False, None, "2019-04-21", "day"),
@@ -378,8 +379,10 @@ def test_articles_resolve_quarters_and_comparisons(nlp):
 
 
 def test_articles_read_written_years_and_times(nlp):
-    text = "Prices peaked in nineteen ninety-six. The vote is at 10 p.m. Wednesday, officials said this morning.\n"
+    text = ("Prices peaked in nineteen ninety-six. The vote is at 10 p.m. Wednesday, officials said this morning. "
+            "The firm, founded in 1898, employs 1500 people.\n")
     got = _article_dates(nlp, text, dt.date(1998, 2, 13))
+    assert got["1898"]["value"] == "1898" and "1500" not in got
     assert got["nineteen ninety-six"]["value"] == "1996"
     assert got["10 p.m. Wednesday"]["value"].endswith("T22:00")
     assert got["this morning"]["value"] == "1998-02-13TMO"

@@ -343,6 +343,9 @@ def _year_only(t, anchor, ctx, past):
                  r"the first months of|spring|summer|autumn|winter)?\s*-?\s*((?:19|20)\d\d)$", t)
     if m:
         return DateValue(m.group(1), "year", False)
+    m = re.match(r"^(1[5-8]\d\d)$", t)
+    if m:  # "in 1898": an older year, written alone
+        return DateValue(m.group(1), "year", False)
     m = re.match(r"^year\s+((?:19|20)\d\d)$", t)
     if m:  # "the year 2000" ("the year two thousand")
         return DateValue(m.group(1), "year", False)

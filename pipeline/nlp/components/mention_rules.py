@@ -207,8 +207,10 @@ class MentionRules:
         if (span.end < len(doc) and doc[span.end].lower_ in self.words("programme_words")
                 and doc[span.end].pos_ not in ("VERB", "AUX")):
             return None  # "the Today programme" is a name; "on Monday show that ..." is a date
-        if any(t.shape_ in ("dddd", "ddddx") and t.text[:2] not in ("19", "20") for t in span):
-            return None  # the date patterns match any four digits; only 1900-2099 are years here
+        if any(t.shape_ in ("dddd", "ddddx") and t.text[:2] not in ("19", "20") for t in span) and not (
+                len(span) == 1 and "15" <= span.text[:2] <= "18" and span.start > 0
+                and doc[span.start - 1].lower_ in {"in", "until", "of", "from", "before", "after", "by"}):
+            return None  # the date patterns match any four digits; 1900-2099 are years, older ones after "in 1898"
         if (len(span) == 1 and span[0].like_num and span.start > 0
                 and doc[span.start - 1].lower_ in self.words("name_words_before_year")):
             return None  # "the Children and Families Act 2014" is a name
