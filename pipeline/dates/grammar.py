@@ -299,7 +299,7 @@ def _day_then_part(t, anchor, ctx, past):
 def _clock(t, anchor, ctx, past):
     """A clock time with its day: "10 p.m. Wednesday", "noon Thursday", "Friday 5 p.m.",
     "5 p.m. EST Nov. 9" → "1998-02-11T22:00" (granularity day: the calendar span is the day)."""
-    time_re = r"(?:(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\.?|(noon|midday|midnight))(?:\s+[a-z]{1,2}[sd]?t\b)?"
+    time_re = r"(?:(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\.?|(" + "|".join(CLOCK_WORDS) + r"))(?:\s+[a-z]{1,2}[sd]?t\b)?"
     m = re.match(rf"^{time_re},?\s+(?:on\s+)?(.+)$", t)
     rest = m.group(5) if m else None
     if not m:
@@ -314,7 +314,7 @@ def _clock(t, anchor, ctx, past):
     if day.granularity != "day" or not day.value or not re.match(r"^\d{4}-\d\d-\d\d$", day.value):
         return DateValue(day.value, day.granularity, day.anchored) if day.value else None
     if word:
-        clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[word]
+        clock = CLOCK_WORDS[word]
     else:
         h = int(hour) % 12 + (12 if half == "p" else 0)
         clock = f"{h:02d}:{int(minute or 0):02d}"
@@ -374,10 +374,7 @@ def _year_only(t, anchor, ctx, past):
     return None
 
 
-ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-                 "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-                 "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(words("ordinal_words"))}
 
 
 def _part_of_year(t, anchor, ctx, past):
@@ -594,8 +591,8 @@ def _holiday(t, anchor, ctx, past):
     m = re.match(r"^((?:last|next|this) )?christmas(?: period| holidays?| break)?$", t)
     if m:  # Christmas is a December, and its year is found like one
         return _relative_month_name(f"{m.group(1) or ''}december", anchor, ctx, past)
-    m = re.match(r"^((?:last|next|this) )?(christmas day|christmas eve|boxing day|new year's day|new year's eve|"
-                 r"easter(?: sunday| monday| day)?|good friday|thanksgiving(?: day)?|halloween|valentine's day|"
+    fixed = "|".join(re.escape(name) for name in FIXED_HOLIDAYS)
+    m = re.match(r"^((?:last|next|this) )?(" + fixed + r"|easter(?: sunday| monday| day)?|good friday|thanksgiving(?: day)?|"
                  r"(?:(early|late|spring|summer|august|may) )?bank holiday(?: monday)?(?: weekend)?)$", t)
     if m:
         return _holiday_day(m.group(2), m.group(1), anchor, ctx, past)
@@ -610,10 +607,9 @@ def _holiday(t, anchor, ctx, past):
 def _holiday_date(name: str, year: int) -> dt.date | None:
     """The day of a named holiday in `year`: fixed days, Easter from dateutil, Thanksgiving (US)
     and the UK bank holidays from the `holidays` package."""
-    fixed = {"christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26), "new year's day": (1, 1),
-             "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14)}
-    if name in fixed:
-        return dt.date(year, *fixed[name])
+    if name in FIXED_HOLIDAYS:
+        month, day = FIXED_HOLIDAYS[name].split("-")
+        return dt.date(year, int(month), int(day))
     if name.startswith("easter") or name == "good friday":
         from dateutil.easter import easter
         sunday = easter(year)
@@ -721,6 +717,8 @@ def _shift(value: str | None, unit: str, shift: int) -> DateValue:
 
 WORD_NUMBERS = {"a": 1, "an": 1, **number_words()}
 PARTS_OF_DAY = dict(entry.split("=") for entry in words("parts_of_day"))
+CLOCK_WORDS = dict(entry.split("=") for entry in words("clock_words"))
+FIXED_HOLIDAYS = dict(entry.split("=") for entry in words("fixed_holidays"))
 
 RULES = [_clock, _day_then_part, _composite, _weekend, _week_of, _ago, _quarter, _school_year, _financial_year, _range, _month_year, _absolute_day, _day_range,
          _month_range, _day_month, _part_of_year, _year_only, _relative_month_name, _holiday, _ordinal_day, _deictic,

@@ -108,13 +108,16 @@ class MentionRules:
         """A clock time or a part of day: "10 p.m.", "noon", "evening", "5 p.m. EST"."""
         t = span.text.lower()
         return bool(t.split()[-1] in self._parts_of_day() or re.match(r"^(?:about |around )?\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?", t)
-                    or t in ("noon", "midnight", "midday"))
+                    or t in self._clock_words())
 
     def _is_part_of_day(self, span: Span) -> bool:
         t = span.text
         return t[:1].islower() and bool(re.match(
             r"^(?:(?:early|late|later|earlier)\s+)?(?:(?:this|last|yesterday|tomorrow)\s+(?:" + "|".join(self._parts_of_day())
             + r")|tonight|overnight)$", t))  # "at night" names no day
+
+    def _clock_words(self) -> frozenset[str]:
+        return frozenset(e.split("=")[0] for e in words("clock_words"))
 
     def _parts_of_day(self) -> frozenset[str]:
         return frozenset(e.split("=")[0] for e in words("parts_of_day"))
@@ -249,7 +252,7 @@ class MentionRules:
         return (token.lower_ in self.words("date_words") or token.like_num or token.is_punct or token.pos_ == "PROPN"
                 or token.text[:1].isdigit()  # "07/02/2019", "1990s", "2016/17"
                 or token.lower_ in word_set("decade_words") or token.lower_ in self._parts_of_day()
-                or token.lower_ in ("noon", "midnight", "midday") or bool(re.match(r"^[ap]\.?m\.?$", token.lower_)))
+                or token.lower_ in self._clock_words() or bool(re.match(r"^[ap]\.?m\.?$", token.lower_)))
 
     def _date_edges(self, span: Span) -> tuple[int, int]:
         """The NER's DATE spans run over into neighbours ("episode weekly", "the new year two of
