@@ -268,6 +268,9 @@ NEWSWIRE = [
     ("the latest quarter", W, None, True, None, "1989-Q3", "quarter"),
     ("the latest quarter", W, None, True, "1988-Q2", "1989-Q3", "quarter"),  # by the calendar, not the text
     ("the current quarter", W, None, True, None, "1989-Q4", "quarter"),
+    ("this quarter", W, None, False, None, "1989-Q4", "quarter"),
+    ("next quarter", W, None, False, None, "1990-Q1", "quarter"),
+    ("the last quarter", dt.date(1990, 2, 1), None, True, None, "1989-Q4", "quarter"),
     ("the quarter", W, None, True, "1989-Q2", "1989-Q2", "quarter"),
     ("the year-earlier quarter", W, None, True, "1989-Q3", "1988-Q3", "quarter"),
     ("the year-ago period", W, None, True, "1989-Q3", "1988-Q3", "quarter"),

@@ -801,8 +801,11 @@ def _business_period(t, anchor, past, antecedent):
             base_year, base_q = int(ante_q.group(1)), int(ante_q.group(2))
         else:
             year, current = _current_quarter(anchor)
-            base_year, base_q = (year, current) if mod in ("current", "this", "next", "coming") else \
-                divmod(year * 4 + current - 2, 4)[0], divmod(year * 4 + current - 2, 4)[1] + 1
+            if mod in ("current", "this", "next", "coming"):
+                base_year, base_q = year, current
+            else:  # the latest complete quarter
+                base_year, index = divmod(year * 4 + current - 2, 4)
+                base_q = index + 1
         if mod in ("year-earlier", "year-ago", "year - earlier", "year - ago", "comparable", "comparable year-ago",
                    "comparable year-earlier", "corresponding", "last year's"):
             return DateValue(_quarter_shift(base_year, base_q, -4), "quarter", not ante_q)
