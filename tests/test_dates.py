@@ -305,6 +305,8 @@ NEWSWIRE = [
     ("Easter Monday", dt.date(2019, 5, 1), None, True, None, "2019-04-22", "day"),
     ("Christmas Day", dt.date(2017, 4, 3), None, True, None, "2016-12-25", "day"),
     ("Boxing Day", dt.date(2017, 4, 3), None, False, None, "2017-12-26", "day"),
+    ("Christmas Day", dt.date(2018, 1, 10), None, None, None, "2017-12-25", "day"),  # tense unknown: the nearest
+    ("Christmas Day", N, None, True, None, "XXXX-12-25", "day"),
     ("the August bank holiday", dt.date(2019, 9, 10), None, True, None, "2019-08-26", "day"),
     ("the spring bank holiday", dt.date(2019, 3, 10), None, False, None, "2019-05-27", "day"),
     ("Christmas", dt.date(2017, 4, 3), None, False, None, "2017-12", "month"),  # D46: the month

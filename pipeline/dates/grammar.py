@@ -629,7 +629,8 @@ def _holiday_date(name: str, year: int) -> dt.date | None:
 def _holiday_day(name: str, mod: str | None, anchor, ctx, past) -> DateValue:
     """A holiday as a day, its year chosen like a day's: the entry's year, else by the tense."""
     if ctx is None and anchor is None:
-        return DateValue(None, "day", False)
+        fixed = FIXED_HOLIDAYS.get(name)
+        return DateValue(f"XXXX-{fixed}" if fixed else None, "day", False)
     if ctx is not None:
         found = _holiday_date(name, ctx)
         return DateValue(found.isoformat() if found else None, "day", False)
@@ -641,6 +642,10 @@ def _holiday_day(name: str, mod: str | None, anchor, ctx, past) -> DateValue:
         year = anchor.year - 1 if this_year >= anchor else anchor.year
     elif mod == "next" or (mod != "this" and past is False and this_year < anchor):
         year = anchor.year + 1 if this_year <= anchor else anchor.year
+    elif mod != "this" and past is None:  # tense unknown: the nearest one
+        candidates = [(abs((d - anchor).days), d.year) for d in
+                      (_holiday_date(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)) if d]
+        year = min(candidates)[1]
     else:
         year = anchor.year
     found = _holiday_date(name, year)
