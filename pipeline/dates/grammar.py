@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .datelines import find_date
 from ..lexicon import words
-from .words import expand_year, month_number, month_regex, number_value, number_words, written_years
+from .words import month_number, month_regex, number_value, number_words, written_years
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}

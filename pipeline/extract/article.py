@@ -8,7 +8,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from ..dates.grammar import is_date_expression, normalize as normalize_date
-from ..dates.tense import clause_tense, date_tense
+from ..dates.tense import date_tense
 from ..dates.timeline import timeline_years
 from ..ids import mention_id, person_id
 from ..structure import Structure
