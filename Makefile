@@ -9,7 +9,7 @@ OUT    ?= output
 WORKERS ?= 0
 EXTRACT_FLAGS ?=
 
-.PHONY: install extract test test-fast evaluate evaluate-realgold baseline lock clean check bench bench-memory report browser
+.PHONY: install extract test test-fast evaluate evaluate-realgold evaluate-timeml baseline lock clean check bench bench-memory report browser
 ARTICLES ?= 2000
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
@@ -47,6 +47,11 @@ POLNEAR ?= /work/.mirror/networkdynamics+PolNeAR/repo
 AEB ?= /work/.mirror/scrapinghub+article-extraction-benchmark/repo
 evaluate-realgold: $(STAMP)
 	$(BIN)/python -m pipeline evaluate-external realgold --polnear "$(POLNEAR)" --aeb "$(AEB)"
+# External check of the dates on TimeML (TempEval-3 TBAQ-cleaned TimeBank; not committed: pass its folder).
+# AQUAINT is held out: the adapter refuses it.
+TIMEML ?= /tmp/te3/data/TBAQ-cleaned/TimeBank
+evaluate-timeml: $(STAMP)
+	$(BIN)/python -m pipeline evaluate-external timeml "$(TIMEML)" --out reports/external-timeml.json
 
 # Accept the current scores as the new regression baseline (tests/baseline.json).
 baseline: $(STAMP)

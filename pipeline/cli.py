@@ -37,16 +37,25 @@ def extract(
                                                       "(by default they stay)."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Process every article again, even those "
                                                           "unchanged since the last run into OUT."),
+    date_order: str = typer.Option(None, "--date-order", help="How numeric dates read: dmy (day first, the "
+                                   "default) or mdy (month first, American sources), or a locale such as en-US; "
+                                   "a sidecar's date_order or locale wins."),
 ):
     """Extract people, roles, ratings, dates and quotes from IN into tables in OUT.
 
     OUT remembers what it processed: a re-run processes only new or changed articles (everything
     when the pipeline or patterns/ changed) and writes the same tables a fresh run would."""
+    from .dates.order import BadDateOrder, parse_date_order
     from .run.runner import run
     previous = signal.signal(signal.SIGTERM, _terminated)
     try:
+        order = parse_date_order(date_order)
+    except BadDateOrder as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    try:
         summary = run(in_dir, out_dir, workers=workers, model=model, progress=not quiet and sys.stderr.isatty(),
-                      prune=prune, rebuild=rebuild)
+                      prune=prune, rebuild=rebuild, date_order=order)
     except (ModelNotInstalled, FileNotFoundError, RuntimeError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
@@ -112,35 +121,57 @@ def report(
 
 @app.command("evaluate-external")
 def evaluate_external(
-    name: str = typer.Argument(..., help="Adapter: one of pipeline.eval.external.ADAPTERS (realgold, ...)."),
-    path: Path = typer.Argument(None, help="The dataset's folder (or bare git directory)."),
+    name: str = typer.Argument(..., help="Adapter: see `pipeline.eval.external.ADAPTERS` and docs/evaluation.md."),
+    path: Path = typer.Argument(None, help="The dataset's folder (not committed; pass where you cloned it)."),
+    out: Path = typer.Option(None, "--out", help="JSON report (default: reports/external-NAME.json)."),
     polnear: Path = typer.Option(None, "--polnear", help="realgold: PolNeAR clone (folder or bare git directory)."),
     aeb: Path = typer.Option(None, "--aeb", help="realgold: article-extraction-benchmark clone."),
-    out: Path = typer.Option(None, "--out", help="JSON report (default reports/external-<name>.json)."),
+    split: str = typer.Option(None, "--split", help="The dataset's part to score (each adapter has its dev default)."),
+    allow_held_out: bool = typer.Option(False, "--allow-held-out",
+                                        help="Allow a held-out part; for the final independent check only."),
+    date_order: str = typer.Option(None, "--date-order", help="timeml: dmy or mdy for every article."),
+    limit: int = typer.Option(None, "--limit", help="Only the first N documents."),
     model: str = typer.Option(None, "--model", help="spaCy model name or path."),
 ):
-    """Score the pipeline on an external benchmark; table on screen, JSON on disk."""
-    from .eval.external import ADAPTERS
-    if name not in ADAPTERS:
-        typer.echo(f"error: no adapter {name!r}; known: {', '.join(sorted(ADAPTERS))}", err=True)
-        raise typer.Exit(2)
-    adapter = ADAPTERS[name]
-    options = {k: v for k, v in {"polnear": polnear, "aeb": aeb, "model": model}.items() if v is not None}
-    if path is None and not (polnear or aeb):
-        typer.echo("error: give the dataset path (or --polnear/--aeb for realgold)", err=True)
-        raise typer.Exit(2)
+    """Score the pipeline on an external benchmark; a table on screen, JSON on disk."""
+    import inspect
+    import json
+
+    from .eval.external import adapter
     try:
-        result = adapter.evaluate(path, **options)
-    except (ModelNotInstalled, FileNotFoundError) as exc:
+        module = adapter(name)
+    except KeyError as exc:
+        typer.echo(f"error: {exc.args[0]}", err=True)
+        raise typer.Exit(2)
+    if path is None and not (polnear or aeb):
+        typer.echo("error: give the dataset's path", err=True)
+        raise typer.Exit(2)
+    if path is not None and not path.exists():
+        typer.echo(f"error: {path} does not exist", err=True)
+        raise typer.Exit(2)
+    target = out or Path("reports") / f"external-{name}.json"
+    given = {"polnear": polnear, "aeb": aeb, "split": split, "allow_held_out": allow_held_out or None,
+             "date_order": date_order, "limit": limit, "model": model, "out": target}
+    accepted = inspect.signature(module.evaluate).parameters
+    unknown = [k for k, v in given.items() if v is not None and k not in accepted and k != "out"]
+    if unknown:
+        typer.echo(f"error: {name} takes no --{unknown[0].replace('_', '-')}", err=True)
+        raise typer.Exit(2)
+    options = {k: v for k, v in given.items() if v is not None and k in accepted}
+    try:
+        result = module.evaluate(path, **options)
+    except (ValueError, ModelNotInstalled, FileNotFoundError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
-    adapter.print_report(result, echo=typer.echo)
-    target = out or Path("reports") / f"external-{name}.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(target.suffix + ".tmp")
-    import json
-    tmp.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(target)
+    if "echo" in inspect.signature(module.print_report).parameters:
+        module.print_report(result, echo=typer.echo)
+    else:
+        module.print_report(result)
+    if "out" not in accepted:  # the adapter leaves the JSON to us
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(target.suffix + ".tmp")
+        tmp.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
+        tmp.replace(target)
     typer.echo(f"report: {target}")
 
 

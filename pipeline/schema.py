@@ -84,6 +84,9 @@ ROLE = Column("role", pa.string(), False,
 EVIDENCE = Column("evidence", pa.string(), True, "the sentence the assertion comes from")
 DATE_VALUE = Column("date", pa.string(), True,
                     "TIMEX3 value of the date in the same clause or timeline entry")
+DATE_START = Column("date_start", pa.date32(), True,
+                    "first day of the calendar span the date value covers (null when it has unresolved X parts or none)")
+DATE_END = Column("date_end", pa.date32(), True, "last day of that span, inclusive (\"2012-09\" → 2012-09-30)")
 RULE = Column("rule", LABEL, False,
               "the rule that produced the row (a pattern or rule id; `+`-joined when a later rule changed it)")
 
@@ -154,6 +157,7 @@ TABLE_LIST = (
         DATE_VALUE, EVIDENCE, EVIDENCE_START, EVIDENCE_END, RULE,
         Column("person_mention_id", pa.string(), True, "mention_id of the PERSON mention"),
         Column("role_mention_id", pa.string(), True, "mention_id of the ROLE mention"),
+        DATE_START, DATE_END,
     )),
     Table("ratings", "one row per rating assertion in an article", (
         DOC_ID,
@@ -175,6 +179,7 @@ TABLE_LIST = (
         Column("rating_mention_id", pa.string(), True, "mention_id of the RATING mention"),
         Column("rating_start", pa.int32(), True, "start offset of the rating words"),
         Column("rating_end", pa.int32(), True, "end offset of the rating words"),
+        DATE_START, DATE_END,
     )),
     Table("dates", "one row per date expression in an article body", (
         DOC_ID, MENTION_ID, MENTION_TEXT, START, END,
@@ -185,8 +190,9 @@ TABLE_LIST = (
         Column("anchored", pa.bool_(), False,
                "the value was resolved against the publication date (false for absolute dates, and for "
                "anaphoric ones like \"the following year\", which count from another date in the text, D46)"),
-        RULE.but(meaning="the grammar rule that gave the value (`grammar:<rule>`, `dateparser`, `anaphoric:...`), "
+        RULE.but(meaning="the grammar rule that gave the value (`grammar:<rule>`, `dateparser`, `anaphoric`), "
                          "or `none`"),
+        DATE_START, DATE_END,
     ), key=("mention_id",)),
     Table("quotes", "one row per quoted paragraph", (
         DOC_ID, PERSON_ID,

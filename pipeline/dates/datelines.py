@@ -10,20 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..lexicon import words
+from .words import expand_year, month_number, month_regex
 
-
-def _month_numbers() -> dict[str, int]:
-    """Every month name and abbreviation of patterns/lexicon/months.json → its number (the list
-    starts with the twelve full names in calendar order)."""
-    names = words("months")
-    full = names[:12]
-    return {name: next(i + 1 for i, f in enumerate(full) if f.startswith(name[:3])) for name in names}
-
-
-MONTHS = _month_numbers()
-_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = "(?P<month>" + month_regex()[1:]
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?\s+)?"
@@ -32,27 +21,21 @@ _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sda
 PATTERNS = [
     # "2019-03-05", "2019/03/05", and the date of an ISO timestamp "2019-03-05T10:00:00Z"
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)([-/])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?!\d)")),
-    ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)[./-](?P<month>[01]?\d)[./-](?P<year>(?:19|20)?\d\d)\b")),
+    ("numeric", re.compile(r"\b(?P<first>[0-3]?\d)(?P<sep>[./-])(?P<second>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)?\d\d)\b")),
     ("day_month_year", re.compile(_WEEKDAY + _DAY + r"(?:\s+of\s+|\s+|\.|\s*-\s*)" + _MONTH + r"(?:,?\s+|-)" + _YEAR + r"\b",
                                   re.IGNORECASE)),
     ("month_day_year", re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.IGNORECASE)),
 ]
 
 
-def expand_year(year: str) -> int:
-    """Two-digit years are 2000-2049 or 1950-1999: news archives are recent, never 1919."""
-    y = int(year)
-    if len(year) == 2:
-        y += 2000 if y < 50 else 1900
-    return y
-
-
-def find_date(text: str) -> tuple[dt.date, int, int] | None:
-    """The first absolute date in `text`, as (date, start, end) of the matched substring."""
+def find_date(text: str, date_order: str | None = None) -> tuple[dt.date, int, int] | None:
+    """The first absolute date in `text`, as (date, start, end) of the matched substring. Numeric
+    dates are day-first unless `date_order` is "mdy"; a reading valid only the other way round
+    ("12/25/98" day-first) is taken the other way round."""
     best = None
     for _, pattern in PATTERNS:
         for m in pattern.finditer(text):
-            parsed = _to_date(m)
+            parsed = _to_date(m, date_order)
             if parsed and (best is None or m.start() < best[1]):
                 best = (parsed, m.start(), m.end())
             if parsed:
@@ -60,12 +43,20 @@ def find_date(text: str) -> tuple[dt.date, int, int] | None:
     return best
 
 
-def _to_date(m: re.Match) -> dt.date | None:
+def _to_date(m: re.Match, date_order: str | None = None) -> dt.date | None:
+    year = expand_year(m.group("year"))
+    if "first" in m.groupdict():
+        first, second = int(m.group("first")), int(m.group("second"))
+        readings = [(second, first), (first, second)] if date_order == "mdy" else [(first, second), (second, first)]
+        for day, month in readings:
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                continue
+        return None
     month = m.group("month")
-    month_num = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip(".")[:4].rstrip("t")
-                                                              if month.lower().startswith("sept")
-                                                              else month.lower().rstrip(".")[:3])
+    month_num = int(month) if month.isdigit() else month_number(month)
     try:
-        return dt.date(expand_year(m.group("year")), month_num, int(m.group("day")))
+        return dt.date(year, month_num, int(m.group("day")))
     except (TypeError, ValueError):
         return None

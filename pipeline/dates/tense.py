@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..lexicon import word_set
+
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}  # "would meet on Thursday": future in reported speech
 PAST_AUX = {"was", "were", "had", "has", "have", "did"}
 PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
@@ -40,3 +42,23 @@ def _verb_tense(verb, depth: int = 0) -> bool | None:
     if verb.tag_ in ("VBD", "VBN") or children & PAST_AUX:
         return True
     return None
+
+
+def date_tense(span: Span) -> bool | None:
+    """The tense a date is read in: the clause's (`clause_tense`), except that a deadline or a
+    schedule is ahead even in past-tense reporting ("said holders must respond by Oct. 31", "the
+    dividend is payable Dec. 7", "the offer expires Nov. 20"): after a cue word
+    (patterns/lexicon/date_deadline_cues.json) the date takes its nearest occurrence (None)."""
+    tense = clause_tense(span)
+    if tense is not True:
+        return tense
+    cues = word_set("date_deadline_cues")
+    doc = span.doc
+    before = doc[max(span.sent.start, span.start - 3):span.start]
+    if any(t.lower_ in cues for t in before):
+        return None
+    head = span.root.head
+    for token in (head, head.head):
+        if token.lower_ in cues:
+            return None
+    return tense

@@ -2,11 +2,13 @@
 builders (mentions, dates, people) and the relation extractors (roles, ratings, quotes)."""
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from ..dates.grammar import is_date_expression, normalize as normalize_date
-from ..dates.tense import clause_tense
+from ..dates.tense import date_tense
 from ..dates.timeline import timeline_years
 from ..ids import mention_id, person_id
 from ..structure import Structure
@@ -14,6 +16,16 @@ from .normalize import normalize_rating, normalize_role
 from .people import PersonMention, canonical_names
 
 LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
+AGO = re.compile(r"\bago\b", re.IGNORECASE)
+#: Comparison periods ("a year earlier", "the year-ago quarter"): they name the period compared
+#: with, so the next date does not count from them.
+COMPARISON = re.compile(r"\b(?:ago|a year (?:earlier|before)|year-(?:earlier|ago)|(?:period|quarter) last year|"
+                        r"last year's (?:period|quarter))\b", re.IGNORECASE)
+PERIOD_VALUE = re.compile(r"^\d{4}-[QH]\d$")
+#: Expressions that refer to the quarter a report is about ("the quarter", "the 1988 period").
+PERIOD_WORDS = re.compile(r"\b(?:quarter|period)\b", re.IGNORECASE)
+#: How many sentences back a quarter or half is still the period a comparison is about.
+PERIOD_WINDOW = 5
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:
@@ -32,8 +44,9 @@ class Article:
     """A parsed article body and what was decided about its mentions, shared by the row builders
     (mentions, dates, people) and the relation extractors."""
 
-    def __init__(self, doc_id: str, text: str, structure: Structure, doc: Doc):
+    def __init__(self, doc_id: str, text: str, structure: Structure, doc: Doc, date_order: str | None = None):
         self.doc_id, self.text, self.structure, self.doc = doc_id, text, structure, doc
+        self.date_order = date_order  # "mdy" for American sources; day-first otherwise
         self.offset = structure.body_start
         self.body = text[structure.body_start:structure.body_end]  # == doc.text, which spaCy rebuilds per call
         self.sentence_of = dict(enumerate(_sentence_numbers(doc)))
@@ -69,19 +82,32 @@ class Article:
 
     def _resolve_dates(self) -> dict:
         """Every DATE's value, in text order, so "the following year" can count from the date
-        named just before it in its own or the previous sentence (D46)."""
-        values, previous = {}, None
+        named just before it in its own or the previous sentence (D46). A comparison ("a year ago",
+        "a year earlier", "the year-ago quarter") never counts from another comparison, and in a
+        report about a quarter (named up to PERIOD_WINDOW sentences before) it and "the quarter"
+        refer to that quarter."""
+        values, previous, plain, period = {}, None, None, None
         for span in self.entities:
             if span.label_ != "DATE":
                 continue
             sentence = self.sentence_of[span.start]
-            antecedent = previous[1] if previous and sentence - previous[0] <= 1 else None
+            comparison = bool(COMPARISON.search(span.text))
+            about_period = comparison or bool(PERIOD_WORDS.search(span.text))
+            before = plain if about_period else previous  # "a year earlier" never counts from "a year ago"
+            antecedent = before[1] if before and sentence - before[0] <= 1 else None
+            if about_period and period and sentence - period[0] <= PERIOD_WINDOW \
+                    and not (antecedent and PERIOD_VALUE.match(antecedent)):
+                antecedent = period[1]  # "a year ago" in a report about the third quarter
             value = normalize_date(span.text, self.structure.published,
-                                   context_year=self.timeline_year.get(sentence), past=clause_tense(span),
-                                   antecedent=antecedent)
+                                   context_year=self.timeline_year.get(sentence), past=date_tense(span),
+                                   antecedent=antecedent, date_order=self.date_order)
             values[span.start, span.end] = value
             if value.value:
                 previous = (sentence, value.value)
+                if not comparison:
+                    plain = previous
+                    if PERIOD_VALUE.match(value.value):
+                        period = previous
         return values
 
     def normalized(self, span: Span) -> str | None:

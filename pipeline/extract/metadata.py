@@ -13,4 +13,6 @@ class ArticleMetadata:
     title: str | None = None
     publisher: str | None = None
     url: str | None = None
+    #: "dmy" (day first, the default) or "mdy" (month first, American sources): how "10/12/98" reads.
+    date_order: str | None = None
     extra: dict = field(default_factory=dict)

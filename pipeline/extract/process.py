@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 
 from ..about import __version__
 from .budget import ArticleTimeout, time_budget, time_limit, timeout_detail
+from ..dates.order import date_order_of_locale
+from ..dates.span import add_date_spans
 from ..ids import content_id
 from ..io.inputs import RejectedInput, decode_file
 from ..nlp.build import get_pipeline
@@ -109,12 +111,15 @@ def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) ->
         rows["rejected"].append({"source_path": source_path, "reason": exc.reason, "detail": exc.detail})
         return {"rows": rows}
     published_source = "dateline" if structure.published else None
+    date_order = date_order_of_locale(getattr(structure, "language", None))  # the page's lang / og:locale
     if metadata:
+        date_order = metadata.date_order or date_order
         if metadata.published:
             structure.published, published_source = metadata.published, "metadata"
         structure.title = metadata.title or structure.title
         structure.publisher = metadata.publisher or structure.publisher
     return {"source_path": source_path, "text": text, "structure": structure, "published_source": published_source,
+            "date_order": date_order,
             "body": text[structure.body_start:structure.body_end], "warnings": list(decoded.warnings) or None}
 
 
@@ -160,13 +165,16 @@ def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, 
     rows = empty_rows()
     text, structure = prepared["text"], prepared["structure"]
     doc_id = content_id(text)
-    article = Article(doc_id, text, structure, doc)
+    article = Article(doc_id, text, structure, doc, date_order=prepared.get("date_order"))
     rows["mentions"] = article.mention_rows()
     rows["dates"] = article.date_rows()
     rows["people"] = article.people_rows()
     for table, table_rows in extract_relations(article).items():
         rows[table].extend(table_rows)
     rows["quotes"] = quote_rows(article, rows["roles"])
+    add_date_spans(rows["dates"], "value")
+    add_date_spans(rows["roles"], "date")
+    add_date_spans(rows["ratings"], "date")
     rows["documents"].append({
         "doc_id": doc_id, "source_path": prepared["source_path"], "duplicate_paths": [],
         "title": structure.title, "publisher": structure.publisher,

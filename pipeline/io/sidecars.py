@@ -10,6 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..dates.datelines import find_date
+from ..dates.order import parse_date_order
 from ..extract.metadata import ArticleMetadata
 from .inputs import MAX_TABLE_BYTES, RejectedInput, SourceFile, decode, display_path, read_input
 
@@ -28,7 +29,8 @@ MIN_YEAR, MAX_YEAR = 1000, 3000
 
 def load_metadata(in_dir: Path, articles: list[SourceFile]) -> tuple[dict[str, ArticleMetadata], list[dict]]:
     """Sidecar metadata by article path: `metadata.csv` (column `path` relative to its folder, plus
-    any of published, title, publisher, url) and `<name>.meta.json` beside an article.
+    any of published, title, publisher, url, date_order or locale) and `<name>.meta.json` beside an
+    article.
 
     Each bad sidecar, and each bad row of a metadata.csv, is one `bad_metadata` row in `rejected`
     (the article is then processed with what its page says); the other rows and sidecars count."""
@@ -99,8 +101,9 @@ def _metadata_from(row: dict) -> ArticleMetadata:
             raise ValueError(f"published {raw[:40]!r} is outside the years {MIN_YEAR}-{MAX_YEAR}")
     clean = {k: (v.strip() if isinstance(v, str) and v.strip() else None) for k, v in row.items()
              if isinstance(k, str)}
+    date_order = parse_date_order(clean.get("date_order") or clean.get("locale"))  # BadDateOrder is a ValueError
     return ArticleMetadata(published=published, title=clean.get("title"), publisher=clean.get("publisher"),
-                           url=clean.get("url"))
+                           url=clean.get("url"), date_order=date_order)
 
 
 def metadata_to_json(metadata: ArticleMetadata | None) -> str | None:

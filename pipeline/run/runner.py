@@ -8,6 +8,7 @@ rows come from the state file (pipeline/io/state.py).
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from ..extract.people import PeopleMerger
 from ..io.inputs import find_inputs
+from ..extract.metadata import ArticleMetadata
 from ..io.sidecars import is_sidecar, load_metadata, metadata_from_json, metadata_to_json
 from ..io.state import RunState
 from ..io.inputs import RejectedInput, read_input
@@ -61,7 +63,7 @@ class Summary:
 
 
 def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None = None,
-        progress: bool = True, prune: bool = False, rebuild: bool = False) -> Summary:
+        progress: bool = True, prune: bool = False, rebuild: bool = False, date_order: str | None = None) -> Summary:
     """Extract IN into tables in OUT. Articles unchanged since the last run into OUT are reused
     (unless `rebuild`); articles gone from IN stay in the output unless `prune`. `workers=None`
     or 0 picks a number from the cores and the work to do."""
@@ -78,6 +80,11 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
     summary = Summary()
     articles, others = find_inputs(in_dir)
     metadata, metadata_problems = load_metadata(in_dir, articles)
+    if date_order:  # --date-order: every article whose sidecar does not say otherwise
+        for art in articles:
+            meta = metadata.get(art.relative_path) or ArticleMetadata()
+            if not meta.date_order:
+                metadata[art.relative_path] = dataclasses.replace(meta, date_order=date_order)
     summary.skipped = [o.relative_path for o in others
                        if not is_sidecar(o.path.name)]
     rejected_first = list(metadata_problems)

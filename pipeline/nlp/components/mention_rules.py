@@ -11,6 +11,7 @@ Every kept span carries its source in `Span.id_`: the ruler's pattern id, "model
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import srsly
@@ -19,6 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ...dates.words import written_years
+from ...lexicon import word_set, words
 from .paragraphs import doc_lines
 
 MODEL_SOURCE = "model:ner"
@@ -74,7 +77,7 @@ class MentionRules:
     # -- the component ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         kept, dropped = [], []
-        for ent in doc.ents:
+        for ent in self.date_pieces(doc):
             source = ent.id_ or MODEL_SOURCE
             span, steps = self.clean(ent)
             if span is None:
@@ -91,6 +94,60 @@ class MentionRules:
         doc.ents = final
         doc.spans[DROPPED_SPANS] = sorted(dropped, key=lambda e: (e.start, e.end))
         return doc
+
+    # -- dates and times the NER split or joined ---------------------------------------------
+    def date_pieces(self, doc: Doc) -> list[Span]:
+        """The entities with dates put right: a clock time or part of day next to a date joins it
+        ("10 p.m. Wednesday", "Thursday evening": rule:date_time); a part of day said of today or
+        yesterday is a DATE ("this morning", "last night": rule:part_of_day); a DATE running over
+        "ended"/"through" is two dates ("the quarter ended Sept. 30", "today through Nov. 17":
+        rule:date_split)."""
+        ents = list(doc.ents)
+        out: list[Span] = []
+        i = 0
+        while i < len(ents):
+            ent = ents[i]
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if nxt is not None and nxt.start == ent.end and {ent.label_, nxt.label_} == {"DATE", "TIME"} \
+                    and self._is_day_time(ent if ent.label_ == "TIME" else nxt):
+                out.append(Span(doc, ent.start, nxt.end, label="DATE", span_id="rule:date_time"))
+                i += 2
+                continue
+            if ent.label_ == "TIME" and self._is_part_of_day(ent):
+                out.append(Span(doc, ent.start, ent.end, label="DATE", span_id="rule:part_of_day"))
+            elif ent.label_ == "DATE":
+                out.extend(self._split_date(ent))
+            else:
+                out.append(ent)
+            i += 1
+        return out
+
+    def _is_day_time(self, span: Span) -> bool:
+        """A clock time or a part of day: "10 p.m.", "noon", "evening", "5 p.m. EST"."""
+        t = span.text.lower()
+        return bool(t.split()[-1] in self._parts_of_day() or re.match(r"^(?:about |around )?\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?", t)
+                    or t in self._clock_words())
+
+    def _is_part_of_day(self, span: Span) -> bool:
+        t = span.text
+        return t[:1].islower() and bool(re.match(
+            r"^(?:(?:early|late|later|earlier)\s+)?(?:(?:this|last|yesterday|tomorrow)\s+(?:" + "|".join(self._parts_of_day())
+            + r")|tonight|overnight)$", t))  # "at night" names no day
+
+    def _clock_words(self) -> frozenset[str]:
+        return frozenset(e.split("=")[0] for e in words("clock_words"))
+
+    def _parts_of_day(self) -> frozenset[str]:
+        return frozenset(e.split("=")[0] for e in words("parts_of_day"))
+
+    def _split_date(self, ent: Span) -> list[Span]:
+        breaks = word_set("date_span_breaks")
+        cut = next((t.i for t in ent if t.lower_ in breaks and ent.start < t.i < ent.end - 1), None)
+        if cut is None:
+            return [ent]
+        doc = ent.doc
+        return [Span(doc, ent.start, cut, label="DATE", span_id="rule:date_split"),
+                Span(doc, cut + 1, ent.end, label="DATE", span_id="rule:date_split")]
 
     #: The cleaning rule of each label; a label not named here passes unchanged.
     CLEANERS = {"PERSON": "clean_person", "ORG": "clean_org", "DATE": "clean_date", "ROLE": "clean_role",
@@ -171,18 +228,29 @@ class MentionRules:
         text = span.text.lower()
         if any(marker in text for marker in self.words("age_markers")):
             return None  # "seven-year-old" is an age
+        if span.start > 0 and doc[span.start - 1].tag_ == "PRP$" and re.match(
+                r"^(?:(?:early|mid|late)[\s-]*)?(?:\d0s|\w+ties)$", text):
+            return None  # "in his 30s", "in her early forties" is an age
         if (span.end < len(doc) and doc[span.end].lower_ in self.words("programme_words")
                 and doc[span.end].pos_ not in ("VERB", "AUX")):
             return None  # "the Today programme" is a name; "on Monday show that ..." is a date
-        if any(t.shape_ in ("dddd", "ddddx") and t.text[:2] not in ("19", "20") for t in span):
-            return None  # the date patterns match any four digits; only 1900-2099 are years here
+        if any(t.shape_ in ("dddd", "ddddx") and t.text[:2] not in ("19", "20") for t in span) and not (
+                len(span) == 1 and "15" <= span.text[:2] <= "18" and span.start > 0
+                and doc[span.start - 1].lower_ in {"in", "until", "of", "from", "before", "after", "by"}):
+            return None  # the date patterns match any four digits; 1900-2099 are years, older ones after "in 1898"
         if (len(span) == 1 and span[0].like_num and span.start > 0
                 and doc[span.start - 1].lower_ in self.words("name_words_before_year")):
             return None  # "the Children and Families Act 2014" is a name
         first = span.start + (span[0].lower_ in {"the", "a", "an"} and len(span) > 1)
         before = [t.lower_ for t in doc[max(0, span.start - 2):span.start] if t.lower_ not in {"the", "a", "an"}]
-        if doc[first].lower_ in {"next", "past", "last", "coming"} and before and before[-1] in {"over", "within", "for", "throughout"}:
-            return None  # "over the next year" is a duration
+        if doc[first].lower_ in {"next", "past", "last", "coming"} and before and (
+                before[-1] in {"over", "within", "throughout"}
+                or (before[-1] == "for" and first > 0 and doc[first - 1].lower_ == "the")) \
+                and not any(t.shape_ == "dddd" or t.lower_ in {"half", "quarter"} for t in span):
+            return None  # "over the next year", "for the past year" are durations; "estimate for next year" is a date
+        if len(span) == 1 and span[0].lower_ in {"quarter", "half"} and span.start > 0 \
+                and doc[span.start - 1].lower_ in {"a", "one", "three"}:
+            return None  # "more than a quarter of the market" is a fraction
         if before[-2:] == ["this", "time"] or (before and before[-1] == "time" and span[0].lower_ == "next"):
             return None  # "this time next year" is no calendar point (D25)
         start, end = self._date_edges(span)
@@ -203,10 +271,12 @@ class MentionRules:
         return Span(doc, start, end, label="DATE") if start < end else None
 
     def _is_date_word(self, token) -> bool:
-        if token.shape_.endswith("-dddd"):
-            return token.lower_.split("-")[0] + "-" in self.words("date_words")  # "mid-2014", not "M-2014"
+        if re.match(r"^[a-z]+-(?:19|20)\d\d(?:s)?$", token.lower_):
+            return token.lower_.split("-")[0] + "-" in self.words("date_words")  # "mid-2014", "mid-1990s", not "M-2014"
         return (token.lower_ in self.words("date_words") or token.like_num or token.is_punct or token.pos_ == "PROPN"
-                or token.text[:1].isdigit())  # "07/02/2019", "1990s", "2016/17"
+                or token.text[:1].isdigit()  # "07/02/2019", "1990s", "2016/17"
+                or token.lower_ in word_set("decade_words") or token.lower_ in self._parts_of_day()
+                or token.lower_ in self._clock_words() or bool(re.match(r"^[ap]\.?m\.?$", token.lower_)))
 
     def _date_edges(self, span: Span) -> tuple[int, int]:
         """The NER's DATE spans run over into neighbours ("episode weekly", "the new year two of
@@ -214,6 +284,9 @@ class MentionRules:
         doc, start, end = span.doc, span.start, span.end
         while start < end and (not self._is_date_word(doc[start]) or doc[start].is_punct):
             start += 1
+        text = doc[start:end].text.lower()
+        if written_years(text) != text and re.search(r"\d$", written_years(text)):
+            return start, end  # "nineteen ninety-six": a year written out ends in number words
         while end > start and (not self._is_date_word(doc[end - 1])
                                or doc[end - 1].is_punct and not (doc[end - 1].text == ")" and "(" in doc[start:end].text)
                                or (doc[end - 1].like_num and not doc[end - 1].text[:1].isdigit()
