@@ -43,7 +43,10 @@ def extract(
     OUT remembers what it processed: a re-run processes only new or changed articles (everything
     when the pipeline or patterns/ changed) and writes the same tables a fresh run would."""
     from .run.runner import run
-    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread (an embedding application): leave signals alone
+        previous = None
     try:
         summary = run(in_dir, out_dir, workers=workers, model=model, progress=not quiet and sys.stderr.isatty(),
                       prune=prune, rebuild=rebuild)
@@ -68,7 +71,8 @@ def extract(
                    f"{f' ({exc.filename})' if exc.filename else ''}; the previous tables are kept", err=True)
         raise typer.Exit(2)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     for line in summary.lines():
         typer.echo(line)
     typer.echo(f"tables written to {out_dir}/")
