@@ -14,13 +14,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..about import __version__
-from .budget import ArticleTimeout, time_budget, time_limit, timeout_detail
 from ..ids import content_id
 from ..io.inputs import RejectedInput, decode_file
 from ..nlp.build import get_pipeline
 from ..schema import empty_rows
 from ..structure import analyse
 from .article import Article
+from .budget import ArticleTimeout, time_budget, time_limit, timeout_detail
 from .metadata import ArticleMetadata
 from .quotes import quote_rows
 from .relations import extract_relations
