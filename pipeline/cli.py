@@ -47,7 +47,10 @@ def extract(
     when the pipeline or patterns/ changed) and writes the same tables a fresh run would."""
     from .dates.order import BadDateOrder, parse_date_order
     from .run.runner import run
-    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread (an embedding application): leave signals alone
+        previous = None
     try:
         order = parse_date_order(date_order)
     except BadDateOrder as exc:
@@ -77,7 +80,8 @@ def extract(
                    f"{f' ({exc.filename})' if exc.filename else ''}; the previous tables are kept", err=True)
         raise typer.Exit(2)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     for line in summary.lines():
         typer.echo(line)
     typer.echo(f"tables written to {out_dir}/")

@@ -14,7 +14,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..about import __version__
-from .budget import ArticleTimeout, time_budget, time_limit, timeout_detail
 from ..dates.order import date_order_of_locale
 from ..dates.span import add_date_spans
 from ..ids import content_id
@@ -23,6 +22,7 @@ from ..nlp.build import get_pipeline
 from ..schema import article_tables, empty_rows, validate_rows
 from ..structure import analyse
 from .article import Article
+from .budget import ArticleTimeout, time_budget, time_limit, timeout_detail
 from .metadata import ArticleMetadata
 from .quotes import quote_rows
 from .relations import extract_relations
