@@ -65,8 +65,9 @@ bench: $(STAMP)
 bench-memory: $(STAMP)
 	$(BIN)/python bench/bench.py --memory --sizes 1000 10000
 
+# Extract, then check OUT against the project's own schema (pipeline/eval/contract.py).
 check: extract
-	$(BIN)/python ../shared/check_output.py $(OUT)
+	$(BIN)/python -m pipeline check "$(OUT)"
 
 lock: $(STAMP)
 	$(BIN)/python -m pip freeze --all --exclude-editable | grep -v -i -e en_core_web_sm -e "^pip==" > requirements.lock.new

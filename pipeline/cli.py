@@ -11,8 +11,32 @@ import typer
 
 from .nlp.build import ModelNotInstalled
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn raw news articles into analysis-ready Parquet tables.")
+
+#: Exit codes: 0 done, 2 a bad argument or a fault (one line says which), 3 IN held no articles,
+#: 130/143 stopped by SIGINT/SIGTERM.
+EXIT_NO_ARTICLES = 3
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .about import __version__
+        typer.echo(f"news-extract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    log_level: str = typer.Option("warning", "--log-level", help="debug, info, warning or error."),
+):
+    """Turn raw news articles into analysis-ready Parquet tables."""
+    level = getattr(logging, log_level.upper(), None)
+    if not isinstance(level, int):
+        typer.echo(f"error: --log-level {log_level!r}: use debug, info, warning or error", err=True)
+        raise typer.Exit(2)
+    logging.getLogger().setLevel(level)
 
 
 class Terminated(BaseException):
@@ -85,6 +109,9 @@ def extract(
     for line in summary.lines():
         typer.echo(line)
     typer.echo(f"tables written to {out_dir}/")
+    if summary.articles == 0 and summary.kept == 0:
+        typer.echo(f"warning: {in_dir} holds no articles (*.txt, *.html); the tables are empty", err=True)
+        raise typer.Exit(EXIT_NO_ARTICLES)
 
 
 @app.command()
@@ -96,9 +123,13 @@ def evaluate(
 ):
     """Score the pipeline against the gold files, dev and test separately."""
     from .eval.score import evaluate_corpus, print_tables, write_reports
+    if not gold.is_dir() or not any(gold.glob("*.jsonl")):
+        typer.echo(f"error: --gold {gold} is no folder of gold *.jsonl files (run from the repository, or pass "
+                   "--gold and --corpus)", err=True)
+        raise typer.Exit(2)
     try:
         report = evaluate_corpus(gold, corpus, model=model)
-    except ModelNotInstalled as exc:
+    except (ModelNotInstalled, FileNotFoundError, RuntimeError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
     print_tables(report)
@@ -179,6 +210,23 @@ def evaluate_external(
     typer.echo(f"report: {target}")
 
 
+@app.command()
+def check(out_dir: Path = typer.Argument(Path("output"), help="An output folder of `extract`.")):
+    """Check OUT against the project's schema: every table and column with its type, every offset
+    pointing at its text, every id joining. One line per problem; exit 1 when there are any."""
+    from .eval.contract import check_output
+    from .io.tables import OutputError
+    try:
+        problems = check_output(out_dir)
+    except (OutputError, OSError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    for line in problems:
+        typer.echo(line)
+    typer.echo(f"check: {len(problems)} problems")
+    raise typer.Exit(1 if problems else 0)
+
+
 @app.command("save-pipeline")
 def save_pipeline(
     out_dir: Path = typer.Argument(..., help="Folder to save the assembled spaCy pipeline to."),
@@ -186,8 +234,15 @@ def save_pipeline(
 ):
     """Save the assembled pipeline with nlp.to_disk (load it back with spacy.load after `import pipeline`)."""
     from .nlp.build import build_pipeline
-    nlp = build_pipeline(model)
-    nlp.to_disk(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        typer.echo(f"error: {out_dir} is a file; save-pipeline writes a folder", err=True)
+        raise typer.Exit(2)
+    try:
+        nlp = build_pipeline(model)
+        nlp.to_disk(out_dir)
+    except (ModelNotInstalled, OSError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
     typer.echo(f"saved {', '.join(nlp.pipe_names)} to {out_dir}")
 
 

