@@ -15,7 +15,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 
 @app.command()
 def extract(
-    in_dir: Path = typer.Option(Path("corpus/raw"), "--in", help="Folder of articles (*.txt, searched recursively)."),
+    in_dir: Path = typer.Option(Path("corpus/raw"), "--in", help="Folder of articles (*.txt, *.html, *.htm, searched recursively)."),
     out_dir: Path = typer.Option(Path("output"), "--out", help="Folder for the Parquet tables."),
     workers: int = typer.Option(0, "--workers", "-w", min=0,
                                 help="Worker processes, each loading the model once; 0 picks one per core, "

@@ -29,6 +29,14 @@ TABLES: dict[str, pa.Schema] = {
         pa.field("published", pa.date32()),
         pa.field("published_text", pa.string()),
         pa.field("published_source", LABEL),
+        # meaning: the article's author(s) as the page names them (HTML input: trafilatura), else null
+        pa.field("author", pa.string()),
+        # meaning: the page's canonical address (HTML input, or a sidecar's url), else null
+        pa.field("url", pa.string()),
+        # meaning: how the input file was read: 'text' (a page saved as text) or 'html' (a saved web page)
+        pa.field("input_format", LABEL),
+        # meaning: the page's language as a BCP 47 tag ('en-GB') from og:locale or <html lang>, else null
+        pa.field("language", pa.string()),
         pa.field("text", pa.string(), nullable=False),
         pa.field("body_start", pa.int32(), nullable=False),
         pa.field("body_end", pa.int32(), nullable=False),

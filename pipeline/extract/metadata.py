@@ -13,4 +13,7 @@ class ArticleMetadata:
     title: str | None = None
     publisher: str | None = None
     url: str | None = None
+    author: str | None = None
+    #: the article's language as a BCP 47 tag ("en-GB"); the date grammar may use it (day/month order)
+    language: str | None = None
     extra: dict = field(default_factory=dict)

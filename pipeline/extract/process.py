@@ -12,10 +12,11 @@ from spacy.tokens import Doc
 
 from ..about import __version__
 from ..ids import content_id
-from ..io.inputs import RejectedInput, decode
+from ..io.inputs import RejectedInput, decode, input_format
 from ..nlp.build import get_pipeline
 from ..schema import empty_rows
 from ..structure import analyse
+from ..structure.html import NoArticle, read_html
 from .article import Article
 from .metadata import ArticleMetadata
 from .quotes import quote_rows
@@ -46,28 +47,42 @@ def process_articles(items: list[tuple[str, bytes, ArticleMetadata | None]], nlp
 
 
 def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) -> dict:
-    """Decode and find the structure; a refused input gets its `rejected` row here."""
+    """Decode and find the structure; a refused input gets its `rejected` row here.
+
+    A text page is the document's text as it is, its structure found in its lines; an HTML page's
+    document text is the article trafilatura finds in it (headline and body), so offsets index that
+    text. Either way the document id is the hash of the decoded file (pipeline/run/plan.py)."""
     rows = empty_rows()
     try:
-        text = decode(data)
+        decoded = decode(data)
+        if input_format(source_path) == "html":
+            try:
+                page = read_html(decoded, url=metadata.url if metadata else None)
+            except NoArticle as exc:
+                raise RejectedInput("no_article", str(exc)) from None
+            text, structure = page.text, page.structure
+        else:
+            text, structure = decoded, analyse(decoded)
     except RejectedInput as exc:
         rows["rejected"].append({"source_path": source_path, "reason": exc.reason, "detail": exc.detail})
         return {"rows": rows}
-    structure = analyse(text)
-    published_source = "dateline" if structure.published else None
+    published_source = ("html" if structure.input_format == "html" else "dateline") if structure.published else None
     if metadata:
         if metadata.published:
             structure.published, published_source = metadata.published, "metadata"
         structure.title = metadata.title or structure.title
         structure.publisher = metadata.publisher or structure.publisher
-    return {"source_path": source_path, "text": text, "structure": structure, "published_source": published_source,
-            "body": text[structure.body_start:structure.body_end]}
+        structure.url = metadata.url or structure.url
+        structure.author = metadata.author or structure.author
+        structure.language = metadata.language or structure.language
+    return {"source_path": source_path, "text": text, "doc_id": content_id(decoded), "structure": structure,
+            "published_source": published_source, "body": text[structure.body_start:structure.body_end]}
 
 
 def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, list[dict]]:
     rows = empty_rows()
     text, structure = prepared["text"], prepared["structure"]
-    doc_id = content_id(text)
+    doc_id = prepared["doc_id"]
     article = Article(doc_id, text, structure, doc)
     rows["mentions"] = article.mention_rows()
     rows["dates"] = article.date_rows()
@@ -80,6 +95,8 @@ def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, 
         "title": structure.title, "publisher": structure.publisher,
         "published": structure.published, "published_text": structure.published_text,
         "published_source": prepared["published_source"],
+        "author": structure.author, "url": structure.url, "input_format": structure.input_format,
+        "language": structure.language,
         "text": text, "body_start": structure.body_start, "body_end": structure.body_end,
         "n_tokens": len(doc) - int(doc.to_array(IS_SPACE).sum()) if len(doc) else 0,
         "pipeline_version": pipeline_version,

@@ -59,7 +59,7 @@ def _metadata_from(row: dict) -> ArticleMetadata:
             published = hit[0]
     clean = {k: (v.strip() if isinstance(v, str) and v.strip() else None) for k, v in row.items()}
     return ArticleMetadata(published=published, title=clean.get("title"), publisher=clean.get("publisher"),
-                           url=clean.get("url"))
+                           url=clean.get("url"), author=clean.get("author"), language=clean.get("language"))
 
 
 def metadata_to_json(metadata: ArticleMetadata | None) -> str | None:

@@ -72,6 +72,13 @@ class Structure:
     #: (start, end) ranges inside the body that carry document attributes only (dateline, byline):
     #: no mention may come from them (docs/annotation.md D2).
     excluded: list[tuple[int, int]] = field(default_factory=list)
+    author: str | None = None
+    #: the page's canonical address (HTML input), else None
+    url: str | None = None
+    #: the page's language as a BCP 47 tag ("en-GB"), when the page says it (HTML input)
+    language: str | None = None
+    #: "text" or "html": how the input file was read
+    input_format: str = "text"
 
 
 @lru_cache(maxsize=4)
