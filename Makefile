@@ -9,7 +9,7 @@ OUT    ?= output
 WORKERS ?= 0
 EXTRACT_FLAGS ?=
 
-.PHONY: install extract test evaluate baseline lock clean check bench bench-memory
+.PHONY: install extract test evaluate evaluate-external baseline lock clean check bench bench-memory
 ARTICLES ?= 2000
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
@@ -30,6 +30,12 @@ test: $(STAMP)
 
 evaluate: $(STAMP)
 	$(BIN)/python -m pipeline evaluate
+
+# External benchmarks, each from a local copy given by path (none is in the repository):
+#   make evaluate-external AEB=/path/to/article-extraction-benchmark   (dev pages; reports/aeb-dev.json)
+AEB ?=
+evaluate-external: $(STAMP)
+	$(if $(AEB),$(BIN)/python -m pipeline evaluate-external aeb "$(AEB)",@echo "AEB=/path/to/article-extraction-benchmark not given: aeb skipped")
 
 # Accept the current scores as the new regression baseline (tests/baseline.json).
 baseline: $(STAMP)

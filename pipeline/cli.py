@@ -63,6 +63,35 @@ def evaluate(
     typer.echo("reports: " + ", ".join(str(p) for p in paths))
 
 
+@app.command("evaluate-external")
+def evaluate_external(
+    name: str = typer.Argument(..., help="Benchmark adapter: aeb (article-extraction-benchmark)."),
+    path: Path = typer.Argument(..., help="Local copy (clone) of the benchmark."),
+    split: str = typer.Option(None, "--split", help="dev (default) or a held-out split, which is read only "
+                                                    "when named here."),
+    report_dir: Path = typer.Option(Path("reports"), "--reports", help="Where the JSON report goes."),
+    limit: int = typer.Option(0, "--limit", min=0, help="Score only the first N pages (0: all)."),
+):
+    """Score the pipeline on an external benchmark: a table on screen, JSON in REPORTS."""
+    from .eval.external import ADAPTERS
+    adapter = ADAPTERS.get(name)
+    if adapter is None:
+        typer.echo(f"error: unknown benchmark {name!r} (known: {', '.join(sorted(ADAPTERS))})", err=True)
+        raise typer.Exit(2)
+    if not path.is_dir():
+        typer.echo(f"error: {path} is not a folder", err=True)
+        raise typer.Exit(2)
+    options = {"reports": report_dir, "limit": limit or None}
+    if split is not None:
+        options.update(split=split, explicit_split=True)
+    try:
+        result = adapter.evaluate(path, **options)
+    except (FileNotFoundError, ValueError, AttributeError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    adapter.print_report(result)
+
+
 @app.command("save-pipeline")
 def save_pipeline(
     out_dir: Path = typer.Argument(..., help="Folder to save the assembled spaCy pipeline to."),

@@ -46,6 +46,13 @@ def process_articles(items: list[tuple[str, bytes, ArticleMetadata | None]], nlp
     return [p["rows"] for p in prepared]
 
 
+def prepare_document(source_path: str, data: bytes, metadata: ArticleMetadata | None = None) -> dict:
+    """What the per-article function decides before any NLP: the document's `text` and `structure`
+    (body span, title, publication date ...), or `rows` holding its `rejected` row. The documents
+    row's structure fields are exactly these (pipeline/eval/external/aeb.py scores them)."""
+    return _prepare(source_path, data, metadata)
+
+
 def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) -> dict:
     """Decode and find the structure; a refused input gets its `rejected` row here.
 
