@@ -7,7 +7,8 @@ nothing outside the article can yield a mention and every offset indexes `docume
 
 Metadata come from trafilatura too (title, author, site name, canonical URL; the publication date
 through htmldate, which trafilatura calls with `original_date`, so a page's first-published date is
-preferred over its last-modified one). The page's language is read here, from `og:locale` (it names
+preferred over its last-modified one) unless the page declares its date for machines
+(`article:published_time`, JSON-LD `datePublished`), which is taken as written. The page's language is read here, from `og:locale` (it names
 the region: en_GB) or else `<html lang>`, and kept for the date grammar (day/month order).
 
 Pure: a decoded page in, a `Structure` and the text out; no file or network access.
@@ -15,6 +16,7 @@ Pure: a decoded page in, a `Structure` and the text out; no file or network acce
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 
@@ -56,7 +58,9 @@ def read_html(page: str, url: str | None = None) -> HtmlPage:
     if title and paragraphs and _one_line(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]  # trafilatura sometimes keeps the headline as the first line
     text = "\n\n".join(([title] if title else []) + paragraphs)
-    published, published_text = _date(found.date)
+    published, published_text = declared_date(page)
+    if published is None:
+        published, published_text = _date(found.date)
     structure = Structure(
         body_start=0, body_end=len(text), title=title, publisher=_one_line(found.sitename),
         published=published, published_text=published_text, author=_one_line(found.author),
@@ -64,13 +68,59 @@ def read_html(page: str, url: str | None = None) -> HtmlPage:
     return HtmlPage(text, structure)
 
 
-def page_language(page: str) -> str | None:
-    """The page's language as a BCP 47 tag ("en-GB", "fr"): `og:locale`, else `<html lang>`."""
+#: Earlier than this, a declared date is a placeholder ("0001-01-01"), not a publication date.
+EARLIEST_YEAR = 1900
+
+
+def _tree(page: str):
     from lxml import html as lxml_html
 
     try:
-        tree = lxml_html.document_fromstring(page.encode("utf-8"))
+        return lxml_html.document_fromstring(page.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
     except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return None
+
+
+def declared_date(page: str) -> tuple[dt.date | None, str | None]:
+    """The publication date the page declares for machines: `article:published_time`, else
+    JSON-LD `datePublished`, else an `itemprop="datePublished"` element; its day as written (the
+    publisher's own time zone, not converted). (None, None) when it declares none, or only a
+    placeholder. Preferred to htmldate's guess, which may take a date from the address or the
+    visible text instead."""
+    tree = _tree(page)
+    if tree is None:
+        return None, None
+    values = tree.xpath('//meta[@property="article:published_time" or @name="article:published_time"]/@content')
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            values += _json_values(json.loads(script), "datePublished")
+        except ValueError:
+            continue
+    values += tree.xpath('//*[@itemprop="datePublished"]/@content | //*[@itemprop="datePublished"]/@datetime')
+    for value in values:
+        published, text = _date(value.strip() if isinstance(value, str) else None)
+        if published and published.year >= EARLIEST_YEAR:
+            return published, text
+    return None, None
+
+
+def _json_values(node, key: str) -> list[str]:
+    """Every string value of `key` in a JSON-LD document, in document order."""
+    found = []
+    if isinstance(node, dict):
+        if isinstance(node.get(key), str):
+            found.append(node[key])
+        node = [v for k, v in node.items() if k != key]
+    if isinstance(node, list):
+        for item in node:
+            found += _json_values(item, key)
+    return found
+
+
+def page_language(page: str) -> str | None:
+    """The page's language as a BCP 47 tag ("en-GB", "fr"): `og:locale`, else `<html lang>`."""
+    tree = _tree(page)
+    if tree is None:
         return None
     candidates = tree.xpath('//meta[@property="og:locale" or @name="og:locale"]/@content')
     candidates += tree.xpath("/html/@lang | /html/@xml:lang",

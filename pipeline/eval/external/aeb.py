@@ -84,7 +84,7 @@ def page_metadata(html: str) -> dict:
     from lxml import html as lxml_html
 
     try:
-        tree = lxml_html.document_fromstring(html.encode("utf-8"))
+        tree = lxml_html.document_fromstring(html.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
     except (ValueError, lxml_html.etree.ParserError):
         return {"title": None, "published": None}
     def meta(prop):
@@ -130,8 +130,9 @@ def same_title(predicted: str | None, expected: str | None) -> bool:
 
 
 def expected_day(value: str | None) -> str | None:
-    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value or "")
-    return m.group(1) if m else None
+    """The day of a stated date; a placeholder before 1900 ("0001-01-01") states none."""
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value or "")
+    return m.group(0).strip() if m and int(m.group(1)) >= 1900 else None
 
 
 # -- the pipeline's answer ---------------------------------------------------------------------
