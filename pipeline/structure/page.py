@@ -17,6 +17,8 @@ from pathlib import Path
 
 from ..about import PATTERNS_DIR
 from ..dates.datelines import find_date
+from . import blocks
+from .blocks import Classified, best_region
 
 
 SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ')', ']', '…', ':', ';')
@@ -82,9 +84,10 @@ class Structure:
 
 
 @lru_cache(maxsize=4)
-def load_cues(path: Path = PATTERNS_DIR / "boilerplate.json") -> tuple[list[tuple[str, re.Pattern, str]], frozenset]:
+def load_cues(path: Path = PATTERNS_DIR / "boilerplate.json") -> tuple[list[tuple[str, re.Pattern, str, int | None]], frozenset]:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    cues = [(c["id"], re.compile(c["regex"], re.IGNORECASE), c.get("kind", "end")) for c in data["end_of_article"]]
+    cues = [(c["id"], re.compile(c["regex"], re.IGNORECASE), c.get("kind", "end"), c.get("max_words"))
+            for c in data["end_of_article"]]
     return cues, frozenset(w.lower() for w in data["navigation_words"])
 
 
@@ -102,7 +105,9 @@ def cue_of(line: Line) -> str | None:
     """The kind of boilerplate cue this line starts with: "end" (the article is over), "skip"
     (furniture inside the article: a caption, an inline teaser), or None."""
     cues, _ = load_cues()
-    for cue_id, regex, kind in cues:
+    for cue_id, regex, kind, max_words in cues:
+        if max_words is not None and line.n_words > max_words:
+            continue
         if cue_id == "credit_from_publisher":
             if FROM_PUBLISHER.match(line.stripped):
                 return kind
@@ -172,22 +177,80 @@ def is_name_like(line: Line) -> bool:
     return 2 <= len(words) <= 4 and all(w[0].isupper() and w.isalpha() for w in words)
 
 
+#: Notice words: a line this long or shorter with one is a notice; a longer one needs two.
+NOTICE_MAX_WORDS = 60
+#: A dateline is the article's when it is at most this many lines above the headline (a dateline
+#: before the headline); further up it is the masthead's "today".
+DATELINE_ABOVE_HEADLINE = 3
+
+
+def classify(line: Line, stops: frozenset[str]) -> Classified:
+    """The kind of one line and what it is worth to a region (pipeline/structure/blocks.py)."""
+    s, n = line.stripped, line.n_words
+    hits = blocks.notice_hits(s)
+    if hits >= 2 or hits and n <= NOTICE_MAX_WORDS:
+        return Classified("notice", -blocks.NOTICE_FACTOR * max(n, 3))
+    cue = cue_of(line)
+    if cue == "end":
+        return Classified("box", -blocks.BOX_PENALTY) if BOX_HEADING.match(s) else Classified("end", blocks.BARRIER)
+    if cue == "skip":
+        return Classified("skip", -blocks.SKIP_PENALTY)
+    if is_dateline(line):
+        return Classified("dateline", -1.0)
+    if BYLINE.match(s) and n <= 12:
+        return Classified("byline", -1.0)
+    if blocks.is_menu_like(s, stops):
+        return Classified("menu", -float(n))
+    ratio = blocks.stop_ratio(s, stops) if stops else 1.0
+    if is_item(line) and (blocks.ends_sentence(s) or n >= ITEM_MIN_WORDS):
+        return Classified("item", 0.5 * n if blocks.ends_sentence(s) else 0.3 * n)
+    if is_prose(line):
+        return Classified("prose", float(n)) if ratio >= blocks.PROSE_MIN_STOPWORDS else Classified("short", 0.0)
+    if n >= 4 and blocks.ends_sentence(s) and ratio >= blocks.PROSE_MIN_STOPWORDS:
+        return Classified("sentence", 0.0)
+    if n > 12:
+        return Classified("short", -0.5 * n)
+    return Classified("short", -blocks.SHORT_PENALTY)
+
+
+def classify_page(lines: list[Line]) -> list[Classified]:
+    stops = blocks.page_stopwords([ln.text for ln in lines])
+    covered = [blocks.stop_ratio(ln.text, stops) for ln in lines if ln.n_words >= PROSE_MIN_WORDS_FOR_LANGUAGE]
+    if covered and max(covered) < blocks.PROSE_MIN_STOPWORDS:
+        stops = frozenset()  # a language none of the lists knows: no stopword test
+    return [classify(ln, stops) for ln in lines]
+
+
+PROSE_MIN_WORDS_FOR_LANGUAGE = 10
+#: A list or timeline entry with no final stop counts as content from this many words.
+ITEM_MIN_WORDS = 8
+#: Furniture kinds inside the region: they yield no mentions, and neither do the short lines that
+#: follow a share block, an advert label or a box heading (its links) until the prose resumes.
+FURNITURE = ("skip", "box", "notice", "menu")
+
+
 def analyse(text: str) -> Structure:
     """Locate headline, dateline, publisher and body in a page."""
     lines = split_lines(text)
     if not lines:
         return Structure(0, len(text))
-    first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln) and not cue_of(ln)), None)
-    if first_prose is None:  # no paragraph of prose at all: keep the whole page
+    kinds = classify_page(lines)
+    region = best_region([k.score for k in kinds])
+    if region is None:  # no paragraph of prose at all: keep the whole page
         return Structure(lines[0].start, lines[-1].end, title=lines[0].stripped[:300])
+    first_prose, last = region
 
     structure = Structure(body_start=lines[first_prose].start, body_end=lines[first_prose].end)
     head = lines[:first_prose]
+    not_titles = _captions_and_sections(head)
+    headline_at = _find_headline(head, None, not_titles, kinds)
+    window_start = max(0, headline_at - DATELINE_ABOVE_HEADLINE) if headline_at is not None else 0
     datelines = []
     for i, ln in enumerate(head):
         found = is_dateline(ln)
         if found:
-            datelines.append((i, found))
+            if i >= window_start:
+                datelines.append((i, found))
             structure.excluded.append((ln.start, ln.end))
         elif BYLINE.match(ln.stripped) and ln.n_words <= 12:
             structure.excluded.append((ln.start, ln.end))
@@ -198,24 +261,44 @@ def analyse(text: str) -> Structure:
     if datelines:
         dateline_at, (structure.published, s, e) = (original or datelines)[-1]
         structure.published_text = text[s:e]
+        headline_at = _find_headline(head, dateline_at, not_titles, kinds)
 
-    not_titles = _captions_and_sections(head)
     structure.excluded += [(head[j].start, head[j].end) for i in not_titles if i > 0 and CAPTION_LABEL.match(head[i - 1].stripped)
                            for j in (i - 1, i)]  # a caption and its label carry no mentions
-    headline_at = _find_headline(head, dateline_at, not_titles)
     if headline_at is not None:
         structure.title = head[headline_at].stripped
         structure.body_start = head[headline_at].start
-    last, skipped = _find_body_end(lines, first_prose)
+        # between headline and body: furniture (share buttons, "1 day ago", a caption) carries no mentions
+        for j in range(headline_at + 1, first_prose):
+            if kinds[j].kind in FURNITURE or kinds[j].kind == "short" and not is_title_like(head[j]):
+                structure.excluded.append((head[j].start, head[j].end))
+    if last + 1 < len(lines) and is_name_like(lines[last + 1]) and kinds[last + 1].score > blocks.BARRIER:
+        last += 1  # a signature closing a statement
     structure.body_end = lines[last].end
-    structure.excluded += [(ln.start, ln.end) for ln in skipped]
+    structure.excluded += [(ln.start, ln.end) for ln in _furniture_inside(lines, kinds, first_prose, last)]
     structure.publisher = _find_publisher(lines, headline_at if headline_at is not None else first_prose)
     if structure.published is None:
         _footer_dateline(structure, text, [ln for ln in lines if ln.start >= structure.body_end])
     if structure.published is None:
         _url_date(structure, text)
-    structure.excluded = [(s, e) for s, e in structure.excluded if structure.body_start <= s < structure.body_end]
+    structure.excluded = sorted({(s, e) for s, e in structure.excluded if structure.body_start <= s < structure.body_end})
     return structure
+
+
+def _furniture_inside(lines: list[Line], kinds: list[Classified], first: int, last: int) -> list[Line]:
+    """Furniture lines inside the article's region, with the short lines that follow one (a box's
+    links, a share block's buttons) until the prose resumes."""
+    found, after_furniture = [], False
+    for i in range(first, last + 1):
+        kind = kinds[i].kind
+        if kind in FURNITURE:
+            found.append(lines[i])
+            after_furniture = True
+        elif after_furniture and kind in ("short", "sentence", "byline", "dateline"):
+            found.append(lines[i])
+        else:
+            after_furniture = False
+    return found
 
 
 def _url_date(structure: Structure, text: str) -> None:
@@ -256,7 +339,8 @@ def _captions_and_sections(head: list[Line]) -> set[int]:
     return found
 
 
-def _find_headline(head: list[Line], dateline_at: int | None, not_titles: set[int] = frozenset()) -> int | None:
+def _find_headline(head: list[Line], dateline_at: int | None, not_titles: set[int] = frozenset(),
+                   kinds: list[Classified] | None = None) -> int | None:
     """The headline: the title block next to the dateline (before it, else after it), otherwise
     the last title block before the first paragraph. A title block is a run of title-like lines
     (headline, then standfirst); the headline is its first line, or the last of repeated copies."""
