@@ -102,8 +102,9 @@ def split_lines(text: str) -> list[Line]:
 
 
 def cue_of(line: Line) -> str | None:
-    """The kind of boilerplate cue this line starts with: "end" (the article is over), "skip"
-    (furniture inside the article: a caption, an inline teaser), or None."""
+    """The kind of boilerplate cue this line starts with: "end" (the article is over), "box" (the
+    heading of a box of links), "skip" (furniture inside the article: a caption, an inline teaser,
+    an advert label, a share block), or None."""
     cues, _ = load_cues()
     for cue_id, regex, kind, max_words in cues:
         if max_words is not None and line.n_words > max_words:
@@ -191,8 +192,10 @@ def classify(line: Line, stops: frozenset[str]) -> Classified:
     if hits >= 2 or hits and n <= NOTICE_MAX_WORDS:
         return Classified("notice", -blocks.NOTICE_FACTOR * max(n, 3))
     cue = cue_of(line)
+    if cue == "box" or cue == "end" and BOX_HEADING.match(s):
+        return Classified("box", -blocks.BOX_PENALTY)
     if cue == "end":
-        return Classified("box", -blocks.BOX_PENALTY) if BOX_HEADING.match(s) else Classified("end", blocks.BARRIER)
+        return Classified("end", blocks.BARRIER)
     if cue == "skip":
         return Classified("skip", -blocks.SKIP_PENALTY)
     if is_dateline(line):
@@ -202,14 +205,18 @@ def classify(line: Line, stops: frozenset[str]) -> Classified:
     if blocks.is_menu_like(s, stops):
         return Classified("menu", -float(n))
     ratio = blocks.stop_ratio(s, stops) if stops else 1.0
-    if is_item(line) and (blocks.ends_sentence(s) or n >= ITEM_MIN_WORDS):
-        return Classified("item", 0.5 * n if blocks.ends_sentence(s) else 0.3 * n)
+    if is_item(line) and blocks.ends_sentence(s):
+        return Classified("item", 0.5 * n)
+    if YEAR_ENTRY.match(line.text) and n >= ITEM_MIN_WORDS:
+        return Classified("item", 0.3 * n)  # a timeline entry; a bullet or numbered line with no stop may be a teaser
     if is_prose(line):
         return Classified("prose", float(n)) if ratio >= blocks.PROSE_MIN_STOPWORDS else Classified("short", 0.0)
     if n >= 4 and blocks.ends_sentence(s) and ratio >= blocks.PROSE_MIN_STOPWORDS:
         return Classified("sentence", 0.0)
     if n > 12:
         return Classified("short", -0.5 * n)
+    if n >= 3 and ratio >= blocks.FRAGMENT_MIN_STOPWORDS:
+        return Classified("short", -blocks.FRAGMENT_PENALTY)  # a crosshead, a list line: words, not links
     return Classified("short", -blocks.SHORT_PENALTY)
 
 
@@ -222,7 +229,7 @@ def classify_page(lines: list[Line]) -> list[Classified]:
 
 
 PROSE_MIN_WORDS_FOR_LANGUAGE = 10
-#: A list or timeline entry with no final stop counts as content from this many words.
+#: A timeline entry with no final stop counts as content from this many words.
 ITEM_MIN_WORDS = 8
 #: Furniture kinds inside the region: they yield no mentions, and neither do the short lines that
 #: follow a share block, an advert label or a box heading (its links) until the prose resumes.
@@ -272,7 +279,7 @@ def analyse(text: str) -> Structure:
         for j in range(headline_at + 1, first_prose):
             if kinds[j].kind in FURNITURE or kinds[j].kind == "short" and not is_title_like(head[j]):
                 structure.excluded.append((head[j].start, head[j].end))
-    if last + 1 < len(lines) and is_name_like(lines[last + 1]) and kinds[last + 1].score > blocks.BARRIER:
+    if last + 1 < len(lines) and is_name_like(lines[last + 1]) and kinds[last + 1].kind == "short":
         last += 1  # a signature closing a statement
     structure.body_end = lines[last].end
     structure.excluded += [(ln.start, ln.end) for ln in _furniture_inside(lines, kinds, first_prose, last)]
@@ -372,63 +379,6 @@ def _find_headline(head: list[Line], dateline_at: int | None, not_titles: set[in
 BOX_HEADING = re.compile(r"^(?:read more|related|related (?:articles?|stories|content)|more on this(?: story)?|"
                          r"see also|you may also like|also read)\W*$", re.IGNORECASE)
 BOX_MAX_ITEMS = 6
-
-
-def _box_resumes(lines: list[Line], at: int) -> int | None:
-    """Where the article resumes after a box at `at`: a few short lines (the links, maybe a
-    crosshead), then two paragraphs of prose with no end cue between. None if it does not."""
-    for j in range(at + 1, min(at + 2 + BOX_MAX_ITEMS, len(lines) - 1)):
-        ln = lines[j]
-        if cue_of(ln) == "end" or ln.n_words > 20:
-            return None
-        if is_prose(ln):
-            following = lines[j + 1]
-            if j > at + 1 and is_prose(following) and not cue_of(following):
-                return j
-            return None
-    return None
-
-
-def _find_body_end(lines: list[Line], first_prose: int) -> tuple[int, list[Line]]:
-    """Index of the last line of the article, and the furniture lines skipped inside it: walk on
-    from the first paragraph until an end cue or a run of short lines that leads to no more prose."""
-    last = first_prose
-    skipped = []
-    i = first_prose + 1
-    while i < len(lines):
-        ln = lines[i]
-        cue = cue_of(ln)
-        if cue == "end":
-            resumes = _box_resumes(lines, i) if BOX_HEADING.match(ln.stripped) else None
-            if resumes is None:
-                break
-            skipped += lines[i:resumes]  # a "Read more" box inside the article: the text goes on after it
-            i = resumes
-            continue
-        if cue == "skip":
-            skipped.append(ln)
-            i += 1
-            continue
-        if is_prose(ln) or is_item(ln):
-            last = i
-        else:
-            ahead = [nxt for nxt in lines[i + 1:i + 5] if cue_of(nxt) != "skip"][:2]
-            leads_on = False
-            for nxt in ahead:
-                if cue_of(nxt):
-                    break
-                if is_prose(nxt) or is_item(nxt):
-                    leads_on = True
-                    break
-            if leads_on:
-                last = i
-            elif is_name_like(ln) and last == i - 1:
-                last = i  # a signature closing a statement
-                break
-            else:
-                break
-        i += 1
-    return last, [ln for ln in skipped if ln.start < lines[last].end]
 
 
 def _find_publisher(lines: list[Line], headline_at: int) -> str | None:
