@@ -246,11 +246,21 @@ def analyse(text: str) -> Structure:
     if region is None:  # no paragraph of prose at all: keep the whole page
         return Structure(lines[0].start, lines[-1].end, title=lines[0].stripped[:300])
     first_prose, last = region
+    # a saved web page starts with its <title>: a line below that repeats it is the headline
+    named = [i for i in _title_copies(lines) if i <= last and kinds[i].kind not in ("prose", "end")]
+    before = [i for i in named if i < first_prose]
+    titled_at = before[-1] if before else named[0] if named else None
+    if titled_at is not None and titled_at >= first_prose:  # the region began above the headline
+        after = best_region([k.score for k in kinds[titled_at + 1:]])
+        if after is not None:
+            first_prose, last = titled_at + 1 + after[0], titled_at + 1 + after[1]
+        else:
+            titled_at = None
 
     structure = Structure(body_start=lines[first_prose].start, body_end=lines[first_prose].end)
     head = lines[:first_prose]
     not_titles = _captions_and_sections(head)
-    headline_at = _find_headline(head, None, not_titles, kinds)
+    headline_at = titled_at if titled_at is not None else _find_headline(head, None, not_titles, kinds)
     window_start = max(0, headline_at - DATELINE_ABOVE_HEADLINE) if headline_at is not None else 0
     datelines = []
     for i, ln in enumerate(head):
@@ -268,7 +278,8 @@ def analyse(text: str) -> Structure:
     if datelines:
         dateline_at, (structure.published, s, e) = (original or datelines)[-1]
         structure.published_text = text[s:e]
-        headline_at = _find_headline(head, dateline_at, not_titles, kinds)
+        if titled_at is None:
+            headline_at = _find_headline(head, dateline_at, not_titles, kinds)
 
     structure.excluded += [(head[j].start, head[j].end) for i in not_titles if i > 0 and CAPTION_LABEL.match(head[i - 1].stripped)
                            for j in (i - 1, i)]  # a caption and its label carry no mentions
@@ -290,6 +301,27 @@ def analyse(text: str) -> Structure:
         _url_date(structure, text)
     structure.excluded = sorted({(s, e) for s, e in structure.excluded if structure.body_start <= s < structure.body_end})
     return structure
+
+
+#: A line repeats the page's title when its words are a run of the title's words covering this much of it.
+TITLE_COPY_COVER = 0.5
+TITLE_WORD = re.compile(r"\w+")
+
+
+def _title_copies(lines: list[Line]) -> list[int]:
+    """Lines below the first that repeat it (less a site name: "Headline | Site", "Site: Headline"),
+    when the first line looks like a page title (a few words, no sentence)."""
+    first = TITLE_WORD.findall(lines[0].stripped.lower())
+    if len(first) < 3 or len(first) > 40:
+        return []
+    found = []
+    for i in range(1, len(lines)):
+        words = TITLE_WORD.findall(lines[i].stripped.lower())
+        if len(words) < 3 or len(words) < TITLE_COPY_COVER * len(first) or len(words) > len(first):
+            continue
+        if any(first[j:j + len(words)] == words for j in range(len(first) - len(words) + 1)):
+            found.append(i)
+    return found
 
 
 def _furniture_inside(lines: list[Line], kinds: list[Classified], first: int, last: int) -> list[Line]:
