@@ -182,7 +182,23 @@ def is_name_like(line: Line) -> bool:
 NOTICE_MAX_WORDS = 60
 #: A dateline is the article's when it is at most this many lines above the headline (a dateline
 #: before the headline); further up it is the masthead's "today".
-DATELINE_ABOVE_HEADLINE = 3
+DATELINE_ABOVE_HEADLINE = 10
+#: The dateline area reaches into the body: its first lines, up to the second paragraph of prose
+#: (a standfirst, then the byline and date, then the first paragraph).
+DATELINE_INTO_BODY = 8
+
+
+def _opening(kinds: list[Classified], first: int, last: int) -> list[int]:
+    """The opening lines of the body that may hold the byline and dateline."""
+    found, prose = [], 0
+    for i in range(first, min(last + 1, first + DATELINE_INTO_BODY)):
+        if kinds[i].kind == "prose":
+            prose += 1
+            if prose == 2:
+                break
+        else:
+            found.append(i)
+    return found
 
 
 def classify(line: Line, stops: frozenset[str]) -> Classified:
@@ -263,7 +279,8 @@ def analyse(text: str) -> Structure:
     headline_at = titled_at if titled_at is not None else _find_headline(head, None, not_titles, kinds)
     window_start = max(0, headline_at - DATELINE_ABOVE_HEADLINE) if headline_at is not None else 0
     datelines = []
-    for i, ln in enumerate(head):
+    for i in [*range(len(head)), *_opening(kinds, first_prose, last)]:
+        ln = lines[i]
         found = is_dateline(ln)
         if found:
             if i >= window_start:
@@ -272,13 +289,13 @@ def analyse(text: str) -> Structure:
         elif BYLINE.match(ln.stripped) and ln.n_words <= 12:
             structure.excluded.append((ln.start, ln.end))
     # "Posted: 3 February" then "Updated: 4 February": the article was published on the first
-    original = [d for d in datelines if not UPDATED.match(head[d[0]].stripped)
-                or PUBLISHED_CUE.search(head[d[0]].stripped)]
+    original = [d for d in datelines if not UPDATED.match(lines[d[0]].stripped)
+                or PUBLISHED_CUE.search(lines[d[0]].stripped)]
     dateline_at = None
     if datelines:
         dateline_at, (structure.published, s, e) = (original or datelines)[-1]
         structure.published_text = text[s:e]
-        if titled_at is None:
+        if titled_at is None and dateline_at < first_prose:
             headline_at = _find_headline(head, dateline_at, not_titles, kinds)
 
     structure.excluded += [(head[j].start, head[j].end) for i in not_titles if i > 0 and CAPTION_LABEL.match(head[i - 1].stripped)
