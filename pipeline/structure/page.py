@@ -135,9 +135,9 @@ def is_item(line: Line) -> bool:
     return bool(BULLET.match(line.text) or YEAR_ENTRY.match(line.text)) and line.n_words >= 3
 
 
-def is_dateline(line: Line) -> tuple[dt.date, int, int] | None:
+def is_dateline(line: Line, max_words: int = 14, max_rest: int = 6) -> tuple[dt.date, int, int] | None:
     """A short line that is mostly a date (plus words like By, on, Published, a time, a weekday)."""
-    if line.n_words > 14 or is_prose(line) and line.n_words > 10:
+    if line.n_words > max_words or is_prose(line) and line.n_words > 10:
         return None
     found = find_date(line.text)
     if not found:
@@ -152,9 +152,22 @@ def is_dateline(line: Line) -> tuple[dt.date, int, int] | None:
     rest = line.text[:s] + " " + line.text[e:]
     rest = DATELINE_WORDS.sub(" ", rest)
     rest = re.sub(r"[\d:.,|/()\-–—🕔⏰]+|\s+", " ", rest).split()
-    if len(rest) > 6:
+    if len(rest) > max_rest:
         return None
     return date, line.start + s, line.start + e
+
+
+#: A byline that dates the article ("By Jane Doe - Staff Writer 2019-11-19T12:48Z Science",
+#: "PUBLISHED: 19 November 2019 | UPDATED: ..."): a longer line than a bare dateline may be.
+BYLINE_DATELINE_WORDS, BYLINE_DATELINE_REST = 25, 12
+
+
+def is_byline_dateline(line: Line) -> tuple[dt.date, int, int] | None:
+    """A dateline, or a byline or published/updated line with a date in it (in the dateline area only)."""
+    found = is_dateline(line)
+    if found or not (BYLINE.match(line.stripped) or PUBLISHED_CUE.search(line.text) or UPDATED.match(line.stripped)):
+        return found
+    return is_dateline(line, BYLINE_DATELINE_WORDS, BYLINE_DATELINE_REST)
 
 
 def is_title_like(line: Line) -> bool:
@@ -185,7 +198,7 @@ NOTICE_MAX_WORDS = 60
 DATELINE_ABOVE_HEADLINE = 10
 #: The dateline area reaches into the body: its first lines, up to the second paragraph of prose
 #: (a standfirst, then the byline and date, then the first paragraph).
-DATELINE_INTO_BODY = 8
+DATELINE_INTO_BODY = 14
 
 
 def _opening(kinds: list[Classified], first: int, last: int) -> list[int]:
@@ -281,7 +294,7 @@ def analyse(text: str) -> Structure:
     datelines = []
     for i in [*range(len(head)), *_opening(kinds, first_prose, last)]:
         ln = lines[i]
-        found = is_dateline(ln)
+        found = is_byline_dateline(ln) if i >= window_start else is_dateline(ln)
         if found:
             if i >= window_start:
                 datelines.append((i, found))
