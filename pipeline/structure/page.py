@@ -31,6 +31,7 @@ DATELINE_WORDS = re.compile(
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE)
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|amended|edited)\b", re.IGNORECASE)
+MODIFIED = re.compile(r"\b(?:last\s+)?(?:updated|modified|amended|edited)\b", re.IGNORECASE)
 #: "Updated 14 March, published 12 March": on a line with both, the date after this cue is the one
 PUBLISHED_CUE = re.compile(r"\b(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
 #: A page's own address with the date in its path: ".../news/2019/03/12/slug"
@@ -162,10 +163,12 @@ def is_dateline(line: Line, max_words: int = 14, max_rest: int = 6) -> tuple[dt.
 BYLINE_DATELINE_WORDS, BYLINE_DATELINE_REST = 25, 12
 
 
-def is_byline_dateline(line: Line) -> tuple[dt.date, int, int] | None:
-    """A dateline, or a byline or published/updated line with a date in it (in the dateline area only)."""
+def is_byline_dateline(line: Line, below_headline: bool = False) -> tuple[dt.date, int, int] | None:
+    """A dateline, or a byline or published/updated line with a date in it (in the dateline area
+    only); in the body's opening lines, any such line with a date."""
     found = is_dateline(line)
-    if found or not (BYLINE.match(line.stripped) or PUBLISHED_CUE.search(line.text) or UPDATED.match(line.stripped)):
+    if found or "://" in line.text or not (below_headline or BYLINE.match(line.stripped) or PUBLISHED_CUE.search(line.text)
+                     or MODIFIED.search(line.text)):
         return found
     return is_dateline(line, BYLINE_DATELINE_WORDS, BYLINE_DATELINE_REST)
 
@@ -196,9 +199,10 @@ NOTICE_MAX_WORDS = 60
 #: A dateline is the article's when it is at most this many lines above the headline (a dateline
 #: before the headline); further up it is the masthead's "today".
 DATELINE_ABOVE_HEADLINE = 10
-#: The dateline area reaches into the body: its first lines, up to the second paragraph of prose
-#: (a standfirst, then the byline and date, then the first paragraph).
+#: The dateline area reaches into the body: its first lines, up to the third paragraph of prose
+#: (a standfirst, a caption, then the byline and date, then the first paragraph).
 DATELINE_INTO_BODY = 14
+OPENING_PROSE = 3
 
 
 def _opening(kinds: list[Classified], first: int, last: int) -> list[int]:
@@ -207,7 +211,7 @@ def _opening(kinds: list[Classified], first: int, last: int) -> list[int]:
     for i in range(first, min(last + 1, first + DATELINE_INTO_BODY)):
         if kinds[i].kind == "prose":
             prose += 1
-            if prose == 2:
+            if prose == OPENING_PROSE:
                 break
         else:
             found.append(i)
@@ -294,7 +298,8 @@ def analyse(text: str) -> Structure:
     datelines = []
     for i in [*range(len(head)), *_opening(kinds, first_prose, last)]:
         ln = lines[i]
-        found = is_byline_dateline(ln) if i >= window_start else is_dateline(ln)
+        found = is_byline_dateline(ln, i >= first_prose or headline_at is not None and i > headline_at) \
+            if i >= window_start else is_dateline(ln)
         if found:
             if i >= window_start:
                 datelines.append((i, found))
