@@ -90,6 +90,16 @@ def is_menu_like(text: str, stops: frozenset[str]) -> bool:
     return capitalised >= 0.6 and stop_ratio(text, stops) < 0.2
 
 
+#: A table row: at least this many cells, this share of them numbers ("1 Kyle Busch 5040 5 1 17 27").
+TABLE_MIN_TOKENS, TABLE_MIN_NUMBERS = 5, 0.5
+NUMBER = re.compile(r"^[\d.,:%()+\-–]+$")
+
+
+def is_table_row(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= TABLE_MIN_TOKENS and sum(bool(NUMBER.match(t)) for t in tokens) / len(tokens) >= TABLE_MIN_NUMBERS
+
+
 def notice_hits(text: str) -> int:
     low = text.lower()
     return sum(1 for w in word_set("notice_words") if w in low)

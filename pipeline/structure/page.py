@@ -235,6 +235,8 @@ def classify(line: Line, stops: frozenset[str]) -> Classified:
         return Classified("dateline", -1.0)
     if BYLINE.match(s) and n <= 12:
         return Classified("byline", -1.0)
+    if blocks.is_table_row(s):
+        return Classified("table", 0.0)
     if blocks.is_menu_like(s, stops):
         return Classified("menu", -float(n))
     ratio = blocks.stop_ratio(s, stops) if stops else 1.0
@@ -283,11 +285,18 @@ def analyse(text: str) -> Structure:
     named = [i for i in _title_copies(lines) if i <= last and kinds[i].kind not in ("prose", "end")]
     before = [i for i in named if i < first_prose]
     titled_at = before[-1] if before else named[0] if named else None
-    if titled_at is not None and titled_at >= first_prose:  # the region began above the headline
-        after = best_region([k.score for k in kinds[titled_at + 1:]])
+    if titled_at is not None:  # the article is the best region below its headline, before any end,
+        # unless the region found is below that end and worth much more (a comment link under the byline)
+        scores = [k.score for k in kinds]
+        stop = next((i for i in range(titled_at + 1, len(kinds)) if kinds[i].kind == "end"), len(kinds))
+        after = best_region(scores[titled_at + 1:stop])
         if after is not None:
-            first_prose, last = titled_at + 1 + after[0], titled_at + 1 + after[1]
-        else:
+            a, b = titled_at + 1 + after[0], titled_at + 1 + after[1]
+            worth = sum(scores[a:b + 1])
+            if first_prose <= titled_at or worth >= HEADED_REGION_WORDS \
+                    or worth >= HEADED_REGION_SHARE * sum(scores[first_prose:last + 1]):
+                first_prose, last = a, b
+        elif titled_at >= first_prose:
             titled_at = None
 
     structure = Structure(body_start=lines[first_prose].start, body_end=lines[first_prose].end)
@@ -340,6 +349,10 @@ def analyse(text: str) -> Structure:
 
 #: A line repeats the page's title when its words are a run of the title's words covering this much of it.
 TITLE_COPY_COVER = 0.5
+#: The region right below the headline is the article when it is worth at least this share of the best region.
+HEADED_REGION_SHARE = 0.5
+#: ... or at least this many words of prose (a few paragraphs: more than a standfirst)
+HEADED_REGION_WORDS = 80
 TITLE_WORD = re.compile(r"\w+")
 
 
