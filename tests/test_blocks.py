@@ -43,7 +43,9 @@ def kind(text):
     ("Home | News | Sport | Weather | Local", "menu"),
     ("Published: 14 March 2017", "dateline"),
     ("By Jane Doe, Health Correspondent", "byline"),
-    ("Sign in", "short"),
+    ("Council Tax Explained", "short"),
+    ("Sign in", "skip"),
+    ("You are signed in as", "skip"),
 ])
 def test_block_kinds(line, expected):
     assert kind(line) == expected
