@@ -23,6 +23,7 @@ after it, while a menu, a list of teasers or a footer costs more than the prose 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,11 +63,12 @@ def stopwords(language: str) -> frozenset[str]:
 
 def page_stopwords(texts: list[str]) -> frozenset[str]:
     """The stopwords of the page's language: the list that covers most of its words."""
-    words = [w.lower() for t in texts for w in WORD.findall(t)]
-    if not words:
+    counts = Counter(w.lower() for t in texts for w in WORD.findall(t))
+    if not counts:
         return stopwords("en")
-    best = max(STOPWORD_LANGUAGES, key=lambda lang: (sum(w in stopwords(lang) for w in words), lang == "en"))
-    return stopwords(best)
+    def covered(lang):
+        return sum(counts[w] for w in counts.keys() & stopwords(lang)), lang == "en"
+    return stopwords(max(STOPWORD_LANGUAGES, key=covered))
 
 
 def stop_ratio(text: str, stops: frozenset[str]) -> float:
@@ -100,9 +102,14 @@ def is_table_row(text: str) -> bool:
     return len(tokens) >= TABLE_MIN_TOKENS and sum(bool(NUMBER.match(t)) for t in tokens) / len(tokens) >= TABLE_MIN_NUMBERS
 
 
+@lru_cache(maxsize=1)
+def _notice_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(word_set("notice_words"), key=len, reverse=True)))
+
+
 def notice_hits(text: str) -> int:
-    low = text.lower()
-    return sum(1 for w in word_set("notice_words") if w in low)
+    """How many distinct notice words (patterns/lexicon/notice_words.json) the line holds."""
+    return len(set(_notice_pattern().findall(text.lower())))
 
 
 def best_region(scores: list[float]) -> tuple[int, int] | None:

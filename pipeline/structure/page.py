@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..about import PATTERNS_DIR
@@ -22,6 +22,7 @@ from .blocks import Classified, best_region
 
 
 SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ')', ']', '…', ':', ';')
+DIGIT = re.compile(r"\d")
 BULLET = re.compile(r"^\s*(?:[•·▪●◦*\-–—]|\d{1,2}[.)])\s+")
 #: A timeline entry: "2013 ...", "June 2017 – ...", "Spring 2014: ...", "12 March 2015 - ..."
 YEAR_ENTRY = re.compile(r"^\s*(?:19|20)\d\d\b|^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\s*[–—:-]\s")
@@ -53,11 +54,11 @@ class Line:
     end: int
     text: str
 
-    @property
+    @cached_property
     def stripped(self) -> str:
         return self.text.strip()
 
-    @property
+    @cached_property
     def n_words(self) -> int:
         return len(self.text.split())
 
@@ -138,8 +139,8 @@ def is_item(line: Line) -> bool:
 
 def is_dateline(line: Line, max_words: int = 14, max_rest: int = 6) -> tuple[dt.date, int, int] | None:
     """A short line that is mostly a date (plus words like By, on, Published, a time, a weekday)."""
-    if line.n_words > max_words or is_prose(line) and line.n_words > 10:
-        return None
+    if line.n_words > max_words or not DIGIT.search(line.text) or is_prose(line) and line.n_words > 10:
+        return None  # (an absolute date has a year in digits)
     found = find_date(line.text)
     if not found:
         return None
