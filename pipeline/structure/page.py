@@ -162,16 +162,20 @@ def is_dateline(line: Line, max_words: int = 14, max_rest: int = 6) -> tuple[dt.
 #: A byline that dates the article ("By Jane Doe - Staff Writer 2019-11-19T12:48Z Science",
 #: "PUBLISHED: 19 November 2019 | UPDATED: ..."): a longer line than a bare dateline may be.
 BYLINE_DATELINE_WORDS, BYLINE_DATELINE_REST = 25, 12
+#: ... and an undecorated line with a date just below the headline ("Jane Doe 27/09/2018 2 comments")
+OPENING_DATELINE_WORDS, OPENING_DATELINE_REST = 16, 8
+DATED_CUE = re.compile(r"^\W*(?:last\s+)?(?:first\s+)?(?:published|posted|updated|modified)\b", re.IGNORECASE)
 
 
 def is_byline_dateline(line: Line, below_headline: bool = False) -> tuple[dt.date, int, int] | None:
-    """A dateline, or a byline or published/updated line with a date in it (in the dateline area
-    only); in the body's opening lines, any such line with a date."""
+    """A dateline, or (in the dateline area only) a byline or a line starting "Published",
+    "Updated" ... with a date in it; in the body's opening lines, a short line with a date."""
     found = is_dateline(line)
-    if found or "://" in line.text or not (below_headline or BYLINE.match(line.stripped) or PUBLISHED_CUE.search(line.text)
-                     or MODIFIED.search(line.text)):
+    if found or "://" in line.text:
         return found
-    return is_dateline(line, BYLINE_DATELINE_WORDS, BYLINE_DATELINE_REST)
+    if BYLINE.match(line.stripped) or DATED_CUE.match(line.stripped):
+        return is_dateline(line, BYLINE_DATELINE_WORDS, BYLINE_DATELINE_REST)
+    return is_dateline(line, OPENING_DATELINE_WORDS, OPENING_DATELINE_REST) if below_headline else None
 
 
 def is_title_like(line: Line) -> bool:
