@@ -135,3 +135,17 @@ def test_page_title_line_names_the_headline():
             f"{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n")
     s, b = body_of(page)
     assert s.title == HEADLINE and b.startswith(HEADLINE) and P4 not in b
+
+
+def test_closing_teasers_are_cut_off():
+    teaser = ("ELSEWHERE\nCouncil tax to rise in the county next year\nexample.org News\n"
+              "The county will raise council tax by five per cent, the most it is allowed to.\n")
+    page = f"The Ledger\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{P4}\n\n{teaser * 3}"
+    s, b = body_of(page)
+    assert b.endswith(P4) and "ELSEWHERE" not in b
+
+
+def test_long_dash_paragraph_is_prose_and_long_list_line_is_not_an_item():
+    answer = "— " + P1
+    assert kind(answer) == "prose"
+    assert kind("— We opened the new team in the spring.") == "item"

@@ -245,7 +245,7 @@ def classify(line: Line, stops: frozenset[str]) -> Classified:
     if blocks.is_menu_like(s, stops):
         return Classified("menu", -float(n))
     ratio = blocks.stop_ratio(s, stops) if stops else 1.0
-    if is_item(line) and blocks.ends_sentence(s):
+    if is_item(line) and blocks.ends_sentence(s) and n < blocks.PROSE_LONG_WORDS:  # (a long one is a paragraph)
         return Classified("item", 0.5 * n)
     if YEAR_ENTRY.match(line.text) and n >= ITEM_MIN_WORDS:
         return Classified("item", 0.3 * n)  # a timeline entry; a bullet or numbered line with no stop may be a teaser
@@ -303,6 +303,8 @@ def analyse(text: str) -> Structure:
                 first_prose, last = a, b
         elif titled_at >= first_prose:
             titled_at = None
+
+    last = _trim_teasers(kinds, first_prose, last)
 
     structure = Structure(body_start=lines[first_prose].start, body_end=lines[first_prose].end)
     head = lines[:first_prose]
@@ -375,6 +377,34 @@ def _title_copies(lines: list[Line]) -> list[int]:
         if any(first[j:j + len(words)] == words for j in range(len(first) - len(words) + 1)):
             found.append(i)
     return found
+
+
+#: A list of teasers closing the region: at least this many units, each a paragraph under at least
+#: two lines of furniture (kicker, headline, source), of paragraphs shorter than this share of the
+#: article's own.
+TEASER_MIN_UNITS, TEASER_LEAD_LINES, TEASER_SHARE = 2, 2, 0.6
+
+
+def _trim_teasers(kinds: list[Classified], first: int, last: int) -> int:
+    """The region's last line once a closing run of teasers is cut off: walked back from the
+    region's end, paragraphs each under two or more non-prose lines (kicker, headline, source) are
+    teasers when there are two or more and they are, on average, much shorter than the article's."""
+    prose = [i for i in range(first, last + 1) if kinds[i].kind == "prose"]
+    units = []
+    for n in range(len(prose) - 1, 0, -1):
+        if prose[n] - prose[n - 1] - 1 < TEASER_LEAD_LINES:
+            break
+        units.append(prose[n])
+    kept = [kinds[i].score for i in prose if i < (units[-1] if units else last + 1)]
+    if len(units) < TEASER_MIN_UNITS or len(kept) < TEASER_MIN_UNITS:
+        return last
+    typical = sorted(kept)[len(kept) // 2]
+    if sum(kinds[i].score for i in units) / len(units) >= TEASER_SHARE * typical:
+        return last
+    end = units[-1] - 1
+    while end > first and kinds[end].kind != "prose":
+        end -= 1
+    return end
 
 
 def _furniture_inside(lines: list[Line], kinds: list[Classified], first: int, last: int) -> list[Line]:
