@@ -149,3 +149,15 @@ def test_long_dash_paragraph_is_prose_and_long_list_line_is_not_an_item():
     answer = "— " + P1
     assert kind(answer) == "prose"
     assert kind("— We opened the new team in the spring.") == "item"
+
+
+def test_opening_furniture_share_widgets_and_captions_carry_no_mentions():
+    caption = "Inspectors visited the children's homes in the county over three weeks in the spring of this year."
+    page = (f"The Ledger\n{MENU}\n{HEADLINE}\n\nBy\nJane Doe\nClick to share on Facebook (Opens in new window)\n"
+            f"Copy this link\n{caption}\n(Image: © A Photographer)\n\n{P1}\n\n{P2}\n\n{P3}\n\nAbout the author\n")
+    s, b = body_of(page)
+    assert b.endswith(P3)
+    for furniture in ("Jane Doe", "Click to share", "Copy this link", caption, "(Image:"):
+        at = page.index(furniture)
+        assert any(a <= at < e for a, e in s.excluded), furniture
+    assert not any(a <= page.index(P1) < e for a, e in s.excluded)

@@ -23,6 +23,9 @@ from .blocks import Classified, best_region
 
 SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ')', ']', '…', ':', ';')
 DIGIT = re.compile(r"\d")
+#: A photo credit under its caption: "(Image: © NASA)", "Jane Doe/Agency ©"
+CREDIT = re.compile(r"^\(\s*(?:image|photo|picture|photograph|credit|source|video)s?\b[^()]*\)$|^[^©]{1,60}©[^©]{0,80}$",
+                    re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[•·▪●◦*\-–—]|\d{1,2}[.)])\s+")
 #: A timeline entry: "2013 ...", "June 2017 – ...", "Spring 2014: ...", "12 March 2015 - ..."
 YEAR_ENTRY = re.compile(r"^\s*(?:19|20)\d\d\b|^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\s*[–—:-]\s")
@@ -218,8 +221,7 @@ def _opening(kinds: list[Classified], first: int, last: int) -> list[int]:
             prose += 1
             if prose == OPENING_PROSE:
                 break
-        else:
-            found.append(i)
+        found.append(i)
     return found
 
 
@@ -345,6 +347,11 @@ def analyse(text: str) -> Structure:
         last += 1  # a signature closing a statement
     structure.body_end = lines[last].end
     structure.excluded += [(ln.start, ln.end) for ln in _furniture_inside(lines, kinds, first_prose, last)]
+    # the body's opening: a byline split over lines ("By" / a name), share buttons, a caption above its credit
+    for i in _opening(kinds, first_prose, last):
+        if kinds[i].kind in ("short", "byline", "dateline", *FURNITURE) and not is_title_like(lines[i]) \
+                or i + 1 <= last and kinds[i + 1].kind == "skip" and CREDIT.match(lines[i + 1].stripped):
+            structure.excluded.append((lines[i].start, lines[i].end))
     structure.publisher = _find_publisher(lines, headline_at if headline_at is not None else first_prose)
     if structure.published is None:
         _footer_dateline(structure, text, [ln for ln in lines if ln.start >= structure.body_end])
