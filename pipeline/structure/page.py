@@ -329,7 +329,11 @@ def analyse(text: str) -> Structure:
                 or PUBLISHED_CUE.search(lines[d[0]].stripped)]
     dateline_at = None
     if datelines:
-        dateline_at, (structure.published, s, e) = (original or datelines)[-1]
+        pool = original or datelines
+        if headline_at is not None:  # the dateline nearest the headline (after it on a tie), else the last
+            dateline_at, (structure.published, s, e) = min(pool, key=lambda d: (abs(d[0] - headline_at), d[0] < headline_at))
+        else:
+            dateline_at, (structure.published, s, e) = pool[-1]
         structure.published_text = text[s:e]
         if titled_at is None and dateline_at < first_prose:
             headline_at = _find_headline(head, dateline_at, not_titles, kinds)
