@@ -78,3 +78,16 @@ def test_predicted_body_drops_headline_and_excluded_ranges():
     text = "Headline here\n\nBy Jane Doe\n\nFirst paragraph.\n\nSecond paragraph."
     s = Structure(0, len(text), title="Headline here", excluded=[(15, 26)])
     assert predicted_body(text, s) == "First paragraph.\n\nSecond paragraph."
+
+
+def test_cli_scores_dev_and_refuses_unknown_benchmarks(clone, tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    runner = CliRunner()
+    result = runner.invoke(app, ["evaluate-external", "aeb", str(clone), "--reports", str(tmp_path / "r")])
+    assert result.exit_code == 0, result.output
+    assert "dev pages: 1" in result.output and "pipeline on the HTML" in result.output
+    assert (tmp_path / "r" / "aeb-dev.json").is_file()
+    unknown = runner.invoke(app, ["evaluate-external", "nope", str(clone)])
+    assert unknown.exit_code == 2
