@@ -1,10 +1,13 @@
 """Find the article inside a scraped page: headline, publisher, dateline and body span.
 
 Scraped pages wrap a few paragraphs of prose in site furniture. The signals here are general, not
-keyed to any site: prose paragraphs are long and end in sentence punctuation; furniture comes in
-runs of short link-like lines and starts with typical cue lines (patterns/boilerplate.json); a
-dateline is a short line made mostly of a date; the headline is the title-like line next to the
-dateline, or just before the first paragraph of prose.
+keyed to any site. Every line is classified (`classify`: prose, item, sentence, table, short, menu,
+dateline, byline, notice, and the cue kinds skip, box and end from patterns/boilerplate.json), and
+the article is the contiguous run of lines with the best total score (pipeline/structure/blocks.py),
+which bridges short furniture inside it. The headline is a line repeating the page's title (its
+first line), else the title-like line next to the dateline, or just before the body; the dateline
+is a short dated line (or a dated byline, a "Published ..." line) in the dateline area around the
+headline and the body's opening, never the masthead's "today".
 """
 from __future__ import annotations
 
@@ -257,8 +260,6 @@ def classify(line: Line, stops: frozenset[str]) -> Classified:
         return Classified("sentence", 0.0)
     if n > 12:
         return Classified("short", -0.5 * n)
-    if n >= 3 and ratio >= blocks.FRAGMENT_MIN_STOPWORDS:
-        return Classified("short", -blocks.FRAGMENT_PENALTY)  # a crosshead, a list line: words, not links
     return Classified("short", -blocks.SHORT_PENALTY)
 
 
@@ -501,10 +502,10 @@ def _find_headline(head: list[Line], dateline_at: int | None, not_titles: set[in
     return top
 
 
-#: Headings of boxes that may sit inside an article ("Read more" and three links) as well as after it.
+#: Headings of boxes that may sit inside an article ("Read more" and three links) as well as after
+#: it: a line that an "end" cue matches but this does is a box, not an end.
 BOX_HEADING = re.compile(r"^(?:read more|related|related (?:articles?|stories|content)|more on this(?: story)?|"
                          r"see also|you may also like|also read)\W*$", re.IGNORECASE)
-BOX_MAX_ITEMS = 6
 
 
 def _find_publisher(lines: list[Line], headline_at: int) -> str | None:
