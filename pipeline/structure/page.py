@@ -477,7 +477,10 @@ def _find_headline(head: list[Line], dateline_at: int | None, not_titles: set[in
                    kinds: list[Classified] | None = None) -> int | None:
     """The headline: the title block next to the dateline (before it, else after it), otherwise
     the last title block before the first paragraph. A title block is a run of title-like lines
-    (headline, then standfirst); the headline is its first line, or the last of repeated copies."""
+    (headline, then standfirst); the headline is its first line, or the last of repeated copies.
+    Lines classified as furniture (a menu, a cue line) are never part of one."""
+    if kinds is not None:
+        not_titles = set(not_titles) | {i for i in range(len(head)) if kinds[i].kind in FURNITURE}
     anchor = None
     if dateline_at is not None:
         for i in (dateline_at - 1, dateline_at + 1):
