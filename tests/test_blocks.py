@@ -161,3 +161,10 @@ def test_opening_furniture_share_widgets_and_captions_carry_no_mentions():
         at = page.index(furniture)
         assert any(a <= at < e for a, e in s.excluded), furniture
     assert not any(a <= page.index(P1) < e for a, e in s.excluded)
+
+
+def test_headline_repeated_in_the_body_of_a_page_without_a_title_line():
+    # the first line is the headline itself (no "| Site"): its copy inside the body is no new start
+    page = f"{HEADLINE}\n\n{P1}\n\n{P2}\n\n{HEADLINE}\n\n{P3}\n\n{P4}\n"
+    s, b = body_of(page)
+    assert b.startswith(HEADLINE) and P1 in b and b.endswith(P4)

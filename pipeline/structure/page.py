@@ -292,7 +292,11 @@ def analyse(text: str) -> Structure:
     # a saved web page starts with its <title>: a line below that repeats it is the headline
     named = [i for i in _title_copies(lines) if i <= last and kinds[i].kind not in ("prose", "end")]
     before = [i for i in named if i < first_prose]
-    titled_at = before[-1] if before else named[0] if named else None
+    # a copy inside the region counts only when the first line is a page title ("Headline | Site"):
+    # a page whose first line is the headline itself may repeat it in the body
+    inside = [i for i in named if i >= first_prose and len(TITLE_WORD.findall(lines[i].stripped))
+              < len(TITLE_WORD.findall(lines[0].stripped)) and SITE_SEPARATOR.search(lines[0].stripped)]
+    titled_at = before[-1] if before else inside[0] if inside else None
     if titled_at is not None:  # the article is the best region below its headline, before any end,
         # unless the region found is below that end and worth much more (a comment link under the byline)
         scores = [k.score for k in kinds]
@@ -373,6 +377,7 @@ HEADED_REGION_SHARE = 0.5
 #: ... or at least this many words of prose (a few paragraphs: more than a standfirst)
 HEADED_REGION_WORDS = 80
 TITLE_WORD = re.compile(r"\w+")
+SITE_SEPARATOR = re.compile(r"\s[|–—:-]\s|:\s|\s\|")
 
 
 def _title_copies(lines: list[Line]) -> list[int]:
