@@ -9,7 +9,7 @@ OUT    ?= output
 WORKERS ?= 0
 EXTRACT_FLAGS ?=
 
-.PHONY: install extract test test-fast evaluate evaluate-realgold evaluate-timeml baseline lock clean check bench bench-memory report browser
+.PHONY: install extract test test-fast evaluate evaluate-external evaluate-aeb evaluate-realgold evaluate-timeml baseline lock clean check bench bench-memory report browser
 ARTICLES ?= 2000
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
@@ -42,14 +42,21 @@ test-fast: $(STAMP)
 evaluate: $(STAMP)
 	$(BIN)/python -m pipeline evaluate
 
-# Real-text dev gold (issue #17): POLNEAR and AEB are dataset clones (folder or bare git directory).
-POLNEAR ?= /work/.mirror/networkdynamics+PolNeAR/repo
-AEB ?= /work/.mirror/scrapinghub+article-extraction-benchmark/repo
+# External benchmarks, each from a local copy given by its path (none is in the repository, nor in CI):
+#   make evaluate-external AEB=... POLNEAR=... TIMEML=...   runs every adapter whose data is given
+#   AEB: article-extraction-benchmark clone (dev pages 0-7) · POLNEAR: PolNeAR clone (folder or bare git
+#   directory) · TIMEML: a folder of .tml files (TempEval-3 TBAQ-cleaned/TimeBank; AQUAINT is refused).
+AEB ?=
+POLNEAR ?=
+TIMEML ?=
+evaluate-external: $(STAMP)
+	$(if $(AEB),$(MAKE) --no-print-directory evaluate-aeb,@echo "AEB not given: aeb skipped")
+	$(if $(TIMEML),$(MAKE) --no-print-directory evaluate-timeml,@echo "TIMEML not given: timeml skipped")
+	$(if $(and $(AEB),$(POLNEAR)),$(MAKE) --no-print-directory evaluate-realgold,@echo "AEB and POLNEAR not both given: realgold skipped")
+evaluate-aeb: $(STAMP)
+	$(BIN)/python -m pipeline evaluate-external aeb "$(AEB)"
 evaluate-realgold: $(STAMP)
 	$(BIN)/python -m pipeline evaluate-external realgold --polnear "$(POLNEAR)" --aeb "$(AEB)"
-# External check of the dates on TimeML (TempEval-3 TBAQ-cleaned TimeBank; not committed: pass its folder).
-# AQUAINT is held out: the adapter refuses it.
-TIMEML ?= /tmp/te3/data/TBAQ-cleaned/TimeBank
 evaluate-timeml: $(STAMP)
 	$(BIN)/python -m pipeline evaluate-external timeml "$(TIMEML)" --out reports/external-timeml.json
 

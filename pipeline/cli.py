@@ -49,7 +49,7 @@ def _terminated(signum, frame):
 
 @app.command()
 def extract(
-    in_dir: Path = typer.Option(Path("corpus/raw"), "--in", help="Folder of articles (*.txt, searched recursively)."),
+    in_dir: Path = typer.Option(Path("corpus/raw"), "--in", help="Folder of articles (*.txt, *.html, *.htm, searched recursively)."),
     out_dir: Path = typer.Option(Path("output"), "--out", help="Folder for the Parquet tables."),
     workers: int = typer.Option(0, "--workers", "-w", min=0,
                                 help="Worker processes, each loading the model once; 0 picks one per core, "
@@ -187,12 +187,18 @@ def evaluate_external(
     target = out or Path("reports") / f"external-{name}.json"
     given = {"polnear": polnear, "aeb": aeb, "split": split, "allow_held_out": allow_held_out or None,
              "date_order": date_order, "limit": limit, "model": model, "out": target}
-    accepted = inspect.signature(module.evaluate).parameters
-    unknown = [k for k, v in given.items() if v is not None and k not in accepted and k != "out"]
+    if split is not None:
+        given["explicit_split"] = True  # a held-out split is read only when named on the command line
+    accepted = {k for k, p in inspect.signature(module.evaluate).parameters.items() if p.kind != p.VAR_KEYWORD}
+    takes_any = any(p.kind == p.VAR_KEYWORD for p in inspect.signature(module.evaluate).parameters.values())
+    unknown = [k for k, v in given.items() if v is not None and k not in accepted | {"out", "explicit_split"}
+               and not takes_any]
     if unknown:
         typer.echo(f"error: {name} takes no --{unknown[0].replace('_', '-')}", err=True)
         raise typer.Exit(2)
-    options = {k: v for k, v in given.items() if v is not None and k in accepted}
+    options = {k: v for k, v in given.items() if v is not None and (k in accepted or (takes_any and k != "out"))}
+    if "reports" in accepted and out is not None:
+        options["reports"] = out.parent
     try:
         result = module.evaluate(path, **options)
     except (ValueError, ModelNotInstalled, FileNotFoundError) as exc:
@@ -202,12 +208,13 @@ def evaluate_external(
         module.print_report(result, echo=typer.echo)
     else:
         module.print_report(result)
-    if "out" not in accepted:  # the adapter leaves the JSON to us
+    if "out" not in accepted and "reports" not in accepted:  # the adapter leaves the JSON to us
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(target.suffix + ".tmp")
         tmp.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
         tmp.replace(target)
-    typer.echo(f"report: {target}")
+    if "reports" not in accepted:
+        typer.echo(f"report: {target}")
 
 
 @app.command()

@@ -60,9 +60,9 @@ RATING_VALUES = ("outstanding", "good", "requires improvement", "adequate", "ina
                  "zero stars", "one star", "two stars", "three stars", "four stars", "five stars")
 GRANULARITIES = ("day", "week", "month", "quarter", "half", "season", "year", "decade", "range")
 EVENTS = ("appointed", "left", "holds")
-PUBLISHED_SOURCES = ("dateline", "metadata")
-REJECT_REASONS = ("empty", "binary", "undecodable", "oversized", "unreadable", "bad_metadata", "timeout", "invalid_rows",
-                  "error")
+PUBLISHED_SOURCES = ("dateline", "html", "metadata")
+REJECT_REASONS = ("empty", "binary", "undecodable", "oversized", "unreadable", "bad_metadata", "no_article", "timeout",
+                  "invalid_rows", "error")
 
 # -- columns shared by several tables -----------------------------------------------------------
 DOC_ID = Column("doc_id", pa.string(), False,
@@ -104,6 +104,12 @@ TABLE_LIST = (
         Column("published_text", pa.string(), True, "the dateline's date as written"),
         Column("published_source", LABEL, True,
                "where the publication date comes from; null when there is none", PUBLISHED_SOURCES),
+        Column("author", pa.string(), True, "the article's author(s) as the page names them (HTML input), else null"),
+        Column("url", pa.string(), True, "the page's canonical address (HTML input, or a sidecar's url), else null"),
+        Column("input_format", LABEL, False, "how the input file was read: a page saved as text, or a saved web page",
+               ("txt", "html")),
+        Column("language", pa.string(), True,
+               "the page's language as a BCP 47 tag ('en-GB') from og:locale or <html lang>, else null"),
         Column("text", pa.string(), False,
                "the decoded article (BOM removed, newlines normalized to \\n); every offset in every table "
                "indexes this string"),

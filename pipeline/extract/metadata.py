@@ -15,4 +15,7 @@ class ArticleMetadata:
     url: str | None = None
     #: "dmy" (day first, the default) or "mdy" (month first, American sources): how "10/12/98" reads.
     date_order: str | None = None
+    author: str | None = None
+    #: the article's language as a BCP 47 tag ("en-GB"); the date grammar may use it (day/month order)
+    language: str | None = None
     extra: dict = field(default_factory=dict)

@@ -17,10 +17,11 @@ from ..about import __version__
 from ..dates.order import date_order_of_locale
 from ..dates.span import add_date_spans
 from ..ids import content_id
-from ..io.inputs import RejectedInput, decode_file
+from ..io.inputs import RejectedInput, decode_file, input_format
 from ..nlp.build import get_pipeline
 from ..schema import article_tables, empty_rows, validate_rows
 from ..structure import analyse
+from ..structure.html import NoArticle, read_html
 from .article import Article
 from .budget import ArticleTimeout, time_budget, time_limit, timeout_detail
 from .metadata import ArticleMetadata
@@ -97,20 +98,37 @@ def checked(source_path: str, rows: dict[str, list[dict]]) -> dict[str, list[dic
     return rejected
 
 
+def prepare_document(source_path: str, data: bytes, metadata: ArticleMetadata | None = None) -> dict:
+    """What the per-article function decides before any NLP: the document's `text` and `structure`
+    (body span, title, publication date ...), or `rows` holding its `rejected` row. The documents
+    row's structure fields are exactly these (pipeline/eval/external/aeb.py scores them)."""
+    return _prepare(source_path, data, metadata)
+
+
 def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) -> dict:
-    """Decode and find the structure; a refused input gets its `rejected` row here."""
+    """Decode and find the structure; a refused input gets its `rejected` row here.
+
+    A text page is the document's text as it is, its structure found in its lines; an HTML page's
+    document text is the article trafilatura finds in it (headline and body), so offsets index that
+    text. Either way the document id is the hash of the decoded file (pipeline/run/plan.py)."""
     rows = empty_rows()
     try:
         decoded = decode_file(data)
-        text = decoded.text
-        structure = analyse(text)
+        if input_format(source_path) == "html":
+            try:
+                page = read_html(decoded.text, url=metadata.url if metadata else None)
+            except NoArticle as exc:
+                raise RejectedInput("no_article", str(exc)) from None
+            text, structure = page.text, page.structure
+        else:
+            text, structure = decoded.text, analyse(decoded.text)
         if structure.body_end - structure.body_start > MAX_BODY_CHARS:
             raise RejectedInput("oversized", f"the body is {structure.body_end - structure.body_start} "
                                              f"characters, over the model's limit of {MAX_BODY_CHARS}")
     except RejectedInput as exc:
         rows["rejected"].append({"source_path": source_path, "reason": exc.reason, "detail": exc.detail})
         return {"rows": rows}
-    published_source = "dateline" if structure.published else None
+    published_source = ("html" if structure.input_format == "html" else "dateline") if structure.published else None
     date_order = date_order_of_locale(getattr(structure, "language", None))  # the page's lang / og:locale
     if metadata:
         date_order = metadata.date_order or date_order
@@ -118,9 +136,13 @@ def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) ->
             structure.published, published_source = metadata.published, "metadata"
         structure.title = metadata.title or structure.title
         structure.publisher = metadata.publisher or structure.publisher
-    return {"source_path": source_path, "text": text, "structure": structure, "published_source": published_source,
-            "date_order": date_order,
+        structure.url = metadata.url or structure.url
+        structure.author = metadata.author or structure.author
+        structure.language = metadata.language or structure.language
+    return {"source_path": source_path, "text": text, "doc_id": content_id(decoded.text), "structure": structure,
+            "published_source": published_source, "date_order": date_order,
             "body": text[structure.body_start:structure.body_end], "warnings": list(decoded.warnings) or None}
+
 
 
 #: The longest body given to the model: spaCy's own `max_length` (its parser and NER need about a
@@ -161,10 +183,14 @@ def _split_chunk(match: re.Match) -> str:
     return "".join(chunk)
 
 
+#: documents.input_format as the output contract names it: the file's kind, "txt" or "html".
+INPUT_FORMAT_NAMES = {"text": "txt", "html": "html"}
+
+
 def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, list[dict]]:
     rows = empty_rows()
     text, structure = prepared["text"], prepared["structure"]
-    doc_id = content_id(text)
+    doc_id = prepared["doc_id"]  # the decoded file's hash, as the run's plan computes it
     article = Article(doc_id, text, structure, doc, date_order=prepared.get("date_order"))
     rows["mentions"] = article.mention_rows()
     rows["dates"] = article.date_rows()
@@ -180,6 +206,8 @@ def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, 
         "title": structure.title, "publisher": structure.publisher,
         "published": structure.published, "published_text": structure.published_text,
         "published_source": prepared["published_source"],
+        "author": structure.author, "url": structure.url, "input_format": INPUT_FORMAT_NAMES[structure.input_format],
+        "language": structure.language,
         "text": text, "body_start": structure.body_start, "body_end": structure.body_end,
         "n_tokens": len(doc) - int(doc.to_array(IS_SPACE).sum()) if len(doc) else 0,
         "pipeline_version": pipeline_version,

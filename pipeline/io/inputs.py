@@ -19,7 +19,15 @@ MAX_BYTES = 2_000_000
 #: A metadata.csv may be larger: one row per article of a big collection.
 MAX_TABLE_BYTES = 200_000_000
 
-ARTICLE_SUFFIX = ".txt"
+#: The files read as articles, and how each is read: "text" (a page saved as text: the structure is
+#: found in its lines) or "html" (a saved web page: pipeline/structure/html.py).
+ARTICLE_FORMATS = {".txt": "text", ".html": "html", ".htm": "html"}
+ARTICLE_SUFFIX = ".txt"  # the plain-text form; kept for callers that name it
+
+
+def input_format(path: str | Path) -> str | None:
+    """"text", "html", or None for a file that is not an article."""
+    return ARTICLE_FORMATS.get(Path(path).suffix.lower())
 
 
 class RejectedInput(Exception):
@@ -40,7 +48,7 @@ class SourceFile:
 
 
 def find_inputs(folder: Path) -> tuple[list[SourceFile], list[SourceFile]]:
-    """Every file under `folder`, recursively, split into articles (*.txt) and other files.
+    """Every file under `folder`, recursively, split into articles (*.txt, *.html, *.htm) and other files.
 
     Sorted by relative path so runs are deterministic whatever the file system's order. A broken or
     self-looping symbolic link named like an article is listed as an article, so that reading it
@@ -52,7 +60,7 @@ def find_inputs(folder: Path) -> tuple[list[SourceFile], list[SourceFile]]:
         rel = display_path(path.relative_to(folder).as_posix())
         if any(part.startswith(".") for part in Path(rel).parts):
             continue  # hidden files and folders (.git, .DS_Store) are not input
-        (articles if path.suffix.lower() == ARTICLE_SUFFIX else others).append(SourceFile(path, rel))
+        (articles if input_format(path) else others).append(SourceFile(path, rel))
     return articles, others
 
 

@@ -103,7 +103,8 @@ def _metadata_from(row: dict) -> ArticleMetadata:
              if isinstance(k, str)}
     date_order = parse_date_order(clean.get("date_order") or clean.get("locale"))  # BadDateOrder is a ValueError
     return ArticleMetadata(published=published, title=clean.get("title"), publisher=clean.get("publisher"),
-                           url=clean.get("url"), date_order=date_order)
+                           url=clean.get("url"), author=clean.get("author"), language=clean.get("language"),
+                           date_order=date_order)
 
 
 def metadata_to_json(metadata: ArticleMetadata | None) -> str | None:

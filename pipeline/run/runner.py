@@ -58,7 +58,7 @@ class Summary:
         if self.pruned:
             out.insert(1, f"pruned: {self.pruned} articles no longer in the input folder")
         if self.skipped:
-            out.insert(1, f"skipped (not *.txt): {len(self.skipped)}: " + ", ".join(self.skipped[:5])
+            out.insert(1, f"skipped (not *.txt or *.html): {len(self.skipped)}: " + ", ".join(self.skipped[:5])
                        + (" ..." if len(self.skipped) > 5 else ""))
         return out
 

@@ -1,10 +1,13 @@
 """Find the article inside a scraped page: headline, publisher, dateline and body span.
 
 Scraped pages wrap a few paragraphs of prose in site furniture. The signals here are general, not
-keyed to any site: prose paragraphs are long and end in sentence punctuation; furniture comes in
-runs of short link-like lines and starts with typical cue lines (patterns/boilerplate.json); a
-dateline is a short line made mostly of a date; the headline is the title-like line next to the
-dateline, or just before the first paragraph of prose.
+keyed to any site. Every line is classified (`classify`: prose, item, sentence, table, short, menu,
+dateline, byline, notice, and the cue kinds skip, box and end from patterns/boilerplate.json), and
+the article is the contiguous run of lines with the best total score (pipeline/structure/blocks.py),
+which bridges short furniture inside it. The headline is a line repeating the page's title (its
+first line), else the title-like line next to the dateline, or just before the body; the dateline
+is a short dated line (or a dated byline, a "Published ..." line) in the dateline area around the
+headline and the body's opening, never the masthead's "today".
 """
 from __future__ import annotations
 
@@ -12,14 +15,20 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..about import PATTERNS_DIR
 from ..dates.datelines import find_date
+from . import blocks
+from .blocks import Classified, best_region
 
 
 SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ')', ']', '…', ':', ';')
+DIGIT = re.compile(r"\d")
+#: A photo credit under its caption: "(Image: © NASA)", "Jane Doe/Agency ©"
+CREDIT = re.compile(r"^\(\s*(?:image|photo|picture|photograph|credit|source|video)s?\b[^()]*\)$|^[^©]{1,60}©[^©]{0,80}$",
+                    re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[•·▪●◦*\-–—]|\d{1,2}[.)])\s+")
 #: A timeline entry: "2013 ...", "June 2017 – ...", "Spring 2014: ...", "12 March 2015 - ..."
 YEAR_ENTRY = re.compile(r"^\s*(?:19|20)\d\d\b|^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\s*[–—:-]\s")
@@ -29,6 +38,7 @@ DATELINE_WORDS = re.compile(
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE)
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|amended|edited)\b", re.IGNORECASE)
+MODIFIED = re.compile(r"\b(?:last\s+)?(?:updated|modified|amended|edited)\b", re.IGNORECASE)
 #: "Updated 14 March, published 12 March": on a line with both, the date after this cue is the one
 PUBLISHED_CUE = re.compile(r"\b(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
 #: A page's own address with the date in its path: ".../news/2019/03/12/slug"
@@ -50,11 +60,11 @@ class Line:
     end: int
     text: str
 
-    @property
+    @cached_property
     def stripped(self) -> str:
         return self.text.strip()
 
-    @property
+    @cached_property
     def n_words(self) -> int:
         return len(self.text.split())
 
@@ -72,12 +82,20 @@ class Structure:
     #: (start, end) ranges inside the body that carry document attributes only (dateline, byline):
     #: no mention may come from them (docs/annotation.md D2).
     excluded: list[tuple[int, int]] = field(default_factory=list)
+    author: str | None = None
+    #: the page's canonical address (HTML input), else None
+    url: str | None = None
+    #: the page's language as a BCP 47 tag ("en-GB"), when the page says it (HTML input)
+    language: str | None = None
+    #: "text" or "html": how the input file was read
+    input_format: str = "text"
 
 
 @lru_cache(maxsize=4)
-def load_cues(path: Path = PATTERNS_DIR / "boilerplate.json") -> tuple[list[tuple[str, re.Pattern, str]], frozenset]:
+def load_cues(path: Path = PATTERNS_DIR / "boilerplate.json") -> tuple[list[tuple[str, re.Pattern, str, int | None]], frozenset]:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    cues = [(c["id"], re.compile(c["regex"], re.IGNORECASE), c.get("kind", "end")) for c in data["end_of_article"]]
+    cues = [(c["id"], re.compile(c["regex"], re.IGNORECASE), c.get("kind", "end"), c.get("max_words"))
+            for c in data["end_of_article"]]
     return cues, frozenset(w.lower() for w in data["navigation_words"])
 
 
@@ -92,10 +110,13 @@ def split_lines(text: str) -> list[Line]:
 
 
 def cue_of(line: Line) -> str | None:
-    """The kind of boilerplate cue this line starts with: "end" (the article is over), "skip"
-    (furniture inside the article: a caption, an inline teaser), or None."""
+    """The kind of boilerplate cue this line starts with: "end" (the article is over), "box" (the
+    heading of a box of links), "skip" (furniture inside the article: a caption, an inline teaser,
+    an advert label, a share block), or None."""
     cues, _ = load_cues()
-    for cue_id, regex, kind in cues:
+    for cue_id, regex, kind, max_words in cues:
+        if max_words is not None and line.n_words > max_words:
+            continue
         if cue_id == "credit_from_publisher":
             if FROM_PUBLISHER.match(line.stripped):
                 return kind
@@ -122,10 +143,10 @@ def is_item(line: Line) -> bool:
     return bool(BULLET.match(line.text) or YEAR_ENTRY.match(line.text)) and line.n_words >= 3
 
 
-def is_dateline(line: Line) -> tuple[dt.date, int, int] | None:
+def is_dateline(line: Line, max_words: int = 14, max_rest: int = 6) -> tuple[dt.date, int, int] | None:
     """A short line that is mostly a date (plus words like By, on, Published, a time, a weekday)."""
-    if line.n_words > 14 or is_prose(line) and line.n_words > 10:
-        return None
+    if line.n_words > max_words or not DIGIT.search(line.text) or is_prose(line) and line.n_words > 10:
+        return None  # (an absolute date has a year in digits)
     found = find_date(line.text)
     if not found:
         return None
@@ -139,9 +160,28 @@ def is_dateline(line: Line) -> tuple[dt.date, int, int] | None:
     rest = line.text[:s] + " " + line.text[e:]
     rest = DATELINE_WORDS.sub(" ", rest)
     rest = re.sub(r"[\d:.,|/()\-–—🕔⏰]+|\s+", " ", rest).split()
-    if len(rest) > 6:
+    if len(rest) > max_rest:
         return None
     return date, line.start + s, line.start + e
+
+
+#: A byline that dates the article ("By Jane Doe - Staff Writer 2019-11-19T12:48Z Science",
+#: "PUBLISHED: 19 November 2019 | UPDATED: ..."): a longer line than a bare dateline may be.
+BYLINE_DATELINE_WORDS, BYLINE_DATELINE_REST = 25, 12
+#: ... and an undecorated line with a date just below the headline ("Jane Doe 27/09/2018 2 comments")
+OPENING_DATELINE_WORDS, OPENING_DATELINE_REST = 16, 8
+DATED_CUE = re.compile(r"^\W*(?:last\s+)?(?:first\s+)?(?:published|posted|updated|modified)\b", re.IGNORECASE)
+
+
+def is_byline_dateline(line: Line, below_headline: bool = False) -> tuple[dt.date, int, int] | None:
+    """A dateline, or (in the dateline area only) a byline or a line starting "Published",
+    "Updated" ... with a date in it; in the body's opening lines, a short line with a date."""
+    found = is_dateline(line)
+    if found or "://" in line.text:
+        return found
+    if BYLINE.match(line.stripped) or DATED_CUE.match(line.stripped):
+        return is_dateline(line, BYLINE_DATELINE_WORDS, BYLINE_DATELINE_REST)
+    return is_dateline(line, OPENING_DATELINE_WORDS, OPENING_DATELINE_REST) if below_headline else None
 
 
 def is_title_like(line: Line) -> bool:
@@ -165,50 +205,239 @@ def is_name_like(line: Line) -> bool:
     return 2 <= len(words) <= 4 and all(w[0].isupper() and w.isalpha() for w in words)
 
 
+#: Notice words: a line this long or shorter with one is a notice; a longer one needs two.
+NOTICE_MAX_WORDS = 60
+#: A dateline is the article's when it is at most this many lines above the headline (a dateline
+#: before the headline); further up it is the masthead's "today".
+DATELINE_ABOVE_HEADLINE = 10
+#: The dateline area reaches into the body: its first lines, up to the third paragraph of prose
+#: (a standfirst, a caption, then the byline and date, then the first paragraph).
+DATELINE_INTO_BODY = 14
+OPENING_PROSE = 3
+
+
+def _opening(kinds: list[Classified], first: int, last: int) -> list[int]:
+    """The opening lines of the body that may hold the byline and dateline."""
+    found, prose = [], 0
+    for i in range(first, min(last + 1, first + DATELINE_INTO_BODY)):
+        if kinds[i].kind == "prose":
+            prose += 1
+            if prose == OPENING_PROSE:
+                break
+        found.append(i)
+    return found
+
+
+def classify(line: Line, stops: frozenset[str]) -> Classified:
+    """The kind of one line and what it is worth to a region (pipeline/structure/blocks.py)."""
+    s, n = line.stripped, line.n_words
+    hits = blocks.notice_hits(s)
+    if hits >= 2 or hits and n <= NOTICE_MAX_WORDS:
+        return Classified("notice", -blocks.NOTICE_FACTOR * max(n, 3))
+    cue = cue_of(line)
+    if cue == "box" or cue == "end" and BOX_HEADING.match(s):
+        return Classified("box", -blocks.BOX_PENALTY)
+    if cue == "end":
+        return Classified("end", blocks.BARRIER)
+    if cue == "skip":
+        return Classified("skip", -blocks.SKIP_PENALTY)
+    if is_dateline(line):
+        return Classified("dateline", -1.0)
+    if BYLINE.match(s) and n <= 12:
+        return Classified("byline", -1.0)
+    if blocks.is_table_row(s):
+        return Classified("table", 0.0)
+    if blocks.is_menu_like(s, stops):
+        return Classified("menu", -float(n))
+    ratio = blocks.stop_ratio(s, stops) if stops else 1.0
+    if is_item(line) and blocks.ends_sentence(s) and n < blocks.PROSE_LONG_WORDS:  # (a long one is a paragraph)
+        return Classified("item", 0.5 * n)
+    if YEAR_ENTRY.match(line.text) and n >= ITEM_MIN_WORDS:
+        return Classified("item", 0.3 * n)  # a timeline entry; a bullet or numbered line with no stop may be a teaser
+    if is_prose(line):
+        return Classified("prose", float(n)) if ratio >= blocks.PROSE_MIN_STOPWORDS else Classified("short", 0.0)
+    if n >= 4 and blocks.ends_sentence(s) and ratio >= blocks.PROSE_MIN_STOPWORDS:
+        return Classified("sentence", 0.0)
+    if n > 12:
+        return Classified("short", -0.5 * n)
+    return Classified("short", -blocks.SHORT_PENALTY)
+
+
+def classify_page(lines: list[Line]) -> list[Classified]:
+    stops = blocks.page_stopwords([ln.text for ln in lines])
+    covered = [blocks.stop_ratio(ln.text, stops) for ln in lines if ln.n_words >= PROSE_MIN_WORDS_FOR_LANGUAGE]
+    if covered and max(covered) < blocks.PROSE_MIN_STOPWORDS:
+        stops = frozenset()  # a language none of the lists knows: no stopword test
+    return [classify(ln, stops) for ln in lines]
+
+
+PROSE_MIN_WORDS_FOR_LANGUAGE = 10
+#: A timeline entry with no final stop counts as content from this many words.
+ITEM_MIN_WORDS = 8
+#: Furniture kinds inside the region: they yield no mentions, and neither do the short lines that
+#: follow a share block, an advert label or a box heading (its links) until the prose resumes.
+FURNITURE = ("skip", "box", "notice", "menu")
+
+
 def analyse(text: str) -> Structure:
     """Locate headline, dateline, publisher and body in a page."""
     lines = split_lines(text)
     if not lines:
         return Structure(0, len(text))
-    first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln) and not cue_of(ln)), None)
-    if first_prose is None:  # no paragraph of prose at all: keep the whole page
+    kinds = classify_page(lines)
+    region = best_region([k.score for k in kinds])
+    if region is None:  # no paragraph of prose at all: keep the whole page
         return Structure(lines[0].start, lines[-1].end, title=lines[0].stripped[:300])
+    first_prose, last = region
+    # a saved web page starts with its <title>: a line below that repeats it is the headline
+    named = [i for i in _title_copies(lines) if i <= last and kinds[i].kind not in ("prose", "end")]
+    before = [i for i in named if i < first_prose]
+    # a copy inside the region counts only when the first line is a page title ("Headline | Site"):
+    # a page whose first line is the headline itself may repeat it in the body
+    inside = [i for i in named if i >= first_prose and len(TITLE_WORD.findall(lines[i].stripped))
+              < len(TITLE_WORD.findall(lines[0].stripped)) and SITE_SEPARATOR.search(lines[0].stripped)]
+    titled_at = before[-1] if before else inside[0] if inside else None
+    if titled_at is not None:  # the article is the best region below its headline, before any end,
+        # unless the region found is below that end and worth much more (a comment link under the byline)
+        scores = [k.score for k in kinds]
+        stop = next((i for i in range(titled_at + 1, len(kinds)) if kinds[i].kind == "end"), len(kinds))
+        after = best_region(scores[titled_at + 1:stop])
+        if after is not None:
+            a, b = titled_at + 1 + after[0], titled_at + 1 + after[1]
+            worth = sum(scores[a:b + 1])
+            if first_prose <= titled_at or worth >= HEADED_REGION_WORDS \
+                    or worth >= HEADED_REGION_SHARE * sum(scores[first_prose:last + 1]):
+                first_prose, last = a, b
+        elif titled_at >= first_prose:
+            titled_at = None
+
+    last = _trim_teasers(kinds, first_prose, last)
 
     structure = Structure(body_start=lines[first_prose].start, body_end=lines[first_prose].end)
     head = lines[:first_prose]
+    not_titles = _captions_and_sections(head)
+    headline_at = titled_at if titled_at is not None else _find_headline(head, None, not_titles, kinds)
+    window_start = max(0, headline_at - DATELINE_ABOVE_HEADLINE) if headline_at is not None else 0
     datelines = []
-    for i, ln in enumerate(head):
-        found = is_dateline(ln)
+    for i in [*range(len(head)), *_opening(kinds, first_prose, last)]:
+        ln = lines[i]
+        found = is_byline_dateline(ln, i >= first_prose or headline_at is not None and i > headline_at) \
+            if i >= window_start else is_dateline(ln)
         if found:
-            datelines.append((i, found))
+            if i >= window_start:
+                datelines.append((i, found))
             structure.excluded.append((ln.start, ln.end))
         elif BYLINE.match(ln.stripped) and ln.n_words <= 12:
             structure.excluded.append((ln.start, ln.end))
     # "Posted: 3 February" then "Updated: 4 February": the article was published on the first
-    original = [d for d in datelines if not UPDATED.match(head[d[0]].stripped)
-                or PUBLISHED_CUE.search(head[d[0]].stripped)]
+    original = [d for d in datelines if not UPDATED.match(lines[d[0]].stripped)
+                or PUBLISHED_CUE.search(lines[d[0]].stripped)]
     dateline_at = None
     if datelines:
-        dateline_at, (structure.published, s, e) = (original or datelines)[-1]
+        pool = original or datelines
+        if headline_at is not None:  # the dateline nearest the headline (after it on a tie), else the last
+            dateline_at, (structure.published, s, e) = min(pool, key=lambda d: (abs(d[0] - headline_at), d[0] < headline_at))
+        else:
+            dateline_at, (structure.published, s, e) = pool[-1]
         structure.published_text = text[s:e]
+        if titled_at is None and dateline_at < first_prose:
+            headline_at = _find_headline(head, dateline_at, not_titles, kinds)
 
-    not_titles = _captions_and_sections(head)
     structure.excluded += [(head[j].start, head[j].end) for i in not_titles if i > 0 and CAPTION_LABEL.match(head[i - 1].stripped)
                            for j in (i - 1, i)]  # a caption and its label carry no mentions
-    headline_at = _find_headline(head, dateline_at, not_titles)
     if headline_at is not None:
         structure.title = head[headline_at].stripped
         structure.body_start = head[headline_at].start
-    last, skipped = _find_body_end(lines, first_prose)
+        # between headline and body: furniture (share buttons, "1 day ago", a caption) carries no mentions
+        for j in range(headline_at + 1, first_prose):
+            if kinds[j].kind in FURNITURE or kinds[j].kind == "short" and not is_title_like(head[j]):
+                structure.excluded.append((head[j].start, head[j].end))
+    if last + 1 < len(lines) and is_name_like(lines[last + 1]) and kinds[last + 1].kind == "short":
+        last += 1  # a signature closing a statement
     structure.body_end = lines[last].end
-    structure.excluded += [(ln.start, ln.end) for ln in skipped]
+    structure.excluded += [(ln.start, ln.end) for ln in _furniture_inside(lines, kinds, first_prose, last)]
+    # the body's opening: a byline split over lines ("By" / a name), share buttons, a caption above its credit
+    for i in _opening(kinds, first_prose, last):
+        if kinds[i].kind in ("short", "byline", "dateline", *FURNITURE) and not is_title_like(lines[i]) \
+                or i + 1 <= last and kinds[i + 1].kind == "skip" and CREDIT.match(lines[i + 1].stripped):
+            structure.excluded.append((lines[i].start, lines[i].end))
     structure.publisher = _find_publisher(lines, headline_at if headline_at is not None else first_prose)
     if structure.published is None:
         _footer_dateline(structure, text, [ln for ln in lines if ln.start >= structure.body_end])
     if structure.published is None:
         _url_date(structure, text)
-    structure.excluded = [(s, e) for s, e in structure.excluded if structure.body_start <= s < structure.body_end]
+    structure.excluded = sorted({(s, e) for s, e in structure.excluded if structure.body_start <= s < structure.body_end})
     return structure
+
+
+#: A line repeats the page's title when its words are a run of the title's words covering this much of it.
+TITLE_COPY_COVER = 0.5
+#: The region right below the headline is the article when it is worth at least this share of the best region.
+HEADED_REGION_SHARE = 0.5
+#: ... or at least this many words of prose (a few paragraphs: more than a standfirst)
+HEADED_REGION_WORDS = 80
+TITLE_WORD = re.compile(r"\w+")
+SITE_SEPARATOR = re.compile(r"\s[|–—:-]\s|:\s|\s\|")
+
+
+def _title_copies(lines: list[Line]) -> list[int]:
+    """Lines below the first that repeat it (less a site name: "Headline | Site", "Site: Headline"),
+    when the first line looks like a page title (a few words, no sentence)."""
+    first = TITLE_WORD.findall(lines[0].stripped.lower())
+    if len(first) < 3 or len(first) > 40:
+        return []
+    found = []
+    for i in range(1, len(lines)):
+        words = TITLE_WORD.findall(lines[i].stripped.lower())
+        if len(words) < 3 or len(words) < TITLE_COPY_COVER * len(first) or len(words) > len(first):
+            continue
+        if any(first[j:j + len(words)] == words for j in range(len(first) - len(words) + 1)):
+            found.append(i)
+    return found
+
+
+#: A list of teasers closing the region: at least this many units, each a paragraph under at least
+#: two lines of furniture (kicker, headline, source), of paragraphs shorter than this share of the
+#: article's own.
+TEASER_MIN_UNITS, TEASER_LEAD_LINES, TEASER_SHARE = 2, 2, 0.6
+
+
+def _trim_teasers(kinds: list[Classified], first: int, last: int) -> int:
+    """The region's last line once a closing run of teasers is cut off: walked back from the
+    region's end, paragraphs each under two or more non-prose lines (kicker, headline, source) are
+    teasers when there are two or more and they are, on average, much shorter than the article's."""
+    prose = [i for i in range(first, last + 1) if kinds[i].kind == "prose"]
+    units = []
+    for n in range(len(prose) - 1, 0, -1):
+        if prose[n] - prose[n - 1] - 1 < TEASER_LEAD_LINES:
+            break
+        units.append(prose[n])
+    kept = [kinds[i].score for i in prose if i < (units[-1] if units else last + 1)]
+    if len(units) < TEASER_MIN_UNITS or len(kept) < TEASER_MIN_UNITS:
+        return last
+    typical = sorted(kept)[len(kept) // 2]
+    if sum(kinds[i].score for i in units) / len(units) >= TEASER_SHARE * typical:
+        return last
+    end = units[-1] - 1
+    while end > first and kinds[end].kind != "prose":
+        end -= 1
+    return end
+
+
+def _furniture_inside(lines: list[Line], kinds: list[Classified], first: int, last: int) -> list[Line]:
+    """Furniture lines inside the article's region, with the short lines that follow one (a box's
+    links, a share block's buttons) until the prose resumes."""
+    found, after_furniture = [], False
+    for i in range(first, last + 1):
+        kind = kinds[i].kind
+        if kind in FURNITURE:
+            found.append(lines[i])
+            after_furniture = True
+        elif after_furniture and kind in ("short", "sentence", "byline", "dateline"):
+            found.append(lines[i])
+        else:
+            after_furniture = False
+    return found
 
 
 def _url_date(structure: Structure, text: str) -> None:
@@ -249,10 +478,14 @@ def _captions_and_sections(head: list[Line]) -> set[int]:
     return found
 
 
-def _find_headline(head: list[Line], dateline_at: int | None, not_titles: set[int] = frozenset()) -> int | None:
+def _find_headline(head: list[Line], dateline_at: int | None, not_titles: set[int] = frozenset(),
+                   kinds: list[Classified] | None = None) -> int | None:
     """The headline: the title block next to the dateline (before it, else after it), otherwise
     the last title block before the first paragraph. A title block is a run of title-like lines
-    (headline, then standfirst); the headline is its first line, or the last of repeated copies."""
+    (headline, then standfirst); the headline is its first line, or the last of repeated copies.
+    Lines classified as furniture (a menu, a cue line) are never part of one."""
+    if kinds is not None:
+        not_titles = set(not_titles) | {i for i in range(len(head)) if kinds[i].kind in FURNITURE}
     anchor = None
     if dateline_at is not None:
         for i in (dateline_at - 1, dateline_at + 1):
@@ -277,67 +510,10 @@ def _find_headline(head: list[Line], dateline_at: int | None, not_titles: set[in
     return top
 
 
-#: Headings of boxes that may sit inside an article ("Read more" and three links) as well as after it.
+#: Headings of boxes that may sit inside an article ("Read more" and three links) as well as after
+#: it: a line that an "end" cue matches but this does is a box, not an end.
 BOX_HEADING = re.compile(r"^(?:read more|related|related (?:articles?|stories|content)|more on this(?: story)?|"
                          r"see also|you may also like|also read)\W*$", re.IGNORECASE)
-BOX_MAX_ITEMS = 6
-
-
-def _box_resumes(lines: list[Line], at: int) -> int | None:
-    """Where the article resumes after a box at `at`: a few short lines (the links, maybe a
-    crosshead), then two paragraphs of prose with no end cue between. None if it does not."""
-    for j in range(at + 1, min(at + 2 + BOX_MAX_ITEMS, len(lines) - 1)):
-        ln = lines[j]
-        if cue_of(ln) == "end" or ln.n_words > 20:
-            return None
-        if is_prose(ln):
-            following = lines[j + 1]
-            if j > at + 1 and is_prose(following) and not cue_of(following):
-                return j
-            return None
-    return None
-
-
-def _find_body_end(lines: list[Line], first_prose: int) -> tuple[int, list[Line]]:
-    """Index of the last line of the article, and the furniture lines skipped inside it: walk on
-    from the first paragraph until an end cue or a run of short lines that leads to no more prose."""
-    last = first_prose
-    skipped = []
-    i = first_prose + 1
-    while i < len(lines):
-        ln = lines[i]
-        cue = cue_of(ln)
-        if cue == "end":
-            resumes = _box_resumes(lines, i) if BOX_HEADING.match(ln.stripped) else None
-            if resumes is None:
-                break
-            skipped += lines[i:resumes]  # a "Read more" box inside the article: the text goes on after it
-            i = resumes
-            continue
-        if cue == "skip":
-            skipped.append(ln)
-            i += 1
-            continue
-        if is_prose(ln) or is_item(ln):
-            last = i
-        else:
-            ahead = [nxt for nxt in lines[i + 1:i + 5] if cue_of(nxt) != "skip"][:2]
-            leads_on = False
-            for nxt in ahead:
-                if cue_of(nxt):
-                    break
-                if is_prose(nxt) or is_item(nxt):
-                    leads_on = True
-                    break
-            if leads_on:
-                last = i
-            elif is_name_like(ln) and last == i - 1:
-                last = i  # a signature closing a statement
-                break
-            else:
-                break
-        i += 1
-    return last, [ln for ln in skipped if ln.start < lines[last].end]
 
 
 def _find_publisher(lines: list[Line], headline_at: int) -> str | None:

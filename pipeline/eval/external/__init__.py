@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import importlib
 
-ADAPTERS = {"realgold": "pipeline.eval.external.realgold", "timeml": "pipeline.eval.external.timeml"}
+ADAPTERS = {"aeb": "pipeline.eval.external.aeb", "realgold": "pipeline.eval.external.realgold",
+            "timeml": "pipeline.eval.external.timeml"}
 
 
 def adapter(name: str):
