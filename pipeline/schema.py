@@ -121,6 +121,8 @@ TABLE_LIST = (
         Column("pipeline_version", pa.string(), False,
                "package version + model + spaCy + hashes of patterns/ and the code: outputs with different "
                "versions may differ"),
+        Column("extra", pa.string(), True,
+               "every sidecar field the pipeline does not read, as a JSON object (`json.loads` it); null when none"),
         Column("warnings", pa.list_(pa.string()), True,
                "what the reader had to repair or guess (invalid UTF-8 bytes replaced, an encoding detected); null "
                "for a clean UTF-8 file"),

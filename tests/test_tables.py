@@ -181,3 +181,27 @@ def test_workers_give_the_same_tables_as_one_process(raw_output, tmp_path):
         one = pd.read_parquet(out / f"{name}.parquet")
         two = pd.read_parquet(tmp_path / f"{name}.parquet")
         pd.testing.assert_frame_equal(one, two, check_categorical=False)
+
+
+@pytest.mark.model
+def test_sidecar_fields_are_kept_and_conflicting_sidecars_warn(tmp_path, caplog):
+    import json
+    import logging
+    import shutil
+
+    src = tmp_path / "in"
+    src.mkdir()
+    raw = sorted((Path(__file__).resolve().parent.parent / 'corpus' / 'raw').glob('*.txt'))[0]
+    name = raw.name
+    shutil.copy(raw, src / name)
+    (src / "metadata.csv").write_text(f"path,url,section,published\n{name},https://example.org/a,Health,2012-10-19\n",
+                                      encoding="utf-8")
+    (src / name.replace(".txt", ".meta.json")).write_text(json.dumps({"published": "2012-10-20", "desk": "local"}),
+                                                          encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        run(src, tmp_path / "out", progress=False)
+    assert any("disagree" in r.getMessage() and ".meta.json" in r.getMessage() for r in caplog.records)
+    docs = pd.read_parquet(tmp_path / "out" / "documents.parquet")
+    assert json.loads(docs.extra[0]) == {"section": "Health", "desk": "local"}  # every other field kept
+    assert docs.url[0] == "https://example.org/a"  # from the CSV row: the JSON does not give one
+    assert str(docs.published[0]) == "2012-10-20"  # both give one: the JSON beside the article wins

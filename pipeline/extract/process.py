@@ -6,6 +6,7 @@ dicts (picklable), never spaCy objects.
 """
 from __future__ import annotations
 
+import json
 import re
 import time
 
@@ -141,7 +142,9 @@ def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) ->
         structure.language = metadata.language or structure.language
     return {"source_path": source_path, "text": text, "doc_id": content_id(decoded.text), "structure": structure,
             "published_source": published_source, "date_order": date_order,
-            "body": text[structure.body_start:structure.body_end], "warnings": list(decoded.warnings) or None}
+            "body": text[structure.body_start:structure.body_end], "warnings": list(decoded.warnings) or None,
+            "extra": json.dumps(metadata.extra, sort_keys=True, ensure_ascii=False, default=str)
+            if metadata and metadata.extra else None}
 
 
 
@@ -211,6 +214,6 @@ def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, 
         "text": text, "body_start": structure.body_start, "body_end": structure.body_end,
         "n_tokens": len(doc) - int(doc.to_array(IS_SPACE).sum()) if len(doc) else 0,
         "pipeline_version": pipeline_version,
-        "warnings": prepared["warnings"],
+        "warnings": prepared["warnings"], "extra": prepared["extra"],
     })
     return rows

@@ -6,13 +6,16 @@ import csv
 import datetime as dt
 import io
 import json
-from dataclasses import asdict
+import logging
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from ..dates.datelines import find_date
 from ..dates.order import parse_date_order
 from ..extract.metadata import ArticleMetadata
 from .inputs import MAX_TABLE_BYTES, RejectedInput, SourceFile, decode, display_path, read_input
+
+log = logging.getLogger(__name__)
 
 METADATA_CSV = "metadata.csv"
 METADATA_SUFFIX = ".meta.json"
@@ -66,7 +69,14 @@ def load_metadata(in_dir: Path, articles: list[SourceFile]) -> tuple[dict[str, A
                 record = json.loads(decode(read_input(side), prose=False))
                 if not isinstance(record, dict):
                     raise ValueError(f"a sidecar must be a JSON object, not {_json_type(record)}")
-                found[art.relative_path] = _metadata_from(record)
+                metadata = _metadata_from(record)
+                earlier = found.get(art.relative_path)
+                if earlier is not None:
+                    if _disagree(earlier, metadata):
+                        log.warning("%s: its metadata.csv row and %s disagree; %s wins where both give a "
+                                    "field", art.relative_path, where, where)
+                    metadata = _merged(earlier, metadata)
+                found[art.relative_path] = metadata
             except (OSError, ValueError, RecursionError) as exc:
                 problems.append(_problem(where, str(exc)))
             except RejectedInput as exc:
@@ -102,9 +112,28 @@ def _metadata_from(row: dict) -> ArticleMetadata:
     clean = {k: (v.strip() if isinstance(v, str) and v.strip() else None) for k, v in row.items()
              if isinstance(k, str)}
     date_order = parse_date_order(clean.get("date_order") or clean.get("locale"))  # BadDateOrder is a ValueError
+    extra = {k: v for k, v in row.items() if isinstance(k, str) and k not in KNOWN_FIELDS and v not in (None, "")}
     return ArticleMetadata(published=published, title=clean.get("title"), publisher=clean.get("publisher"),
                            url=clean.get("url"), author=clean.get("author"), language=clean.get("language"),
-                           date_order=date_order)
+                           date_order=date_order, extra=extra)
+
+
+#: The sidecar fields the pipeline reads; any other field is kept as it is in `documents.extra`.
+KNOWN_FIELDS = frozenset({"path", "file", "published", "title", "publisher", "url", "author", "language",
+                          "date_order", "locale"})
+
+
+def _merged(csv_row: ArticleMetadata, sidecar: ArticleMetadata) -> ArticleMetadata:
+    """Both sidecars' fields; the `.meta.json` beside the article wins where both give one."""
+    fields = {k: v for k, v in asdict(sidecar).items() if v not in (None, {})}
+    fields["extra"] = {**csv_row.extra, **sidecar.extra}
+    return replace(csv_row, **fields)
+
+
+def _disagree(a: ArticleMetadata, b: ArticleMetadata) -> bool:
+    """Two sidecars for one article that give different values for the same field."""
+    first, second = asdict(a), asdict(b)
+    return any(first[k] not in (None, {}) and second[k] not in (None, {}) and first[k] != second[k] for k in first)
 
 
 def metadata_to_json(metadata: ArticleMetadata | None) -> str | None:
