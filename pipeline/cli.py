@@ -213,7 +213,6 @@ def evaluate_external(
         tmp = target.with_suffix(target.suffix + ".tmp")
         tmp.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
         tmp.replace(target)
-    if "reports" not in accepted:
         typer.echo(f"report: {target}")
 
 

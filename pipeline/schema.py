@@ -58,7 +58,7 @@ class Table:
 LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
 RATING_VALUES = ("outstanding", "good", "requires improvement", "adequate", "inadequate",
                  "zero stars", "one star", "two stars", "three stars", "four stars", "five stars")
-GRANULARITIES = ("day", "week", "month", "quarter", "half", "season", "year", "decade", "range")
+GRANULARITIES = ("day", "week", "month", "quarter", "half", "season", "year", "decade", "century", "range")
 EVENTS = ("appointed", "left", "holds")
 PUBLISHED_SOURCES = ("dateline", "html", "metadata")
 REJECT_REASONS = ("empty", "binary", "undecodable", "oversized", "unreadable", "bad_metadata", "no_article", "timeout",

@@ -480,3 +480,13 @@ def test_month_names_number_words_and_two_digit_years_are_one_list_each():
         assert "jan(?:uary)?" not in source and "def expand_year" not in source and '"eleven"' not in source
     assert words.month_number("Sept.") == 9 and words.month_number("june") == 6
     assert words.number_value("ninety-six") == 96 and words.written_years("nineteen ninety-six") == "1996"
+
+
+def test_every_granularity_the_grammar_gives_is_one_the_schema_allows():
+    """A granularity the schema does not list rejects the whole article (invalid_rows)."""
+    from pipeline.schema import GRANULARITIES
+
+    given = {normalize(text, anchor, ctx, past, antecedent).granularity
+             for text, anchor, ctx, past, antecedent, _, _ in NEWSWIRE}
+    given |= {normalize(case[0], A).granularity for case in CASES}
+    assert "century" in given and given - {None} <= set(GRANULARITIES)

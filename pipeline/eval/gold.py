@@ -10,14 +10,15 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import schema
 from ..io.inputs import decode
 
-ENTITY_LABELS = ("PERSON", "ROLE", "ORG", "RATING", "DATE")
+# The gold uses the output's own vocabularies (pipeline/schema.py), so the two cannot disagree.
+ENTITY_LABELS = schema.LABELS
 SPAN_LABELS = ENTITY_LABELS + ("QUOTE", "SUBJECT")
-RATING_VALUES = {"outstanding", "good", "requires improvement", "adequate", "inadequate",
-                 "zero stars", "one star", "two stars", "three stars", "four stars", "five stars"}
-GRANULARITIES = {"day", "week", "month", "quarter", "half", "season", "year", "decade", "range"}
-EVENTS = {"appointed", "left", "holds"}
+RATING_VALUES = set(schema.RATING_VALUES)
+GRANULARITIES = set(schema.GRANULARITIES)
+EVENTS = set(schema.EVENTS)
 REQUIRED_KEYS = {
     "PERSON": ("canonical",),
     "ROLE": ("normalized", "qualifier", "organization"),
