@@ -63,6 +63,42 @@ def evaluate(
     typer.echo("reports: " + ", ".join(str(p) for p in paths))
 
 
+@app.command("evaluate-external")
+def evaluate_external(
+    name: str = typer.Argument(..., help="Benchmark adapter (pipeline/eval/external): polnear, ..."),
+    path: Path = typer.Argument(..., help="The dataset's folder (a clone or an extracted copy)."),
+    split: str = typer.Option(None, "--split", help="Which part of the dataset to score (the adapter's default if unset)."),
+    allow_test: bool = typer.Option(False, "--allow-test-split", help="Score a held-out test split (once, at the end)."),
+    limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
+    errors: Path = typer.Option(None, "--errors", help="Write every miss and wrong speaker to this JSONL file."),
+    model: str = typer.Option(None, "--model", help="spaCy model name or path."),
+):
+    """Score the pipeline on an external benchmark given its path (the data is never committed)."""
+    import json
+
+    from .eval.external import adapter
+    try:
+        module = adapter(name)
+    except KeyError as exc:
+        typer.echo(f"error: {exc.args[0]}", err=True)
+        raise typer.Exit(2)
+    options = {k: v for k, v in {"split": split, "limit": limit, "model": model}.items() if v is not None}
+    if allow_test:
+        options["allow_test"] = True
+    if errors is not None:
+        options["errors"] = True
+    try:
+        result = module.evaluate(path, **options)
+    except (ValueError, FileNotFoundError, ModelNotInstalled) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    module.print_report(result)
+    if errors is not None:
+        errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in result.pop("errors", [])),
+                          encoding="utf-8")
+        typer.echo(f"errors: {errors}")
+
+
 @app.command("save-pipeline")
 def save_pipeline(
     out_dir: Path = typer.Argument(..., help="Folder to save the assembled spaCy pipeline to."),

@@ -1,0 +1,362 @@
+"""PolNeAR (github.com/networkdynamics/PolNeAR): direct quotes and their speakers on real 2016 US news.
+
+`evaluate(path, split="dev")` runs every article of one split through the per-article function
+(`pipeline.extract.process.process_articles`) and scores the `quotes` rows against PolNeAR's
+attribution annotations (docs/evaluation.md, "PolNeAR").
+
+- Gold direct quotes: the attributions whose content lies mostly (at least half of its non-space
+  characters) inside quote marks; one attribution is one quote however many pieces or paragraphs
+  its content has.
+- Detection: a predicted row matches a gold quote when they overlap by at least half the shorter
+  of the two; a gold quote matched by several rows (one per paragraph) counts once, and rows that
+  match no gold quote are false positives.
+- Attribution: a matched gold quote is right when the speaker of its rows (their most common one)
+  names the gold source. PolNeAR annotates no coreference, so a pronoun source ("he said") stands
+  for the nearest preceding source in the article's annotation that names someone (gender-compatible
+  when an honorific tells it; "they"/"we" may also refer back to a description). A source names a
+  person when it holds a PERSON mention that is its head (not a possessive, not a modifier as in
+  "Trump running mate Mike Pence"); a predicted person is right when its family name is the family
+  name of such a mention; a predicted description, when it shares a content word with the source.
+- Source kinds: pronoun, named (the source holds a person or organisation name) or description.
+
+The test split is held out (README of PolNeAR: "only test a model architecture once"): the
+adapter refuses it unless `allow_test=True`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...lexicon import words
+
+SPLITS = ("train", "dev", "test")
+HELD_OUT = "test"
+KINDS = ("named", "pronoun", "description", "none")
+
+
+class HeldOutSplit(ValueError):
+    pass
+
+
+# -- the annotation -----------------------------------------------------------------------------
+
+@dataclass
+class Attribution:
+    id: str
+    content: list[tuple[int, int]]
+    source: list[tuple[int, int]] = field(default_factory=list)
+    cue: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.content)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.content)
+
+
+def read_ann(text: str) -> list[Attribution]:
+    """The attributions of one brat stand-off file (T lines are spans, E lines tie them together)."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events = []
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            kind, _, offsets = parts[1].partition(" ")
+            pieces = [tuple(int(x) for x in piece.split()) for piece in offsets.split(";") if piece.strip()]
+            spans[parts[0]] = (kind, [p for p in pieces if len(p) == 2])
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append((parts[0], dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg)))
+    out = []
+    for eid, args in events:
+        content = spans.get(args.get("Content", ""), (None, []))[1]
+        if not content:
+            continue
+        out.append(Attribution(eid, sorted(content), sorted(spans.get(args.get("Source", ""), (None, []))[1]),
+                               sorted(spans.get(args.get("Cue", ""), (None, []))[1])))
+    return sorted(out, key=lambda a: a.start)
+
+
+def quoted_mask(text: str) -> list[bool]:
+    """Which characters lie inside quote marks, paragraph by paragraph (an unclosed quote runs to the
+    end of its paragraph). Double marks, `''` pairs, guillemets, and single curly marks at word
+    boundaries. Independent of the pipeline's own quote finder on purpose."""
+    pairs = dict(entry.split(" ", 1) for entry in words("quote_marks"))
+    longest = max(len(o) for o in pairs)
+    mask = [False] * len(text)
+    pos = 0
+    for para in text.split("\n"):
+        inside = None
+        i = 0
+        while i < len(para):
+            tok = next((para[i:i + n] for n in range(longest, 0, -1)
+                        if para[i:i + n] in pairs or para[i:i + n] == inside), para[i])
+            before = para[i - 1] if i else " "
+            after = para[i + len(tok)] if i + len(tok) < len(para) else " "
+            if inside is None:
+                # single marks open only at a word's start (not "don't", not "the '90s'" closers)
+                if tok in pairs and not before.isalnum() and not after.isspace():
+                    inside = pairs[tok]
+            elif tok == inside and not (len(tok) == 1 and tok in "'’" and after.isalnum()):
+                inside = None
+            else:
+                mask[pos + i] = True
+            i += len(tok)
+        pos += len(para) + 1
+    return mask
+
+
+def is_direct(att: Attribution, text: str, mask: list[bool]) -> bool:
+    chars = [i for s, e in att.content for i in range(s, min(e, len(text))) if not text[i].isspace()]
+    return bool(chars) and sum(mask[i] for i in chars) >= len(chars) / 2
+
+
+# -- one article -------------------------------------------------------------------------------
+
+PRONOUNS = {"he", "she", "they", "we", "i", "him", "her", "them", "us", "you", "it"}
+MALE, FEMALE = {"he", "him"}, {"she", "her"}
+MALE_TITLES, FEMALE_TITLES = {"mr", "mr."}, {"mrs", "mrs.", "ms", "ms.", "miss"}
+STOP = {"the", "a", "an", "of", "and", "his", "her", "their", "its", "for", "to", "in", "on", "who", "that", "s"}
+
+
+def _source_text(text: str, spans) -> str:
+    return " ".join(text[s:e] for s, e in spans)
+
+
+def _family(name: str) -> str:
+    words = re.findall(r"[\w’'.-]+", name)
+    return words[-1].lower().strip(".") if words else ""
+
+
+def _head_persons(text: str, spans, persons: list[dict]) -> list[dict]:
+    """PERSON mentions inside a source that are its head: not "Clinton's …", not "Trump running mate …"."""
+    out = []
+    for s, e in spans:
+        for m in persons:
+            if s <= m["start_char"] and m["end_char"] <= e:
+                tail = text[m["end_char"]:e]
+                if re.match(r"[’']s?\b", tail):
+                    continue
+                nxt = re.match(r"\s*([\w’'.-]+)", tail)
+                if nxt and nxt.group(1)[0].islower() and nxt.group(1).lower() not in {"of", "and", "who", "from"}:
+                    continue
+                out.append(m)
+    return out
+
+
+def source_kind(text: str, spans, names: list[dict]) -> str:
+    if not spans:
+        return "none"
+    src = _source_text(text, spans).strip()
+    if src.lower() in PRONOUNS:
+        return "pronoun"
+    if any(s <= m["start_char"] < e for s, e in spans for m in names):
+        return "named"
+    words = src.split()
+    if any(w[:1].isupper() for w in words[1:] if w.lower() not in STOP):
+        return "named"
+    return "description"
+
+
+def _gender(text: str, spans) -> str | None:
+    words = {w.lower() for w in _source_text(text, spans).split()}
+    return "m" if words & MALE_TITLES else "f" if words & FEMALE_TITLES else None
+
+
+@dataclass
+class GoldQuote:
+    att: Attribution
+    kind: str
+    referent: list[tuple[int, int]]  # the source spans that name the speaker (a pronoun's antecedent)
+
+
+def gold_quotes(text: str, atts: list[Attribution], names: list[dict]) -> list[GoldQuote]:
+    mask = quoted_mask(text)
+    kinds = {a.id: source_kind(text, a.source, names) for a in atts}
+    out = []
+    for a in atts:
+        if not is_direct(a, text, mask):
+            continue
+        kind, referent = kinds[a.id], a.source
+        if kind == "pronoun":
+            referent = _antecedent(text, a, atts, kinds)
+        out.append(GoldQuote(a, kind, referent))
+    return out
+
+
+def _antecedent(text: str, a: Attribution, atts: list[Attribution], kinds: dict) -> list:
+    pronoun = _source_text(text, a.source).strip().lower()
+    gender = "m" if pronoun in MALE else "f" if pronoun in FEMALE else None
+    allowed = {"named"} if gender or pronoun == "i" else {"named", "description"}
+    at = a.source[0][0]
+    before = sorted((b for b in atts if b.source and b.source[0][0] < at and kinds[b.id] in allowed),
+                    key=lambda b: b.source[0][0], reverse=True)
+    for b in before:
+        g = _gender(text, b.source)
+        if gender and g and g != gender:
+            continue
+        return b.source
+    return []
+
+
+# -- scoring -------------------------------------------------------------------------------------
+
+def _overlap(spans, s: int, e: int) -> int:
+    return sum(max(0, min(e, ge) - max(s, gs)) for gs, ge in spans)
+
+
+def match_rows(golds: list[GoldQuote], rows: list[dict]) -> tuple[dict[int, list[dict]], list[dict]]:
+    """Rows per matched gold quote (by index) and the rows that match none."""
+    matched: dict[int, list[dict]] = {}
+    unmatched = []
+    for row in rows:
+        s, e = row["start_char"], row["end_char"]
+        best, best_ov = None, 0
+        for i, g in enumerate(golds):
+            ov = _overlap(g.att.content, s, e)
+            length = sum(ge - gs for gs, ge in g.att.content)
+            if ov > best_ov and ov >= min(e - s, length) / 2:
+                best, best_ov = i, ov
+        if best is None:
+            unmatched.append(row)
+        else:
+            matched.setdefault(best, []).append(row)
+    return matched, unmatched
+
+
+def speaker_of(rows: list[dict]) -> tuple[str | None, bool]:
+    said = Counter((r["speaker"], r["person_id"] is not None) for r in rows if r.get("speaker"))
+    if not said:
+        return None, False
+    top = max(said.values())
+    return next(k for k in ((r["speaker"], r["person_id"] is not None) for r in rows) if said.get(k) == top)
+
+
+def speaker_right(text: str, gold: GoldQuote, speaker: str | None, is_person: bool, persons: list[dict]) -> bool:
+    if gold.kind == "none":
+        return speaker is None
+    if speaker is None or not gold.referent:
+        return False
+    heads = _head_persons(text, gold.referent, persons)
+    if heads:
+        return is_person and _family(speaker) in {_family(m["normalized"] or m["text"]) for m in heads}
+    src_words = [w.strip(".,’'").lower() for w in re.findall(r"[\w’'.-]+", _source_text(text, gold.referent))]
+    possessive = {w[:-2] for w in src_words if w.endswith("’s") or w.endswith("'s")}
+    plain = {w for w in src_words if w not in STOP} - possessive
+    if is_person:
+        return _family(speaker) in plain
+    return bool({w.strip(".,’'").lower() for w in speaker.split()} - STOP & plain)
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def scores(self) -> dict:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def score_article(text: str, atts: list[Attribution], rows: dict[str, list[dict]], tallies: dict,
+                  errors: list | None = None, name: str = "") -> None:
+    mentions = rows["mentions"]
+    persons = [m for m in mentions if m["label"] == "PERSON"]
+    names = [m for m in mentions if m["label"] in ("PERSON", "ORG")]
+    golds = gold_quotes(text, atts, names)
+    matched, unmatched = match_rows(golds, rows["quotes"])
+    det, att = tallies["detection"], tallies["attribution"]
+    det.tp += len(matched)
+    det.fn += len(golds) - len(matched)
+    det.fp += len(unmatched)
+    att.fp += len(unmatched)
+    for i, g in enumerate(golds):
+        kind = tallies["kinds"][g.kind]
+        if i not in matched:
+            att.fn += 1
+            kind.fn += 1
+            if errors is not None:
+                errors.append({"article": name, "error": "missed", "kind": g.kind,
+                               "quote": _source_text(text, g.att.content)[:120],
+                               "gold": _source_text(text, g.att.source)})
+            continue
+        speaker, is_person = speaker_of(matched[i])
+        if speaker_right(text, g, speaker, is_person, persons):
+            att.tp += 1
+            kind.tp += 1
+        else:
+            att.fp += 1
+            att.fn += 1
+            kind.fp += 1
+            kind.fn += 1
+            if errors is not None:
+                errors.append({"article": name, "error": "speaker", "kind": g.kind,
+                               "quote": _source_text(text, g.att.content)[:120],
+                               "gold": _source_text(text, g.att.source),
+                               "referent": _source_text(text, g.referent), "predicted": speaker})
+    if errors is not None:
+        for row in unmatched:
+            errors.append({"article": name, "error": "extra", "quote": row["quote"][:120], "predicted": row["speaker"]})
+
+
+# -- the run ---------------------------------------------------------------------------------------
+
+def articles(root: Path, split: str) -> list[tuple[Path, Path]]:
+    """(text, annotation) pairs of one split; an article annotated by several annotators is read
+    from the first annotation file in name order."""
+    data = root / "data" if (root / "data").is_dir() else root
+    text_dir, ann_dir = data / split / "text", data / split / "attributions"
+    if not text_dir.is_dir() or not ann_dir.is_dir():
+        raise FileNotFoundError(f"{root}: no {split}/text and {split}/attributions folders (is this a PolNeAR clone?)")
+    anns: dict[str, Path] = {}
+    for ann in sorted(ann_dir.glob("*.ann")):
+        anns.setdefault(re.sub(r"_[0-9a-f]+$", "", ann.stem), ann)
+    return [(t, anns[t.stem]) for t in sorted(text_dir.glob("*.txt")) if t.stem in anns]
+
+
+def evaluate(path: Path, split: str = "dev", allow_test: bool = False, limit: int | None = None,
+             errors: bool = False, model: str | None = None, batch: int = 16) -> dict:
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}: one of {', '.join(SPLITS)}")
+    if split == HELD_OUT and not allow_test:
+        raise HeldOutSplit("the PolNeAR test split is held out; score train or dev")
+    from ...extract.process import process_articles
+    from ...nlp.build import get_pipeline
+
+    pairs = articles(Path(path), split)[:limit]
+    nlp = get_pipeline(model)
+    tallies = {"detection": Tally(), "attribution": Tally(), "kinds": {k: Tally() for k in KINDS}}
+    error_rows: list | None = [] if errors else None
+    shifted = 0
+    for at in range(0, len(pairs), batch):
+        chunk = pairs[at:at + batch]
+        texts = [t.read_text(encoding="utf-8") for t, _ in chunk]
+        results = process_articles([(t.name, text.encode("utf-8"), None) for (t, _), text in zip(chunk, texts)], nlp)
+        for (t, ann), text, rows in zip(chunk, texts, results):
+            if not rows["documents"] or rows["documents"][0]["text"] != text:
+                shifted += 1  # decoding changed the text: offsets would not line up
+                continue
+            score_article(text, read_ann(ann.read_text(encoding="utf-8")), rows, tallies, error_rows, t.stem)
+    result = {"split": split, "articles": len(pairs), "skipped": shifted,
+              "detection": tallies["detection"].scores(), "attribution": tallies["attribution"].scores(),
+              "by_kind": {k: v.scores() for k, v in tallies["kinds"].items() if v.tp + v.fn}}
+    if errors:
+        result["errors"] = error_rows
+    return result
+
+
+def print_report(result: dict) -> None:
+    print(f"PolNeAR {result['split']}: {result['articles']} articles"
+          + (f" ({result['skipped']} skipped)" if result["skipped"] else ""))
+    print(f"{'':28}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}")
+    rows = [("direct quote detection", result["detection"]), ("attribution", result["attribution"])]
+    rows += [(f"attribution, {k} source", v) for k, v in result["by_kind"].items()]
+    for label, s in rows:
+        print(f"{label:28}{s['precision']:7.3f}{s['recall']:7.3f}{s['f1']:7.3f}{s['tp']:6}{s['fp']:6}{s['fn']:6}")
