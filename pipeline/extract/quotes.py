@@ -1,11 +1,22 @@
-"""Quoted speech and who said it (docs/annotation.md QUOTE, D29-D32, D40, D42).
+"""Quoted speech and who said it (docs/annotation.md QUOTE, D29-D32, D40, D42; docs/pipeline.md "Quotes").
 
-Quote marks are read per paragraph, so British multi-paragraph quotes (each paragraph opens a
-quote, only the last closes it) and unbalanced marks never swallow the rest of the article.
-Attribution looks, in order, at the text right before the quote ("X said:"), right after it
-("..., X said" / "said X"), a statement block's signature line, and the previous quote of a run
-of quoted paragraphs. Speakers named by a PERSON mention get their canonical name and person_id;
-unnamed sources ("a DfE spokesman said") keep their description and no person.
+Quote marks (`patterns/lexicon/quote_marks.json`: curly and straight, double and single, `''`
+pairs, guillemets) are read per paragraph, so British multi-paragraph quotes (each paragraph opens
+a quote, only the last closes it) and unbalanced marks never swallow the rest of the article.
+
+Attribution reads the quote's frame: the reporting text of its own sentence before it, after it,
+or between two pieces of it, and finds a speech word there (`patterns/lexicon/speech_verbs.json`),
+a colon that introduces it ("Caddell continued:" closing the paragraph before), a dash signature
+("― Name") or a transcript label ("PENCE: …"). The speaker is the person next to the cue: the
+nearest name on its left (the clause subject, through appositions and long titles: "Trump running
+mate Gov. Mike Pence of Indiana told"), else the first name on its right ("said Mr. Coale"). A
+pronoun speaker is resolved to the nearest person mentioned before, outside any quote (never a
+person named inside the quote itself), gender-compatible when an honorific tells it, preferring
+earlier speakers and clause subjects; a description ("the senator") to the person holding that
+role in the article; other descriptions ("a DfE spokesman") stay unnamed sources with no person.
+A quote with no frame of its own inherits the speaker of the quote it continues (the next
+paragraph of a run, or the next piece in the same paragraph); a statement block takes the name
+line that signs it. Every speaker is a canonical person (with `person_id`) or a description.
 """
 from __future__ import annotations
 
@@ -18,81 +29,115 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..about import PATTERNS_DIR
 from ..ids import person_id
+from ..lexicon import word_set, words
 
 if TYPE_CHECKING:
     from .article import Article
 
-OPENERS = {"“": "”", "‘": "’", '"': '"', "'": "'", "«": "»"}
-PRONOUNS = {"he", "she", "they", "i", "we"}
-_OPENER_RE = re.compile("[" + re.escape("".join(OPENERS)) + "]")
+MALE, FEMALE = {"he", "him", "his"}, {"she", "her"}
+PLURAL = {"they", "we", "them"}
+SINGULAR = {"i"}
+PRONOUNS = MALE | FEMALE | PLURAL | SINGULAR
+MALE_TITLES, FEMALE_TITLES = {"mr", "sir", "lord"}, {"mrs", "ms", "miss", "dame", "lady", "baroness"}
+DASHES = "―—–"
+FILLER = {"a", "an", "the", "has", "have", "had", "also", "then", "and", "but", "later", "once", "again",
+          "as", "he", "she", "in", "on", "at", "to", "of", "for", "with", "by", "from", "this", "that"}
 
 
 @lru_cache(maxsize=1)
-def quote_vocabulary(path: Path = PATTERNS_DIR / "quotes.json") -> dict:
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    data["cue_set"] = {c.lower() for c in data["cues"]}
-    return data
+def quote_marks() -> dict[str, str]:
+    """Opening mark -> closing mark, from the one lexicon list of quote-mark pairs."""
+    return dict(entry.split(" ", 1) for entry in words("quote_marks"))
+
+
+@lru_cache(maxsize=1)
+def quote_vocabulary() -> dict:
+    honorifics = json.loads((Path(PATTERNS_DIR) / "honorifics.json").read_text(encoding="utf-8"))["honorifics"]
+    marks = quote_marks()
+    return {"cue_set": word_set("speech_verbs"),
+            "abbreviations": word_set("abbreviations") | {h.lower() for h in honorifics},
+            "source_nouns": word_set("unnamed_source_nouns"),
+            "openers": marks, "closers": set(marks.values()),
+            "longest": max(len(m) for m in marks)}
+
+
+OPENERS = quote_marks()  # kept for callers that test a character against the opening marks
 
 
 @dataclass
 class QuoteSpan:
-    start: int          # offsets in the body (doc.text)
+    start: int          # offsets in the body (doc.text): the quoted words without the marks
     end: int
     closed: bool        # False: runs on to the next paragraph
     paragraph: tuple[int, int]
+    open_at: int = -1   # where the opening mark starts
+    close_end: int = -1  # just after the closing mark (== end when unclosed)
+
+
+def _mark_at(para: str, i: int, candidates) -> str | None:
+    for n in range(quote_vocabulary()["longest"], 0, -1):
+        if para[i:i + n] in candidates:
+            return para[i:i + n]
+    return None
 
 
 def find_quotes(text: str) -> Iterator[QuoteSpan]:
     """Outermost quoted passages, paragraph by paragraph."""
+    vocab = quote_vocabulary()
+    openers = vocab["openers"]
+    first_chars = "".join(sorted({o[0] for o in openers}))
+    opener_re = re.compile("[" + re.escape(first_chars) + "]")
     pos = 0
     for para in text.split("\n"):
         p_start, p_end = pos, pos + len(para)
         pos = p_end + 1
         i = 0
         while i < len(para):
-            found = _OPENER_RE.search(para, i)  # skip straight to the next quote mark
+            found = opener_re.search(para, i)  # skip straight to the next quote mark
             if found is None:
                 break
             i = found.start()
-            ch = para[i]
-            if ch in OPENERS and _is_opening(para, i):
-                close = _find_close(para, i)
+            mark = _mark_at(para, i, openers)
+            if mark and _is_opening(para, i, mark):
+                close = _find_close(para, i, mark)
+                closer = openers[mark]
                 end = close if close is not None else len(para.rstrip())
-                inner_s, inner_e = _trim(para, i + 1, end)
+                inner_s, inner_e = _trim(para, i + len(mark), end)
                 if inner_e > inner_s:
-                    yield QuoteSpan(p_start + inner_s, p_start + inner_e, close is not None, (p_start, p_end))
-                i = (close + 1) if close is not None else len(para)
+                    yield QuoteSpan(p_start + inner_s, p_start + inner_e, close is not None, (p_start, p_end),
+                                    p_start + i, p_start + (close + len(closer) if close is not None else end))
+                i = (close + len(closer)) if close is not None else len(para)
             else:
                 i += 1
 
 
-def _is_opening(para: str, i: int) -> bool:
-    ch = para[i]
+def _is_opening(para: str, i: int, mark: str) -> bool:
     before = para[i - 1] if i > 0 else " "
-    after = para[i + 1] if i + 1 < len(para) else " "
-    if ch in "“‘«":
-        return not (ch == "‘" and before.isalnum())
-    # straight marks open after a space or bracket and before a word
-    return (before.isspace() or before in "([—–-:") and not after.isspace()
+    after = para[i + len(mark)] if i + len(mark) < len(para) else " "
+    if mark in ("“", "‘", "«", "‹"):
+        return not (mark == "‘" and before.isalnum()) and not after.isspace() or mark == "«"
+    if mark in ("''", "``"):
+        return not before.isalnum() and not after.isspace()
+    # straight marks open after a space, a bracket or a dash and before a word
+    return (before.isspace() or before in "([—–-:―") and not after.isspace()
 
 
-def _find_close(para: str, i: int) -> int | None:
-    closer = OPENERS[para[i]]
-    j = i + 1
+def _find_close(para: str, i: int, mark: str) -> int | None:
+    openers = quote_vocabulary()["openers"]
+    closer = openers[mark]
+    j = i + len(mark)
     while j < len(para):
-        ch = para[j]
-        if ch == closer:
-            after = para[j + 1] if j + 1 < len(para) else " "
+        if para.startswith(closer, j):
+            after = para[j + len(closer)] if j + len(closer) < len(para) else " "
             before = para[j - 1]
-            if closer in "’'" and after.isalnum() and before.isalnum():
-                j += 1  # an apostrophe inside a word: don't
+            if len(closer) == 1 and closer in "’'" and (after.isalnum() and before.isalnum() or before.isspace()):
+                j += 1  # an apostrophe inside a word, or a mark opening a nested quote: don't
                 continue
-            if closer in "’'" and before.isspace():
-                j += 1
-                continue
+            if closer == "'" and para.startswith("''", j) and mark == "'":
+                return j
             return j
-        if ch in "“" and closer == "”":
-            nested = _find_close(para, j)  # a nested double quote: skip it whole
+        if closer == "”" and para[j] == "“" or closer == "''" and para.startswith("``", j):
+            nested = _find_close(para, j, para[j] if closer == "”" else "``")  # a nested quote: skip it whole
             if nested is None:
                 return None
             j = nested + 1
@@ -112,125 +157,388 @@ def _trim(para: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def quote_rows(article: "Article", role_rows: list[dict]) -> list[dict]:
-    vocab = quote_vocabulary()
-    text = article.body
-    persons = [e for e in article.entities if e.label_ == "PERSON"]
-    roles_by_person = {}
-    for row in role_rows:
-        roles_by_person.setdefault(row["person_id"], row["role"])
-    rows = []
-    previous = None  # (speaker triple, quote span) of the last attributed quote
-    for q in find_quotes(text):
-        words = len(text[q.start:q.end].split())
-        speaker = _speaker_before(article, q, persons, vocab) or _speaker_after(article, q, persons, vocab)
-        if speaker is None and previous and _same_run(text, previous[1], q):
-            speaker = (previous[0][0], previous[0][1], None)
-        if speaker is None and words > 4:
-            speaker = _signature(article, q, persons)
-        if speaker is None and words <= 4:
-            continue  # a scare quote or a quoted term with no speaker (D30)
-        name, person, cue = speaker if speaker else (None, None, None)
-        start, end = q.start + article.offset, q.end + article.offset
-        pid = person_id(name) if person else None
-        rows.append({"doc_id": article.doc_id, "person_id": pid, "speaker": name,
-                     "quote": article.text[start:end], "start_char": start, "end_char": end, "cue": cue,
-                     "role": roles_by_person.get(pid)})
-        previous = (speaker, q) if speaker else None
-    return rows
+# -- sentences and mentions ----------------------------------------------------------------------
+
+_BREAK_RE = re.compile(r"[.!?…]+[”’\"')\]]*\s+(?=[“‘\"'(A-Z0-9])")
 
 
-def _same_run(text: str, prev: QuoteSpan, q: QuoteSpan) -> bool:
-    """This quote continues the previous speaker's: the next quoted paragraph of a run, or a second
-    quote in the same paragraph after a short attribution ("…,” he said. “…")."""
-    if prev.paragraph == q.paragraph:
-        between = text[prev.end:q.start]
-        return len(between.split()) <= 6
-    gap = text[prev.paragraph[1]:q.paragraph[0]]
-    return not gap.strip() and text[q.paragraph[0]:q.start].strip() in OPENERS
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence holding `pos` starts, not before `lo`; "Mr.", "Gov.", "D-N.C." and initials
+    do not end a sentence."""
+    abbreviations = quote_vocabulary()["abbreviations"]
+    start = lo
+    for m in _BREAK_RE.finditer(text, lo, pos):
+        if m.end() > pos:
+            break
+        word = re.search(r"([\w.-]+)$", text[lo:m.start() + 1].rstrip(".!?…"))
+        w = word.group(1) if word else ""
+        if text[m.start()] == "." and (w.lower().strip(".") in abbreviations or len(w.strip(".")) == 1
+                                       or re.search(r"[A-Z]\.[A-Z]$", w)):
+            continue
+        start = m.end()
+    return start
 
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”’\"']?\s+|[:;]\s*$")
+def _sentence_end(text: str, pos: int, hi: int) -> int:
+    abbreviations = quote_vocabulary()["abbreviations"]
+    for m in re.finditer(r"[.!?…]+(?=[”’\"')\]]*(\s|$))", text[pos:hi]):
+        at = pos + m.start()
+        word = re.search(r"([\w.-]+)$", text[pos:at])
+        w = word.group(1) if word else ""
+        if text[at] == "." and (w.lower() in abbreviations or len(w) == 1 or re.search(r"[A-Z]\.[A-Z]$", w)):
+            continue
+        return at
+    return hi
 
 
-def _speaker_before(article, q: QuoteSpan, persons, vocab):
-    """A cue earlier in the quote's own sentence: "X said: “…", "X described it as “…”"."""
-    text = article.body
-    prefix = text[q.paragraph[0]:q.start]
-    starts = [m.end() for m in re.finditer(r"(?<=[.!?])[”’\"']?\s+", prefix)]
-    sent_start = q.paragraph[0] + (starts[-1] if starts else 0)
-    clause = text[sent_start:q.start]
-    if any(ch in clause[:-1] for ch in "“”\""):
-        inner = max(clause.rfind(ch) for ch in "“”\"")
-        if inner < len(clause) - 2:
-            sent_start += inner + 1
-            clause = text[sent_start:q.start]
-    match = _first_cue(clause, vocab)
-    if match is None:
+@dataclass
+class Speaker:
+    name: str
+    person: bool
+    cue: str | None
+    rule: str
+
+
+class Frames:
+    """What the attribution rules share for one article: its text, its people, its quotes."""
+
+    def __init__(self, article: "Article", quotes: list[QuoteSpan], role_rows: list[dict]):
+        self.article = article
+        self.text = article.body
+        self.vocab = quote_vocabulary()
+        self.quotes = quotes
+        self.inside = [(q.start, q.end) for q in quotes]
+        self.persons = [e for e in article.entities if e.label_ == "PERSON" and not self.in_quote(e.start_char)]
+        self.gender = self._genders()
+        self.roles: dict[str, list[str]] = {}
+        for row in role_rows:
+            if row.get("person_id"):
+                self.roles.setdefault(row["person_id"], []).append((row.get("role") or "").lower())
+        self.speakers: list[tuple[int, Speaker]] = []  # (position, speaker) of attributed quotes so far
+
+    def in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.inside)
+
+    def _genders(self) -> dict[str, str]:
+        out = {}
+        for e in self.persons:
+            h = (self.article.honorific_of(e) or "").lower().rstrip(".")
+            if h in MALE_TITLES:
+                out.setdefault(self.article.person_name(e), "m")
+            elif h in FEMALE_TITLES:
+                out.setdefault(self.article.person_name(e), "f")
+        return out
+
+    def person(self, span, cue, rule) -> Speaker:
+        return Speaker(self.article.person_name(span), True, cue, rule)
+
+    def names_in(self, start: int, end: int) -> list:
+        return [p for p in self.persons if start <= p.start_char and p.end_char <= end]
+
+    def possessive(self, span) -> bool:
+        return bool(re.match(r"[’']s?\b", self.text[span.end_char:span.end_char + 2]))
+
+    def canonical_for(self, word: str):
+        """A known person whose family name is this capitalised word ("CADDELL", "Caddell")."""
+        word = word.strip(".,:;").lower()
+        for p in reversed(self.persons):
+            name = self.article.person_name(p)
+            if name.split()[-1].lower() == word:
+                return name
         return None
-    cue, cue_at = match
-    return _who(article, sent_start, sent_start + cue_at, persons, vocab, cue, clause[:cue_at])
 
 
-def _speaker_after(article, q: QuoteSpan, persons, vocab):
-    """ "“…,” Mr Clegg told BBC WM radio." / "“…,” said Mr Lodge." / "“…,” he said." """
-    if not q.closed:
-        return None
-    text = article.body
-    start = q.end
-    while start < q.paragraph[1] and text[start] in ",.!?”’\"' ":
-        start += 1
-    rest = text[start:q.paragraph[1]]
-    clause = re.split(r"(?<=[.!?])\s|[“\"‘]", rest)[0]
-    words = clause.split()
-    match = _first_cue(" ".join(words[:6]), vocab)
-    if match is None:
-        return None
-    cue, cue_at = match
-    return _who(article, start, start + len(clause), persons, vocab, cue, clause)
+# -- attribution rules -----------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[\w’'.-]+")
 
 
-def _first_cue(clause: str, vocab) -> tuple[str, int] | None:
-    for m in re.finditer(r"[\w’'-]+", clause):
-        if m.group().lower() in vocab["cue_set"]:
-            return m.group().lower(), m.start()
+def _cues(frames: Frames, start: int, end: int) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _WORD_RE.finditer(frames.text, start, end):
+        w = m.group().lower().strip(".’'")
+        if w in frames.vocab["cue_set"]:
+            if w == "according" and not re.match(r"\s+to\b", frames.text[m.end():m.end() + 4]):
+                continue
+            out.append((w, m.start(), m.end()))
+    return out
+
+
+def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int], rule: str) -> Speaker | None:
+    """The speaker of a cue inside the frame [lo, hi): the nearest name on its left (not a possessive),
+    else the first on its right, else a pronoun or a description next to it."""
+    word, cs, ce = cue
+    left = [p for p in frames.names_in(lo, cs) if not frames.possessive(p)]
+    # a name on the left only counts when no other clause stands between it and the cue
+    left = [p for p in left if not re.search(r"[.;:!?]|\b(?:and|but|while|when|because|after|before)\b",
+                                              frames.text[p.end_char:cs].strip().strip(","))
+            or _apposition(frames.text[p.end_char:cs])]
+    right = [p for p in frames.names_in(ce, hi) if not frames.possessive(p)]
+    if word == "according":
+        left = []
+    if left and not (right and _inverted(frames.text, right[0].start_char, ce, lo, cs)):
+        return frames.person(left[-1], word, rule)
+    if right and _close_after(frames.text, ce, right[0].start_char):
+        return frames.person(right[0], word, rule)
+    before = frames.text[lo:cs]
+    after = frames.text[ce:hi]
+    pron = _pronoun(before, after)
+    if pron:
+        return resolve_pronoun(frames, pron, cs, word, rule)
+    label = _bare_name(before) or _bare_name(after, first=True)
+    if label:
+        name = frames.canonical_for(label.split()[-1]) or label
+        return Speaker(name, True, word, rule)
+    desc = _description(before) or _description(after, first=True)
+    if desc:
+        return resolve_description(frames, desc, cs, word, rule)
     return None
 
 
-def _who(article, start: int, end: int, persons, vocab, cue: str, clause: str):
-    """The speaker in [start, end): the first named person (the clause's subject comes first), a
-    pronoun for the person named last before, or an unnamed source as written."""
-    inside = [p for p in persons if start <= p.start_char < end]
-    if inside:
-        return article.person_name(inside[0]), True, cue
-    words = re.findall(r"[\w’'-]+", clause.lower())
-    if any(w in PRONOUNS for w in words[:4]):
-        earlier = [p for p in persons if p.start_char < start]
-        return (article.person_name(earlier[-1]), True, cue) if earlier else None
-    source = _unnamed_source(clause)
-    return (source, False, cue) if source else None
+def _apposition(between: str) -> bool:
+    """ "Jennifer Palmieri, Clinton's communications director, said": a comma-bounded phrase."""
+    return bool(re.fullmatch(r"\s*,[^.;:!?]*,?\s*", between)) and len(between.split()) <= 14
 
 
-def _unnamed_source(clause: str) -> str | None:
-    """ "A DfE spokesman" → "DfE spokesman"; "the report, published on Friday," → "report"."""
-    head = re.split(r",", clause.strip())[0]
-    words = [w for w in head.split() if w.lower() not in {"a", "an", "the", "has", "have", "also", "then", "and", "but"}]
-    if not words or len(words) > 5:
+def _inverted(text: str, right_start: int, ce: int, lo: int, cs: int) -> bool:
+    """ "“…,” said Mr. Coale": the cue right after the quote, a name right after it."""
+    return not text[lo:cs].strip(" ,.”’\"'") and right_start - ce < 25
+
+
+def _close_after(text: str, ce: int, name_start: int) -> bool:
+    between = text[ce:name_start]
+    return len(between.split()) <= 4 and not re.search(r"[.;!?]", between)
+
+
+def _pronoun(before: str, after: str) -> str | None:
+    b = [w.lower() for w in _WORD_RE.findall(before)]
+    a = [w.lower() for w in _WORD_RE.findall(after)]
+    if b and b[-1] in PRONOUNS:
+        return b[-1]
+    if len(b) >= 2 and b[-2] in PRONOUNS and b[-1] in {"also", "then", "later", "has", "had", "have", "once"}:
+        return b[-2]
+    if not b and a and a[0] in PRONOUNS:
+        return a[0]
+    if b and b[0] in PRONOUNS and len(b) <= 3:
+        return b[0]
+    return None
+
+
+_NAME_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+")
+
+
+def _bare_name(chunk: str, first: bool = False) -> str | None:
+    """A capitalised name the NER missed, right next to the cue ("said Caddell." / "Caddell continued:")."""
+    chunk = chunk.strip(" ,")
+    if first:
+        m = re.match(r"((?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+)(?=\s*(?:[,.;:]|$))", chunk)
+    else:
+        m = re.search(r"(?:^|[,—–(]\s*)((?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+)$", chunk)
+    if not m:
         return None
-    return " ".join(words).strip(":,")
+    name = m.group(1)
+    ws = name.split()
+    if ws[0].lower() in FILLER or ws[0].lower() in quote_vocabulary()["source_nouns"] and len(ws) == 1:
+        return None
+    if any(w.lower().strip(".") in quote_vocabulary()["cue_set"] for w in ws):
+        return None
+    return name
 
 
-def _signature(article, q: QuoteSpan, persons):
+def _description(chunk: str, first: bool = False) -> str | None:
+    """An unnamed source: the noun phrase next to the cue ("A DfE spokesman" → "DfE spokesman")."""
+    source_nouns = quote_vocabulary()["source_nouns"]
+    chunk = re.sub(r"^\s*(?:in|on)\s+(?:a|an|the)\s+(?:statement|interview|tweet|post|letter|email)\s*,?\s*",
+                   "", chunk.strip(), flags=re.I)
+    parts = [p.strip() for p in re.split(r"[,;:()]", chunk) if p.strip()]
+    if not parts:
+        return None
+    head = parts[0] if first else parts[-1]
+    ws = [w for w in head.split() if w.lower() not in FILLER]
+    if not ws or len(ws) > 6:
+        return None
+    if not any(w.lower().strip(".’'") in source_nouns or w.lower().rstrip("s") in source_nouns for w in ws):
+        return None
+    if any(w.lower().strip(".") in quote_vocabulary()["cue_set"] for w in ws):
+        return None
+    return " ".join(ws).strip(":,.")
+
+
+def resolve_pronoun(frames: Frames, pronoun: str, at: int, cue, rule) -> Speaker | None:
+    """he/she/I to the nearest person before `at` outside any quote (gender-compatible when known),
+    preferring the last speaker when they are as near; they/we to the last speaker of any kind."""
+    if pronoun in PLURAL:
+        for pos, sp in reversed(frames.speakers):
+            if pos < at and not sp.person:
+                return Speaker(sp.name, False, cue, rule + "+pronoun")
+        return None
+    gender = "m" if pronoun in MALE else "f" if pronoun in FEMALE else None
+    last = next((sp for pos, sp in reversed(frames.speakers) if pos < at and sp.person), None)
+    for p in reversed([p for p in frames.persons if p.end_char <= at]):
+        name = frames.article.person_name(p)
+        g = frames.gender.get(name)
+        if gender and g and g != gender:
+            continue
+        if frames.possessive(p) and last is not None and last.name != name:
+            continue
+        if last is not None and last.name != name and frames.gender.get(last.name) in (None, gender):
+            # a speaker quoted since this mention was made is the likelier antecedent
+            last_pos = max(pos for pos, sp in frames.speakers if sp is last)
+            if last_pos > p.start_char:
+                return Speaker(last.name, True, cue, rule + "+pronoun")
+        return Speaker(name, True, cue, rule + "+pronoun")
+    return Speaker(last.name, True, cue, rule + "+pronoun") if last else None
+
+
+def resolve_description(frames: Frames, desc: str, at: int, cue, rule) -> Speaker:
+    """ "the senator" → the person holding that role in the article (nearest mention before), else
+    the description as an unnamed source."""
+    ws = desc.lower().split()
+    if desc.split()[0][:1].islower() or len(ws) <= 2:
+        head = ws[-1]
+        holders = {pid for pid, roles in frames.roles.items() if any(r.split()[-1:] == [head] for r in roles if r)}
+        if holders:
+            for p in reversed([p for p in frames.persons if p.end_char <= at]):
+                name = frames.article.person_name(p)
+                if person_id(name) in holders:
+                    return Speaker(name, True, cue, rule + "+role")
+    return Speaker(desc, False, cue, rule)
+
+
+# -- frames ------------------------------------------------------------------------------------
+
+def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
+    """A cue earlier in the quote's own sentence ("X said: “…", "X described it as “…”"), or a
+    colon closing the paragraph before a quote that opens its own ("Caddell continued:")."""
+    text = frames.text
+    lo = _sentence_start(text, q.paragraph[0], q.open_at)
+    # stop at the end of an earlier quote in the same sentence
+    for other in frames.quotes:
+        if other.paragraph == q.paragraph and lo <= other.close_end <= q.open_at and other is not q:
+            lo = max(lo, other.close_end)
+    clause = text[lo:q.open_at]
+    label = _transcript_label(clause) if clause.strip() else None
+    if label:
+        return _label_speaker(frames, label)
+    cues = _cues(frames, lo, q.open_at)
+    if cues:
+        return _speaker_at_cue(frames, lo, q.open_at, cues[-1], "before")
+    if clause.strip().endswith(":") and len(clause.split()) <= 8:
+        return _speaker_at_cue(frames, lo, q.open_at, (":", q.open_at - 1, q.open_at), "colon")
+    if not clause.strip() and q.open_at == q.paragraph[0]:
+        prev_end = q.paragraph[0] - 1
+        prev = text[:prev_end].rstrip()
+        if prev.endswith(":") and not frames.in_quote(len(prev) - 1):
+            p_start = text.rfind("\n", 0, len(prev)) + 1
+            s = _sentence_start(text, p_start, len(prev) - 1)
+            cues = _cues(frames, s, len(prev))
+            cue = cues[-1] if cues else (":", len(prev) - 1, len(prev))
+            return _speaker_at_cue(frames, s, len(prev), cue, "colon-paragraph")
+    return None
+
+
+def _transcript_label(clause: str) -> str | None:
+    m = re.fullmatch(r"\s*([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s*", clause)
+    return m.group(1) if m else None
+
+
+def _label_speaker(frames: Frames, label: str) -> Speaker:
+    name = frames.canonical_for(label.split()[-1]) or label.title()
+    return Speaker(name, True, ":", "transcript")
+
+
+def _inner_label(frames: Frames, q: QuoteSpan) -> Speaker | None:
+    """A transcript quoted whole: “PENCE: Well, look …”."""
+    m = re.match(r"([A-Z][A-Z.'’ -]{1,40}[A-Z]):\s", frames.text[q.start:q.end])
+    return _label_speaker(frames, m.group(1)) if m else None
+
+
+def _after(frames: Frames, q: QuoteSpan) -> Speaker | None:
+    """ "“…,” Mr Clegg told BBC WM radio." / "“…,” said Mr. Coale." / "“…” ― Name" / "“…,” he said." """
+    if not q.closed:
+        return None
+    text = frames.text
+    start = q.close_end
+    hi = q.paragraph[1]
+    nxt = [o.open_at for o in frames.quotes if o.paragraph == q.paragraph and o.open_at >= start]
+    stop = min([_sentence_end(text, start, hi)] + nxt)
+    rest = text[start:stop]
+    dash = re.match(r"\s*[―—–-]+\s*(.+)", rest)
+    if dash and not re.match(r"\s*[―—–-]+\s*[a-z]", rest):
+        d0 = start + dash.start(1)
+        names = frames.names_in(d0, stop)
+        if names:
+            return frames.person(names[0], "—", "dash")
+        label = _bare_name(dash.group(1), first=True) or (dash.group(1).strip() if _NAME_RE.fullmatch(dash.group(1).strip()) else None)
+        if label:
+            return Speaker(frames.canonical_for(label.split()[-1]) or label, True, "—", "dash")
+    # the cue must come within the first words after the quote
+    cues = [c for c in _cues(frames, start, stop) if len(text[start:c[1]].split()) <= 12]
+    if not cues:
+        return None
+    return _speaker_at_cue(frames, start, stop, cues[0], "after")
+
+
+def _signature(frames: Frames, q: QuoteSpan) -> Speaker | None:
     """A statement block: the first name-only line after the quote signs it (D32)."""
-    text = article.body
+    text = frames.text
     rest = text[q.paragraph[1]:]
+    openers = frames.vocab["openers"]
     for line_match in re.finditer(r"[^\n]+", rest):
         line = line_match.group().strip()
         abs_start = q.paragraph[1] + line_match.start()
-        if line[:1] in OPENERS or line[:1] in "•·▪-*":
+        if _mark_at(line, 0, openers) or line[:1] in "•·▪-*":
             continue  # more quoted paragraphs or bullets of the block
-        for p in persons:
+        for p in frames.persons:
             if abs_start <= p.start_char < abs_start + len(line_match.group()) and len(line.split()) <= 5:
-                return article.person_name(p), True, None
+                return frames.person(p, None, "signature")
         return None
     return None
+
+
+def _continues(text: str, prev: QuoteSpan, q: QuoteSpan, openers) -> bool:
+    """This quote continues the previous one's speaker: the next quoted paragraph of a run, or the
+    next piece in the same paragraph ("“…,” he said. “…")."""
+    if prev.paragraph == q.paragraph:
+        return True
+    gap = text[prev.paragraph[1]:q.paragraph[0]]
+    if gap.strip() or text[q.paragraph[0]:q.open_at].strip():
+        return False
+    # the previous paragraph ends with its quote (or the quote's short attribution)
+    tail = text[prev.close_end:prev.paragraph[1]]
+    return not prev.closed or len(tail.split()) <= 12 and not any(_mark_at(tail, i, openers) for i in range(len(tail)))
+
+
+def quote_rows(article: "Article", role_rows: list[dict]) -> list[dict]:
+    text = article.body
+    quotes = list(find_quotes(text))
+    frames = Frames(article, quotes, role_rows)
+    roles_by_person = {}
+    for row in role_rows:
+        roles_by_person.setdefault(row["person_id"], row["role"])
+    openers = frames.vocab["openers"]
+    rows = []
+    decided: list[Speaker | None] = []
+    for n, q in enumerate(quotes):
+        n_words = len(text[q.start:q.end].split())
+        prefix_empty = not text[_sentence_start(text, q.paragraph[0], q.open_at):q.open_at].strip()
+        speaker = _inner_label(frames, q)
+        if speaker is None:
+            order = (_after, _before) if prefix_empty else (_before, _after)
+            speaker = order[0](frames, q) or order[1](frames, q)
+        if speaker is None and n and decided[-1] is not None and _continues(text, quotes[n - 1], q, openers):
+            prev = decided[-1]
+            speaker = Speaker(prev.name, prev.person, None, "continued")
+        if speaker is None and n_words > 4:
+            speaker = _signature(frames, q)
+        decided.append(speaker)
+        if speaker is None and n_words <= 4:
+            continue  # a scare quote or a quoted term with no speaker (D30)
+        if speaker is not None:
+            frames.speakers.append((q.start, speaker))
+        start, end = q.start + article.offset, q.end + article.offset
+        pid = person_id(speaker.name) if speaker and speaker.person else None
+        rows.append({"doc_id": article.doc_id, "person_id": pid, "speaker": speaker.name if speaker else None,
+                     "quote": article.text[start:end], "start_char": start, "end_char": end,
+                     "cue": speaker.cue if speaker else None, "role": roles_by_person.get(pid)})
+    return rows
