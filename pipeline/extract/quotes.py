@@ -167,7 +167,7 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
     do not end a sentence."""
     abbreviations = quote_vocabulary()["abbreviations"]
     start = lo
-    for m in _BREAK_RE.finditer(text, lo, pos):
+    for m in _BREAK_RE.finditer(text, lo, min(len(text), pos + 1)):
         if m.end() > pos:
             break
         word = re.search(r"([\w.-]+)$", text[lo:m.start() + 1].rstrip(".!?…"))
@@ -209,6 +209,7 @@ class Frames:
         self.quotes = quotes
         self.inside = [(q.start, q.end) for q in quotes]
         self.persons = [e for e in article.entities if e.label_ == "PERSON" and not self.in_quote(e.start_char)]
+        self.orgs = [e for e in article.entities if e.label_ == "ORG" and not self.in_quote(e.start_char)]
         self.gender = self._genders()
         self.roles: dict[str, list[str]] = {}
         for row in role_rows:
@@ -269,10 +270,9 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
     else the first on its right, else a pronoun or a description next to it."""
     word, cs, ce = cue
     left = [p for p in frames.names_in(lo, cs) if not frames.possessive(p)]
-    # a name on the left only counts when no other clause stands between it and the cue
-    left = [p for p in left if not re.search(r"[.;:!?]|\b(?:and|but|while|when|because|after|before)\b",
-                                              frames.text[p.end_char:cs].strip().strip(","))
-            or _apposition(frames.text[p.end_char:cs])]
+    # a name on the left only counts when no sentence ends between it and the cue
+    left = [p for p in left if _sentence_start(frames.text, p.end_char, cs) == p.end_char
+            and not re.search(r"[;!?]", frames.text[p.end_char:cs])]
     right = [p for p in frames.names_in(ce, hi) if not frames.possessive(p)]
     if word == "according":
         left = []
@@ -285,13 +285,19 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
     pron = _pronoun(before, after)
     if pron:
         return resolve_pronoun(frames, pron, cs, word, rule)
+    desc = _description(frames, lo, cs) or _description(frames, ce, hi, first=True)
+    if desc:
+        return resolve_description(frames, desc, cs, word, rule)
+    orgs = [o for o in frames.orgs if lo <= o.start_char and o.end_char <= cs and not frames.possessive(o)
+            and _sentence_start(frames.text, o.end_char, cs) == o.end_char]
+    orgs_right = [o for o in frames.orgs if ce <= o.start_char and o.end_char <= hi and _close_after(frames.text, ce, o.start_char)]
+    if orgs or orgs_right:
+        org = orgs[-1] if orgs else orgs_right[0]
+        return Speaker(" ".join(org.text.split()), False, word, rule + "+org")
     label = _bare_name(before) or _bare_name(after, first=True)
     if label:
         name = frames.canonical_for(label.split()[-1]) or label
         return Speaker(name, True, word, rule)
-    desc = _description(before) or _description(after, first=True)
-    if desc:
-        return resolve_description(frames, desc, cs, word, rule)
     return None
 
 
@@ -345,23 +351,71 @@ def _bare_name(chunk: str, first: bool = False) -> str | None:
     return name
 
 
-def _description(chunk: str, first: bool = False) -> str | None:
-    """An unnamed source: the noun phrase next to the cue ("A DfE spokesman" → "DfE spokesman")."""
-    source_nouns = quote_vocabulary()["source_nouns"]
-    chunk = re.sub(r"^\s*(?:in|on)\s+(?:a|an|the)\s+(?:statement|interview|tweet|post|letter|email)\s*,?\s*",
-                   "", chunk.strip(), flags=re.I)
-    parts = [p.strip() for p in re.split(r"[,;:()]", chunk) if p.strip()]
+LEADING = {"a", "an", "the", "and", "but", "although", "though", "while", "as", "because", "when", "if",
+           "that", "also", "then", "so", "yet", "in", "on"}
+NP_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "PUNCT", "NUM", "PART", "CCONJ", "SPACE", ""}
+
+
+def _description(frames: Frames, lo: int, hi: int, first: bool = False) -> str | None:
+    """An unnamed source: the noun phrase right next to the cue ("A DfE spokesman said" → "DfE
+    spokesman", "said a spokesperson for NHS England" → "spokesperson for NHS England", "The
+    report, published on Monday, said" → "report"); no verb inside it, and a source noun at its head."""
+    text = frames.text
+    chunk = text[lo:hi]
+    if not first:
+        m = re.match(r"\s*(?:in|on)\s+(?:a|an|the|its|their|his|her)\s+(?:own\s+)?"
+                     r"(?:statement|interview|tweet|post|letter|email|report)\s*,?\s*", chunk, flags=re.I)
+        if m and m.end() < len(chunk):
+            lo += m.end()
+            chunk = text[lo:hi]
+    parts = [(m.start() + lo, m.end() + lo) for m in re.finditer(r"[^,;:()]+", chunk) if m.group().strip()]
     if not parts:
         return None
-    head = parts[0] if first else parts[-1]
-    ws = [w for w in head.split() if w.lower() not in FILLER]
-    if not ws or len(ws) > 6:
+    candidates = [parts[0]] if first else ([parts[-1], parts[0]] if len(parts) > 1 else [parts[-1]])
+    for s_, e_ in candidates:
+        found = _noun_phrase(frames, s_, e_, first)
+        if found:
+            return found
+    return None
+
+
+def _noun_phrase(frames: Frames, lo: int, hi: int, first: bool) -> str | None:
+    source_nouns = frames.vocab["source_nouns"]
+    ws = [(m.group(), lo + m.start()) for m in _WORD_RE.finditer(frames.text[lo:hi])]
+    doc = frames.article.doc
+    if doc.has_annotation("TAG"):
+        tokens = []
+        for w, at in ws:
+            span = doc.char_span(at, at + len(w), alignment_mode="expand")
+            tokens.append(span[0] if span is not None and len(span) else None)
+        def np_word(i):
+            t = tokens[i]
+            return t is None or (t.pos_ not in ("VERB", "AUX", "PRON", "ADV", "SCONJ") and t.lower_ not in PRONOUNS)
+        if first:
+            n = 0
+            while n < len(ws) and np_word(n):
+                n += 1
+            ws = ws[:n]
+        else:
+            n = len(ws)
+            while n > 0 and np_word(n - 1):
+                n -= 1
+            ws = ws[n:]
+    while ws and ws[0][0].lower() in LEADING:
+        ws.pop(0)
+    if not ws or len(ws) > 7:
         return None
-    if not any(w.lower().strip(".’'") in source_nouns or w.lower().rstrip("s") in source_nouns for w in ws):
+    words_ = [w for w, _ in ws]
+    heads = [i for i, w in enumerate(words_) if w.lower().strip(".’'") in source_nouns]
+    if not heads:
         return None
-    if any(w.lower().strip(".") in quote_vocabulary()["cue_set"] for w in ws):
+    # the head ends the phrase, or a "for/of/at ..." complement follows it
+    last = heads[-1]
+    if last != len(words_) - 1 and words_[last + 1].lower() not in {"for", "of", "at", "from", "with"}:
         return None
-    return " ".join(ws).strip(":,.")
+    if any(w.lower().strip(".") in frames.vocab["cue_set"] or w.lower() in PRONOUNS for w in words_):
+        return None
+    return " ".join(words_).strip(":,.")
 
 
 def resolve_pronoun(frames: Frames, pronoun: str, at: int, cue, rule) -> Speaker | None:
@@ -509,6 +563,12 @@ def _continues(text: str, prev: QuoteSpan, q: QuoteSpan, openers) -> bool:
     return not prev.closed or len(tail.split()) <= 12 and not any(_mark_at(tail, i, openers) for i in range(len(tail)))
 
 
+def _is_term(article: "Article", q: QuoteSpan) -> bool:
+    """A quoted rating ("rated ‘inadequate’") names a judgement; nobody is quoted."""
+    return any(e.label_ == "RATING" and e.start_char <= q.start and q.end <= e.end_char + 1
+               for e in article.entities)
+
+
 def quote_rows(article: "Article", role_rows: list[dict]) -> list[dict]:
     text = article.body
     quotes = list(find_quotes(text))
@@ -532,8 +592,9 @@ def quote_rows(article: "Article", role_rows: list[dict]) -> list[dict]:
         if speaker is None and n_words > 4:
             speaker = _signature(frames, q)
         decided.append(speaker)
-        if speaker is None and n_words <= 4:
-            continue  # a scare quote or a quoted term with no speaker (D30)
+        if speaker is None and n_words <= 4 or _is_term(article, q):
+            continue  # a scare quote or a quoted term with no speaker (D30), or a quoted rating
+
         if speaker is not None:
             frames.speakers.append((q.start, speaker))
         start, end = q.start + article.offset, q.end + article.offset
