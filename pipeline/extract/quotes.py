@@ -180,15 +180,22 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
+    """Where the sentence running from `pos` ends (before its final stop), not after `hi`."""
     abbreviations = quote_vocabulary()["abbreviations"]
-    for m in re.finditer(r"[.!?…]+(?=[”’\"')\]]*(\s|$))", text[pos:hi]):
+    for m in re.finditer(r"[.!?…]+(?=[”’\"')\]]*(?:\s+[“‘\"'(A-Z0-9]|\s*$))", text[pos:hi]):
         at = pos + m.start()
         word = re.search(r"([\w.-]+)$", text[pos:at])
         w = word.group(1) if word else ""
-        if text[at] == "." and (w.lower() in abbreviations or len(w) == 1 or re.search(r"[A-Z]\.[A-Z]$", w)):
+        if text[at] == "." and _abbreviation(w, abbreviations):
             continue
         return at
     return hi
+
+
+def _abbreviation(w: str, abbreviations) -> bool:
+    """ "Mr", "Gov", an initial, "U.S", "D-N.C": a full stop after it ends no sentence."""
+    w = w.strip(".")
+    return w.lower() in abbreviations or len(w) == 1 or bool(re.search(r"[A-Z]\.[A-Z]$", w))
 
 
 @dataclass
@@ -313,7 +320,10 @@ def _inverted(text: str, right_start: int, ce: int, lo: int, cs: int) -> bool:
 
 def _close_after(text: str, ce: int, name_start: int) -> bool:
     between = text[ce:name_start]
-    return len(between.split()) <= 4 and not re.search(r"[.;!?]", between)
+    abbreviations = quote_vocabulary()["abbreviations"]
+    words_ = between.split()
+    return len(words_) <= 4 and not re.search(r"[;!?]", between) and all(
+        not w.endswith(".") or _abbreviation(w, abbreviations) for w in words_)
 
 
 def _pronoun(before: str, after: str) -> str | None:
