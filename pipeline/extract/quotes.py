@@ -101,12 +101,13 @@ def find_quotes(text: str) -> Iterator[QuoteSpan]:
             if mark and _is_opening(para, i, mark):
                 close = _find_close(para, i, mark)
                 closer = openers[mark]
+                close_len = len(closer) if close is not None and para.startswith(closer, close) else 1
                 end = close if close is not None else len(para.rstrip())
                 inner_s, inner_e = _trim(para, i + len(mark), end)
                 if inner_e > inner_s:
                     yield QuoteSpan(p_start + inner_s, p_start + inner_e, close is not None, (p_start, p_end),
-                                    p_start + i, p_start + (close + len(closer) if close is not None else end))
-                i = (close + len(closer)) if close is not None else len(para)
+                                    p_start + i, p_start + (close + close_len if close is not None else end))
+                i = (close + close_len) if close is not None else len(para)
             else:
                 i += 1
 
@@ -125,8 +126,13 @@ def _is_opening(para: str, i: int, mark: str) -> bool:
 def _find_close(para: str, i: int, mark: str) -> int | None:
     openers = quote_vocabulary()["openers"]
     closer = openers[mark]
+    # copy that mixes curly and straight double marks closes “ with " and " with ”
+    alternates = {"“": '"', '"': "”"}
     j = i + len(mark)
     while j < len(para):
+        if mark in alternates and para[j] == alternates[mark] and (j + 1 == len(para) or not para[j + 1].isalnum()) \
+                and not para[j - 1].isspace():
+            return j
         if para.startswith(closer, j):
             after = para[j + len(closer)] if j + len(closer) < len(para) else " "
             before = para[j - 1]
@@ -223,6 +229,56 @@ class Frames:
             if row.get("person_id"):
                 self.roles.setdefault(row["person_id"], []).append((row.get("role") or "").lower())
         self.speakers: list[tuple[int, Speaker]] = []  # (position, speaker) of attributed quotes so far
+        self.events = self._discourse()
+
+    def _discourse(self) -> list[tuple[int, str, bool]]:
+        """(position, person, is a subject) for every person mention and resolved he/she outside
+        quotes, in text order; he/she resolve to the latest compatible subject, and teach the
+        gender of the person they resolve to."""
+        doc = self.article.doc
+        parsed = doc.has_annotation("DEP")
+        by_start = {p.start: p for p in self.persons}
+        events: list[tuple[int, str, bool]] = []
+        sentence_subject: tuple[int, str] | None = None  # person subject of the current sentence
+        for tok in doc:
+            if tok.is_sent_start:
+                sentence_subject = None
+            if self.in_quote(tok.idx):
+                continue
+            ent = by_start.get(tok.i)
+            if ent is not None:
+                name = self.article.person_name(ent)
+                subject = not parsed or ent.root.dep_ in ("nsubj", "nsubjpass") or (
+                    ent.root.dep_ in ("compound", "appos") and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
+                events.append((ent.start_char, name, subject))
+                if subject:
+                    sentence_subject = (tok.i, name)
+                continue
+            low = tok.lower_
+            if low in ("he", "she") and tok.text[:1].isalpha():
+                g = "m" if low == "he" else "f"
+                name = self.referent(tok.idx, g, events)
+                if name:
+                    if sentence_subject and sentence_subject[1] == name or not self.gender.get(name):
+                        self.gender.setdefault(name, g)
+                    events.append((tok.idx, name, True))
+        return events
+
+    def referent(self, at: int, gender: str | None, events=None) -> str | None:
+        if events is None:
+            said = [(pos, sp.name, True) for pos, sp in self.speakers if sp.person]
+            events = sorted(self.events + said)
+        fallback = None
+        for pos, name, subject in reversed(events):
+            if pos >= at:
+                continue
+            g = self.gender.get(name)
+            if gender and g and g != gender:
+                continue
+            if subject:
+                return name
+            fallback = fallback or name
+        return fallback
 
     def in_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.inside)
@@ -272,23 +328,34 @@ def _cues(frames: Frames, start: int, end: int) -> list[tuple[str, int, int]]:
     return out
 
 
+#: cues whose object is the person spoken to, never the speaker ("Trump told Bill O'Reilly")
+ADDRESSEE_CUES = {"told", "tells", "telling", "urged", "urges", "thanked", "praised", "accused", "asked"}
+
+
 def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int], rule: str) -> Speaker | None:
     """The speaker of a cue inside the frame [lo, hi): the nearest name on its left (not a possessive),
-    else the first on its right, else a pronoun or a description next to it."""
+    else the first on its right ("said Mr. Coale"), else a pronoun, a description or an organisation
+    next to it."""
     word, cs, ce = cue
+    text = frames.text
     left = [p for p in frames.names_in(lo, cs) if not frames.possessive(p)]
     # a name on the left only counts when no sentence ends between it and the cue
-    left = [p for p in left if _sentence_start(frames.text, p.end_char, cs) == p.end_char
-            and not re.search(r"[;!?]", frames.text[p.end_char:cs])]
+    left = [p for p in left if _sentence_start(text, p.end_char, cs) == p.end_char
+            and not re.search(r"[;!?]", text[p.end_char:cs])]
     right = [p for p in frames.names_in(ce, hi) if not frames.possessive(p)]
     if word == "according":
         left = []
-    if left and not (right and _inverted(frames.text, right[0].start_char, ce, lo, cs)):
+    inverted = bool(right) and _inverted(text, right[0].start_char, ce, lo, cs) and (
+        word not in ADDRESSEE_CUES or word == "asked")
+    if left and not inverted:
         return frames.person(left[-1], word, rule)
-    if right and _close_after(frames.text, ce, right[0].start_char):
+    before = text[lo:cs]
+    after = text[ce:hi]
+    adjacent = _bare_name(before, adjacent=True) if word != "according" else None
+    if adjacent and not inverted:
+        return Speaker(frames.canonical_for(adjacent.split()[-1]) or adjacent, True, word, rule + "+name")
+    if right and _close_after(text, ce, right[0].start_char) and (inverted or word not in ADDRESSEE_CUES):
         return frames.person(right[0], word, rule)
-    before = frames.text[lo:cs]
-    after = frames.text[ce:hi]
     pron = _pronoun(before, after)
     if pron:
         return resolve_pronoun(frames, pron, cs, word, rule)
@@ -296,15 +363,20 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
     if desc:
         return resolve_description(frames, desc, cs, word, rule)
     orgs = [o for o in frames.orgs if lo <= o.start_char and o.end_char <= cs and not frames.possessive(o)
-            and _sentence_start(frames.text, o.end_char, cs) == o.end_char]
-    orgs_right = [o for o in frames.orgs if ce <= o.start_char and o.end_char <= hi and _close_after(frames.text, ce, o.start_char)]
+            and _sentence_start(text, o.end_char, cs) == o.end_char]
+    orgs_right = [o for o in frames.orgs if ce <= o.start_char and o.end_char <= hi
+                  and _close_after(text, ce, o.start_char) and word not in ADDRESSEE_CUES]
     if orgs or orgs_right:
         org = orgs[-1] if orgs else orgs_right[0]
-        return Speaker(" ".join(org.text.split()), False, word, rule + "+org")
-    label = _bare_name(before) or _bare_name(after, first=True)
+        words_ = org.text.split()
+        person = frames.canonical_for(words_[-1]) if len(words_) <= 4 else None
+        if person:  # a person the NER took for an organisation here, named as a person elsewhere
+            return Speaker(person, True, word, rule + "+name")
+        return Speaker(" ".join(words_), False, word, rule + "+org")
+    label = _bare_name(before) or (_bare_name(after, first=True) if word not in ADDRESSEE_CUES else None)
     if label:
         name = frames.canonical_for(label.split()[-1]) or label
-        return Speaker(name, True, word, rule)
+        return Speaker(name, True, word, rule + "+name")
     return None
 
 
@@ -343,22 +415,38 @@ def _pronoun(before: str, after: str) -> str | None:
 _NAME_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+")
 
 
-def _bare_name(chunk: str, first: bool = False) -> str | None:
-    """A capitalised name the NER missed, right next to the cue ("said Caddell." / "Caddell continued:")."""
-    chunk = chunk.strip(" ,")
+def _bare_name(chunk: str, first: bool = False, adjacent: bool = False) -> str | None:
+    """A capitalised name the NER missed, right next to the cue ("said Caddell." / "Caddell
+    continued:" / "DuVernay explained"); titles before it ("Rep.", "Gov.") are not part of it."""
+    vocab = quote_vocabulary()
+    chunk = chunk.strip(" ,") if not adjacent else chunk.rstrip()
+    name_re = r"((?:(?:[A-Z][\w’'-]*|[A-Z]\.(?:[A-Z]\.)*)\s+){0,3}[A-Z][\w’'-]*[a-z][\w’'-]*)"
     if first:
-        m = re.match(r"((?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+)(?=\s*(?:[,.;:]|$))", chunk)
+        m = re.match(r"(?:(?:[A-Z][a-z]{1,4}\.)\s+)?" + name_re + r"(?=\s*(?:[,.;:(]|$))", chunk)
+    elif adjacent:
+        m = re.search(r"(?:^|[\s,—–(])" + name_re + r"$", chunk)
     else:
-        m = re.search(r"(?:^|[,—–(]\s*)((?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+)$", chunk)
+        m = re.search(r"(?:^|[,—–(]\s*)" + name_re + r"$", chunk)
     if not m:
         return None
-    name = m.group(1)
-    ws = name.split()
-    if ws[0].lower() in FILLER or ws[0].lower() in quote_vocabulary()["source_nouns"] and len(ws) == 1:
+    ws = m.group(1).split()
+    while ws and ws[0].lower().strip(".") in vocab["abbreviations"]:
+        ws.pop(0)
+    if not ws:
         return None
-    if any(w.lower().strip(".") in quote_vocabulary()["cue_set"] for w in ws):
+    if ws[0].lower() in FILLER or ws[0].lower() in LEADING or ws[0].lower() in PRONOUNS:
         return None
-    return name
+    if len(ws) == 1 and (ws[0].lower() in vocab["source_nouns"] or adjacent and _sentence_initial(chunk, m.start(1))):
+        return None
+    if any(w.lower().strip(".") in vocab["cue_set"] for w in ws):
+        return None
+    return " ".join(ws)
+
+
+def _sentence_initial(chunk: str, at: int) -> bool:
+    """A capitalised word that starts its sentence may be any word ("Officials said")."""
+    before = chunk[:at].rstrip()
+    return not before or before[-1] in ".!?:;”\"'"
 
 
 LEADING = {"a", "an", "the", "and", "but", "although", "though", "while", "as", "because", "when", "if",
@@ -429,29 +517,17 @@ def _noun_phrase(frames: Frames, lo: int, hi: int, first: bool) -> str | None:
 
 
 def resolve_pronoun(frames: Frames, pronoun: str, at: int, cue, rule) -> Speaker | None:
-    """he/she/I to the nearest person before `at` outside any quote (gender-compatible when known),
-    preferring the last speaker when they are as near; they/we to the last speaker of any kind."""
+    """he/she/I to the person the discourse is about at `at`: the latest clause subject or speaker
+    before it, outside any quote, whose gender (from an honorific, or learnt from "X said she …")
+    does not clash; they/we to the last unnamed source quoted."""
     if pronoun in PLURAL:
         for pos, sp in reversed(frames.speakers):
             if pos < at and not sp.person:
                 return Speaker(sp.name, False, cue, rule + "+pronoun")
         return None
     gender = "m" if pronoun in MALE else "f" if pronoun in FEMALE else None
-    last = next((sp for pos, sp in reversed(frames.speakers) if pos < at and sp.person), None)
-    for p in reversed([p for p in frames.persons if p.end_char <= at]):
-        name = frames.article.person_name(p)
-        g = frames.gender.get(name)
-        if gender and g and g != gender:
-            continue
-        if frames.possessive(p) and last is not None and last.name != name:
-            continue
-        if last is not None and last.name != name and frames.gender.get(last.name) in (None, gender):
-            # a speaker quoted since this mention was made is the likelier antecedent
-            last_pos = max(pos for pos, sp in frames.speakers if sp is last)
-            if last_pos > p.start_char:
-                return Speaker(last.name, True, cue, rule + "+pronoun")
-        return Speaker(name, True, cue, rule + "+pronoun")
-    return Speaker(last.name, True, cue, rule + "+pronoun") if last else None
+    name = frames.referent(at, gender)
+    return Speaker(name, True, cue, rule + "+pronoun") if name else None
 
 
 def resolve_description(frames: Frames, desc: str, at: int, cue, rule) -> Speaker:

@@ -158,6 +158,9 @@ def source_kind(text: str, spans, names: list[dict]) -> str:
     words = src.split()
     if any(w[:1].isupper() for w in words[1:] if w.lower() not in STOP):
         return "named"
+    first = re.sub(r"\W+$", "", words[0]) if words else ""
+    if first[:1].isupper() and first.lower() not in STOP and not re.search(rf"\b{re.escape(first.lower())}\b", text):
+        return "named"  # "Trump", "Melanie": capitalised and never written in lower case
     return "description"
 
 
@@ -180,6 +183,7 @@ def indirect_contents(text: str, atts: list[Attribution]) -> list[list[tuple[int
 
 
 def gold_quotes(text: str, atts: list[Attribution], names: list[dict]) -> list[GoldQuote]:
+    persons = [m for m in names if m["label"] == "PERSON"]
     mask = quoted_mask(text)
     kinds = {a.id: source_kind(text, a.source, names) for a in atts}
     out = []
@@ -188,12 +192,20 @@ def gold_quotes(text: str, atts: list[Attribution], names: list[dict]) -> list[G
             continue
         kind, referent = kinds[a.id], a.source
         if kind == "pronoun":
-            referent = _antecedent(text, a, atts, kinds)
+            referent = _antecedent(text, a, atts, kinds, persons)
         out.append(GoldQuote(a, kind, referent))
     return out
 
 
-def _antecedent(text: str, a: Attribution, atts: list[Attribution], kinds: dict) -> list:
+def _names_someone(text: str, spans, persons: list[dict]) -> bool:
+    """A source that names a person: its head is a PERSON mention, or it is a bare capitalised name."""
+    if _head_persons(text, spans, persons):
+        return True
+    words = _source_text(text, spans).split()
+    return bool(words) and len(words) <= 4 and all(w[:1].isupper() for w in words) and words[0].lower() not in STOP
+
+
+def _antecedent(text: str, a: Attribution, atts: list[Attribution], kinds: dict, persons: list[dict]) -> list:
     pronoun = _source_text(text, a.source).strip().lower()
     gender = "m" if pronoun in MALE else "f" if pronoun in FEMALE else None
     allowed = {"named"} if gender or pronoun == "i" else {"named", "description"}
@@ -203,6 +215,8 @@ def _antecedent(text: str, a: Attribution, atts: list[Attribution], kinds: dict)
     for b in before:
         g = _gender(text, b.source)
         if gender and g and g != gender:
+            continue
+        if (gender or pronoun == "i") and not _names_someone(text, b.source, persons):
             continue
         return b.source
     return []
