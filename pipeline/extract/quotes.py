@@ -254,6 +254,17 @@ class Frames:
                 if subject:
                     sentence_subject = (tok.i, name)
                 continue
+            if parsed and tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("", "PERSON") \
+                    and tok.text[:1].isupper():
+                # a subject the NER did not take for a person ("Fowler said", "Ham explained"):
+                # a person when a known person has that family name, or a speech verb follows
+                name = self.canonical_for(tok.text)
+                if name is None and tok.head.lower_ in self.vocab["cue_set"]:
+                    name = tok.text
+                if name:
+                    events.append((tok.idx, name, True))
+                    sentence_subject = (tok.i, name)
+                continue
             low = tok.lower_
             if low in ("he", "she") and tok.text[:1].isalpha():
                 g = "m" if low == "he" else "f"
@@ -347,6 +358,11 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
         left = []
     inverted = bool(right) and _inverted(text, right[0].start_char, ce, lo, cs) and (
         word not in ADDRESSEE_CUES or word == "asked")
+    subject = _syntactic_subject(frames, cs, ce, lo, hi)
+    if subject is not None:
+        if isinstance(subject, str):
+            return resolve_pronoun(frames, subject, cs, word, rule + "+subject")
+        return frames.person(subject, word, rule + "+subject")
     if left and not inverted:
         return frames.person(left[-1], word, rule)
     before = text[lo:cs]
@@ -377,6 +393,38 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
     if label:
         name = frames.canonical_for(label.split()[-1]) or label
         return Speaker(name, True, word, rule + "+name")
+    return None
+
+
+def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
+    """The subject of the speech verb by the parse, when the parse has one: a PERSON mention in
+    [lo, hi) holding the subject (or the name it is in apposition to), or a he/she/I to resolve.
+    A participle ("…, saying, “…”") and a verb in a coordinate or adverbial clause take the subject
+    of the verb they hang on."""
+    doc = frames.article.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(cs, ce, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span[0]
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            break
+        if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp") and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
+    else:
+        return None
+    head = subjects[0]
+    if head.lower_ in MALE | FEMALE | SINGULAR and head.lower_ not in ("his", "her", "him"):
+        return head.lower_
+    for tok in [head] + [c for c in head.children if c.dep_ == "appos"]:
+        for p in frames.persons:
+            if p.start <= tok.i < p.end and lo <= p.start_char and p.end_char <= hi and not frames.possessive(p):
+                return p
     return None
 
 

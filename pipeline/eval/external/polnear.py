@@ -174,6 +174,46 @@ class GoldQuote:
     att: Attribution
     kind: str
     referent: list[tuple[int, int]]  # the source spans that name the speaker (a pronoun's antecedent)
+    names: set[str] = field(default_factory=set)  # a pronoun's family names from the coreference chain
+
+
+def read_coreference(path: Path) -> list[list[tuple[int, int, str | None]]]:
+    """CoreNLP's coreference chains shipped with PolNeAR (`<split>/corenlp/<article>.txt.xml`): per
+    chain, every mention as (start, end, family name when its head is a proper noun, else None)."""
+    import xml.etree.ElementTree as ET
+    root = ET.parse(path).getroot()
+    doc = root.find("document")
+    tokens: dict[tuple[int, int], tuple[int, int, str, str]] = {}
+    for sent in doc.iter("sentence"):
+        if sent.find("tokens") is None:
+            continue
+        sid = int(sent.get("id"))
+        for tok in sent.find("tokens"):
+            tokens[sid, int(tok.get("id"))] = (int(tok.findtext("CharacterOffsetBegin")),
+                                                int(tok.findtext("CharacterOffsetEnd")),
+                                                tok.findtext("word"), tok.findtext("POS"))
+    chains = []
+    outer = doc.find("coreference")
+    for chain in (outer if outer is not None else []):
+        mentions = []
+        for m in chain.iter("mention"):
+            sid, start, end, head = (int(m.findtext(k)) for k in ("sentence", "start", "end", "head"))
+            if (sid, start) not in tokens or (sid, end - 1) not in tokens:
+                continue
+            h = tokens.get((sid, head))
+            family = h[2].lower() if h and h[3] in ("NNP", "NNPS") else None
+            mentions.append((tokens[sid, start][0], tokens[sid, end - 1][1], family))
+        chains.append(mentions)
+    return chains
+
+
+def _chain_names(chains, spans) -> set[str]:
+    """Family names of the proper-noun mentions in the chain of a pronoun source."""
+    s0, e0 = spans[0][0], spans[-1][1]
+    for chain in chains:
+        if any(s < e0 and s0 < e for s, e, _ in chain):
+            return {f for _, _, f in chain if f}
+    return set()
 
 
 def indirect_contents(text: str, atts: list[Attribution]) -> list[list[tuple[int, int]]]:
@@ -182,7 +222,7 @@ def indirect_contents(text: str, atts: list[Attribution]) -> list[list[tuple[int
     return [a.content for a in atts if not is_direct(a, text, mask)]
 
 
-def gold_quotes(text: str, atts: list[Attribution], names: list[dict]) -> list[GoldQuote]:
+def gold_quotes(text: str, atts: list[Attribution], names: list[dict], chains=None) -> list[GoldQuote]:
     persons = [m for m in names if m["label"] == "PERSON"]
     mask = quoted_mask(text)
     kinds = {a.id: source_kind(text, a.source, names) for a in atts}
@@ -190,10 +230,11 @@ def gold_quotes(text: str, atts: list[Attribution], names: list[dict]) -> list[G
     for a in atts:
         if not is_direct(a, text, mask):
             continue
-        kind, referent = kinds[a.id], a.source
+        kind, referent, chain_names = kinds[a.id], a.source, set()
         if kind == "pronoun":
+            chain_names = _chain_names(chains, a.source) if chains else set()
             referent = _antecedent(text, a, atts, kinds, persons)
-        out.append(GoldQuote(a, kind, referent))
+        out.append(GoldQuote(a, kind, referent, chain_names))
     return out
 
 
@@ -258,6 +299,8 @@ def speaker_of(rows: list[dict]) -> tuple[str | None, bool]:
 def speaker_right(text: str, gold: GoldQuote, speaker: str | None, is_person: bool, persons: list[dict]) -> bool:
     if gold.kind == "none":
         return speaker is None
+    if gold.names:
+        return speaker is not None and is_person and _family(speaker) in gold.names
     if speaker is None or not gold.referent:
         return False
     heads = _head_persons(text, gold.referent, persons)
@@ -286,11 +329,11 @@ class Tally:
 
 
 def score_article(text: str, atts: list[Attribution], rows: dict[str, list[dict]], tallies: dict,
-                  errors: list | None = None, name: str = "") -> None:
+                  errors: list | None = None, name: str = "", chains=None) -> None:
     mentions = rows["mentions"]
     persons = [m for m in mentions if m["label"] == "PERSON"]
     names = [m for m in mentions if m["label"] in ("PERSON", "ORG")]
-    golds = gold_quotes(text, atts, names)
+    golds = gold_quotes(text, atts, names, chains)
     matched, unmatched = match_rows(golds, rows["quotes"])
     # a row quoting words inside reported speech ("called it “a disgrace”") is no direct quote, but
     # no error either: it is set aside and counted (the strict figures count it as a false positive)
@@ -327,7 +370,8 @@ def score_article(text: str, atts: list[Attribution], rows: dict[str, list[dict]
                 errors.append({"article": name, "error": "speaker", "kind": g.kind, "at": g.att.start,
                                "quote": _source_text(text, g.att.content)[:120],
                                "gold": _source_text(text, g.att.source),
-                               "referent": _source_text(text, g.referent), "predicted": speaker})
+                               "referent": "|".join(sorted(g.names)) or _source_text(text, g.referent),
+                               "predicted": speaker})
     if errors is not None:
         for row in unmatched:
             errors.append({"article": name, "error": "extra", "quote": row["quote"][:120], "predicted": row["speaker"]})
@@ -349,7 +393,7 @@ def articles(root: Path, split: str) -> list[tuple[Path, Path]]:
 
 
 def evaluate(path: Path, split: str = "dev", allow_test: bool = False, limit: int | None = None,
-             errors: bool = False, model: str | None = None, batch: int = 16) -> dict:
+             errors: bool = False, model: str | None = None, batch: int = 16, coreference: bool = False) -> dict:
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}: one of {', '.join(SPLITS)}")
     if split == HELD_OUT and not allow_test:
@@ -370,7 +414,9 @@ def evaluate(path: Path, split: str = "dev", allow_test: bool = False, limit: in
             if not rows["documents"] or rows["documents"][0]["text"] != text:
                 shifted += 1  # decoding changed the text: offsets would not line up
                 continue
-            score_article(text, read_ann(ann.read_text(encoding="utf-8")), rows, tallies, error_rows, t.stem)
+            xml = t.parent.parent / "corenlp" / f"{t.name}.xml"
+            chains = read_coreference(xml) if xml.is_file() and coreference else None
+            score_article(text, read_ann(ann.read_text(encoding="utf-8")), rows, tallies, error_rows, t.stem, chains)
     strict = {k: Tally(tallies[k].tp, tallies[k].fp + tallies["partial"], tallies[k].fn).scores()
               for k in ("detection", "attribution")}
     result = {"split": split, "articles": len(pairs), "skipped": shifted, "partial_quotes_set_aside": tallies["partial"],
