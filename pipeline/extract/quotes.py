@@ -335,6 +335,8 @@ def _cues(frames: Frames, start: int, end: int) -> list[tuple[str, int, int]]:
         if w in frames.vocab["cue_set"]:
             if w == "according" and not re.match(r"\s+to\b", frames.text[m.end():m.end() + 4]):
                 continue
+            if w in ("put", "puts") and not re.match(r"\s+it\b", frames.text[m.end():m.end() + 4]):
+                continue  # "as X put it, “…”"
             out.append((w, m.start(), m.end()))
     return out
 
@@ -660,8 +662,12 @@ def _after(frames: Frames, q: QuoteSpan) -> Speaker | None:
         label = _bare_name(dash.group(1), first=True) or (dash.group(1).strip() if _NAME_RE.fullmatch(dash.group(1).strip()) else None)
         if label:
             return Speaker(frames.canonical_for(label.split()[-1]) or label, True, "—", "dash")
-    # the cue must come within the first words after the quote
-    cues = [c for c in _cues(frames, start, stop) if len(text[start:c[1]].split()) <= 12]
+    # the cue must come within the first words after the quote, or after a name and its
+    # apposition ("“…,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states
+    # suing, said")
+    named_first = any(start <= p.start_char and len(text[start:p.start_char].split()) <= 3 for p in frames.persons)
+    reach = 30 if named_first else 12
+    cues = [c for c in _cues(frames, start, stop) if len(text[start:c[1]].split()) <= reach]
     if not cues:
         return None
     return _speaker_at_cue(frames, start, stop, cues[0], "after")

@@ -310,7 +310,14 @@ def speaker_right(text: str, gold: GoldQuote, speaker: str | None, is_person: bo
     possessive = {w[:-2] for w in src_words if w.endswith("’s") or w.endswith("'s")}
     plain = {w for w in src_words if w not in STOP} - possessive
     if is_person:
-        return _family(speaker) in plain
+        if _family(speaker) in plain:
+            return True
+        # a description ("the president") resolved to the person it describes: right when the
+        # article gives that person the described title ("President Barack Obama")
+        head = src_words[-1] if src_words else ""
+        family = re.escape(speaker.split()[-1])
+        return bool(head) and gold.kind == "description" and bool(
+            re.search(rf"\b{re.escape(head)}\.?\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}{family}\b", text, flags=re.I))
     return bool({w.strip(".,’'").lower() for w in speaker.split()} - STOP & plain)
 
 
