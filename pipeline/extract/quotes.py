@@ -238,6 +238,7 @@ class Frames:
         doc = self.article.doc
         parsed = doc.has_annotation("DEP")
         by_start = {p.start: p for p in self.persons}
+        self._learn_genders(doc, by_start)
         events: list[tuple[int, str, bool]] = []
         sentence_subject: tuple[int, str] | None = None  # person subject of the current sentence
         for tok in doc:
@@ -274,6 +275,30 @@ class Frames:
                         self.gender.setdefault(name, g)
                     events.append((tok.idx, name, True))
         return events
+
+    def _learn_genders(self, doc, by_start) -> None:
+        """Gender from the article itself: the first he/his/him or she/her after a person's
+        mention, in the rest of its sentence or the start of the next, with no other person named
+        in between, votes for that person ("Clinton says she …", "Trump and his running mate")."""
+        votes: dict[str, list[int]] = {}
+        for p in self.persons:
+            name = self.article.person_name(p)
+            sent_end = p.sent.end
+            limit = min(len(doc), sent_end + 4)
+            for tok in doc[p.end:limit]:
+                if tok.i in by_start or tok.ent_type_ == "PERSON":
+                    break
+                if self.in_quote(tok.idx):
+                    continue
+                if tok.lower_ in ("he", "his", "him", "himself"):
+                    votes.setdefault(name, [0, 0])[0] += 1
+                    break
+                if tok.lower_ in ("she", "her", "hers", "herself"):
+                    votes.setdefault(name, [0, 0])[1] += 1
+                    break
+        for name, (m, f) in votes.items():
+            if name not in self.gender and m != f:
+                self.gender[name] = "m" if m > f else "f"
 
     def referent(self, at: int, gender: str | None, events=None) -> str | None:
         if events is None:
