@@ -100,6 +100,9 @@ def find_quotes(text: str) -> Iterator[QuoteSpan]:
             mark = _mark_at(para, i, openers)
             if mark and _is_opening(para, i, mark):
                 close = _find_close(para, i, mark)
+                if close is None and mark == '"' and any(m in para[i + 1:] for m in ("“", "‘")):
+                    i += 1  # a block quote's leading straight mark over a paragraph with its own quotes
+                    continue
                 closer = openers[mark]
                 close_len = len(closer) if close is not None and para.startswith(closer, close) else 1
                 end = close if close is not None else len(para.rstrip())
@@ -332,6 +335,9 @@ class Frames:
     def person(self, span, cue, rule) -> Speaker:
         return Speaker(self.article.person_name(span), True, cue, rule)
 
+    def name_of(self, span) -> str:
+        return self.article.person_name(span)
+
     def names_in(self, start: int, end: int) -> list:
         return [p for p in self.persons if start <= p.start_char and p.end_char <= end]
 
@@ -386,7 +392,9 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
     inverted = bool(right) and _inverted(text, right[0].start_char, ce, lo, cs) and (
         word not in ADDRESSEE_CUES or word == "asked")
     subject = _syntactic_subject(frames, cs, ce, lo, hi)
-    if subject is not None:
+    if isinstance(subject, Description) and not left:
+        return resolve_description(frames, str(subject), cs, word, rule + "+subject")
+    if subject is not None and not isinstance(subject, Description):
         if isinstance(subject, str):
             return resolve_pronoun(frames, subject, cs, word, rule + "+subject")
         return frames.person(subject, word, rule + "+subject")
@@ -395,7 +403,7 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
     before = text[lo:cs]
     after = text[ce:hi]
     adjacent = _bare_name(before, adjacent=True) if word != "according" else None
-    if adjacent and not inverted:
+    if adjacent and not inverted and _proper_noun(frames, adjacent, lo, cs):
         return Speaker(frames.canonical_for(adjacent.split()[-1]) or adjacent, True, word, rule + "+name")
     if right and _close_after(text, ce, right[0].start_char) and (inverted or word not in ADDRESSEE_CUES):
         return frames.person(right[0], word, rule)
@@ -417,7 +425,7 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
             return Speaker(person, True, word, rule + "+name")
         return Speaker(" ".join(words_), False, word, rule + "+org")
     label = _bare_name(before) or (_bare_name(after, first=True) if word not in ADDRESSEE_CUES else None)
-    if label:
+    if label and _proper_noun(frames, label, lo, hi):
         name = frames.canonical_for(label.split()[-1]) or label
         return Speaker(name, True, word, rule + "+name")
     return None
@@ -452,7 +460,23 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
         for p in frames.persons:
             if p.start <= tok.i < p.end and lo <= p.start_char and p.end_char <= hi and not frames.possessive(p):
                 return p
+    if head.pos_ == "NOUN" and lo <= head.idx < hi and not frames.in_quote(head.idx):
+        # a described source ("the commission says", "my father often said"): the noun with its
+        # modifiers on the left and an "of/for …" after it
+        words_ = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss", "punct")
+                  and not t.is_punct]
+        words_ = words_[-5:]
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from") and child.right_edge.i - child.i <= 4:
+                words_ += [t for t in doc[child.i:child.right_edge.i + 1] if not t.is_punct]
+                break
+        if words_ and not any(t.pos_ in ("VERB", "AUX") for t in words_):
+            return Description(" ".join(t.text for t in words_))
     return None
+
+
+class Description(str):
+    """An unnamed source found as the subject of the speech verb."""
 
 
 def _apposition(between: str) -> bool:
@@ -516,6 +540,17 @@ def _bare_name(chunk: str, first: bool = False, adjacent: bool = False) -> str |
     if any(w.lower().strip(".") in vocab["cue_set"] for w in ws):
         return None
     return " ".join(ws)
+
+
+def _proper_noun(frames: Frames, name: str, lo: int, hi: int) -> bool:
+    """With a tagger, every word of a bare name is a singular proper noun ("After" and
+    "Democrats" are not)."""
+    doc = frames.article.doc
+    if not doc.has_annotation("TAG"):
+        return True
+    at = frames.text.rfind(name, lo, hi)
+    span = doc.char_span(at, at + len(name), alignment_mode="expand") if at >= 0 else None
+    return span is not None and all(t.tag_ == "NNP" or t.is_punct for t in span)
 
 
 def _sentence_initial(chunk: str, at: int) -> bool:
@@ -600,6 +635,8 @@ def resolve_pronoun(frames: Frames, pronoun: str, at: int, cue, rule) -> Speaker
             if pos < at and not sp.person:
                 return Speaker(sp.name, False, cue, rule + "+pronoun")
         return None
+    if pronoun in SINGULAR:
+        return None  # "I said" outside a quote is the writer, not a person of the story
     gender = "m" if pronoun in MALE else "f" if pronoun in FEMALE else None
     name = frames.referent(at, gender)
     return Speaker(name, True, cue, rule + "+pronoun") if name else None
