@@ -561,6 +561,7 @@ def _sentence_initial(chunk: str, at: int) -> bool:
 
 LEADING = {"a", "an", "the", "and", "but", "although", "though", "while", "as", "because", "when", "if",
            "that", "also", "then", "so", "yet", "in", "on"}
+PREPOSITIONS = {"to", "at", "in", "on", "with", "for", "from", "by", "about", "of", "into", "during", "after", "before"}
 NP_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "PUNCT", "NUM", "PART", "CCONJ", "SPACE", ""}
 
 
@@ -609,8 +610,12 @@ def _noun_phrase(frames: Frames, lo: int, hi: int, first: bool) -> str | None:
             while n > 0 and np_word(n - 1):
                 n -= 1
             ws = ws[n:]
+    if first and ws and ws[0][0].lower() in PREPOSITIONS:
+        return None  # "shouted to the crowd": whom it was said to, not who said it
     while ws and ws[0][0].lower() in LEADING:
         ws.pop(0)
+    while ws and (ws[-1][0].lower() in LEADING or ws[-1][0].lower() in PREPOSITIONS):
+        ws.pop()
     if not ws or len(ws) > 7:
         return None
     words_ = [w for w, _ in ws]
@@ -765,10 +770,19 @@ def _continues(text: str, prev: QuoteSpan, q: QuoteSpan, openers) -> bool:
     return not prev.closed or len(tail.split()) <= 12 and not any(_mark_at(tail, i, openers) for i in range(len(tail)))
 
 
+SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "is", "as", "from"}
+
+
 def _is_term(article: "Article", q: QuoteSpan) -> bool:
-    """A quoted rating ("rated ‘inadequate’") names a judgement; nobody is quoted."""
-    return any(e.label_ == "RATING" and e.start_char <= q.start and q.end <= e.end_char + 1
-               for e in article.entities)
+    """A quoted rating ("rated ‘inadequate’") names a judgement, and a quoted title in title case
+    ("Fox News Sunday", "A Change Is Gonna Come") names a work; nobody is quoted."""
+    if any(e.label_ == "RATING" and e.start_char <= q.start and q.end <= e.end_char + 1 for e in article.entities):
+        return True
+    inner = article.body[q.start:q.end].strip(" .,!?()")
+    words_ = re.findall(r"[A-Za-z][\w’'-]*", inner)
+    content = [w for w in words_ if w.lower() not in SMALL_WORDS]
+    return (2 <= len(words_) <= 8 and len(content) >= 2 and all(w[0].isupper() for w in content)
+            and not re.search(r"[,;:!?]", inner) and not any(w in ("I", "I'm", "I’m") for w in words_))
 
 
 def quote_rows(article: "Article", role_rows: list[dict]) -> list[dict]:
