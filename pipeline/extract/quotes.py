@@ -40,6 +40,7 @@ SINGULAR = {"i"}
 PRONOUNS = MALE | FEMALE | PLURAL | SINGULAR
 MALE_TITLES, FEMALE_TITLES = {"mr", "sir", "lord"}, {"mrs", "ms", "miss", "dame", "lady", "baroness"}
 DASHES = "―—–"
+GENDER_REACH = 600  # characters back within which a person of the pronoun's known gender beats a nearer one of unknown gender
 FILLER = {"a", "an", "the", "has", "have", "had", "also", "then", "and", "but", "later", "once", "again",
           "as", "he", "she", "in", "on", "at", "to", "of", "for", "with", "by", "from", "this", "that"}
 
@@ -224,7 +225,8 @@ class Frames:
         self.vocab = quote_vocabulary()
         self.quotes = quotes
         self.inside = [(q.start, q.end) for q in quotes]
-        self.persons = [e for e in article.entities if e.label_ == "PERSON" and not self.in_quote(e.start_char)]
+        self.persons = [e for e in article.entities if e.label_ == "PERSON" and not self.in_quote(e.start_char)
+                        and not self._byline(e.start_char)]
         self.orgs = [e for e in article.entities if e.label_ == "ORG" and not self.in_quote(e.start_char)]
         self.gender = self._genders()
         self.roles: dict[str, list[str]] = {}
@@ -308,16 +310,29 @@ class Frames:
             said = [(pos, sp.name, True) for pos, sp in self.speakers if sp.person]
             events = sorted(self.events + said)
         fallback = None
+        nearest = None
         for pos, name, subject in reversed(events):
             if pos >= at:
                 continue
             g = self.gender.get(name)
             if gender and g and g != gender:
                 continue
-            if subject:
-                return name
+            if gender and g == gender and subject:
+                # a subject known to be of the pronoun's gender wins over nearer ones of unknown gender
+                return name if nearest is None or at - pos <= GENDER_REACH else nearest
+            if subject and nearest is None:
+                nearest = name
+                if not gender:
+                    return name
             fallback = fallback or name
-        return fallback
+        return nearest or fallback
+
+    def _byline(self, pos: int) -> bool:
+        """A name on a short "By …" line credits the writer, who is nobody's speaker."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        line = self.text[start:end if end >= 0 else len(self.text)]
+        return bool(re.match(r"\s*(?:by|words by|reporting by)\s", line, flags=re.I)) and len(line.split()) <= 8
 
     def in_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.inside)
@@ -325,7 +340,8 @@ class Frames:
     def _genders(self) -> dict[str, str]:
         out = {}
         for e in self.persons:
-            h = (self.article.honorific_of(e) or "").lower().rstrip(".")
+            before = re.findall(r"[\w.]+", self.text[max(0, e.start_char - 12):e.start_char])
+            h = (self.article.honorific_of(e) or (before[-1] if before else "")).lower().rstrip(".")
             if h in MALE_TITLES:
                 out.setdefault(self.article.person_name(e), "m")
             elif h in FEMALE_TITLES:
@@ -528,6 +544,9 @@ def _bare_name(chunk: str, first: bool = False, adjacent: bool = False) -> str |
         m = re.search(r"(?:^|[,—–(]\s*)" + name_re + r"$", chunk)
     if not m:
         return None
+    preceding = chunk[:m.start(1)].split()
+    if adjacent and preceding and preceding[-1].lower() in PREPOSITIONS:
+        return None  # "a spokesperson for NHS England said": the name is not the subject
     ws = m.group(1).split()
     while ws and ws[0].lower().strip(".") in vocab["abbreviations"]:
         ws.pop(0)

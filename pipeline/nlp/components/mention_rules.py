@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ...lexicon import words
 from .paragraphs import doc_lines
 
 MODEL_SOURCE = "model:ner"
@@ -42,6 +43,10 @@ class MentionRules:
     # -- set-up and serialization -------------------------------------------------------------
     def initialize(self, get_examples=None, *, nlp=None, vocabulary: dict | None = None):
         self.vocabulary = dict(vocabulary or {})
+        # quote marks come from the one lexicon list of pairs (patterns/lexicon/quote_marks.json)
+        pairs = [entry.split(" ", 1) for entry in words("quote_marks")]
+        self.vocabulary.setdefault("quote_marks_open", [o for o, _ in pairs])
+        self.vocabulary.setdefault("quote_marks_close", sorted({c for _, c in pairs}))
         self._word_sets = {}
 
     def to_disk(self, path, exclude=tuple()):
