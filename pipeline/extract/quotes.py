@@ -40,7 +40,7 @@ SINGULAR = {"i"}
 PRONOUNS = MALE | FEMALE | PLURAL | SINGULAR
 MALE_TITLES, FEMALE_TITLES = {"mr", "sir", "lord"}, {"mrs", "ms", "miss", "dame", "lady", "baroness"}
 DASHES = "―—–"
-GENDER_REACH = 600  # characters back within which a person of the pronoun's known gender beats a nearer one of unknown gender
+GENDER_REACH = 200  # characters back within which a person of the pronoun's known gender beats a nearer one of unknown gender
 FILLER = {"a", "an", "the", "has", "have", "had", "also", "then", "and", "but", "later", "once", "again",
           "as", "he", "she", "in", "on", "at", "to", "of", "for", "with", "by", "from", "this", "that"}
 
