@@ -9,7 +9,7 @@ OUT    ?= output
 WORKERS ?= 0
 EXTRACT_FLAGS ?=
 
-.PHONY: install extract test evaluate baseline lock clean check bench bench-memory
+.PHONY: install extract test evaluate evaluate-polnear baseline lock clean check bench bench-memory
 ARTICLES ?= 2000
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
@@ -30,6 +30,12 @@ test: $(STAMP)
 
 evaluate: $(STAMP)
 	$(BIN)/python -m pipeline evaluate
+
+# Quotes and speakers on PolNeAR (docs/evaluation.md); POLNEAR is a clone's path, SPLIT train or dev.
+POLNEAR ?= ../PolNeAR
+SPLIT   ?= dev
+evaluate-polnear: $(STAMP)
+	$(BIN)/python -m pipeline evaluate-external polnear "$(POLNEAR)" --split $(SPLIT)
 
 # Accept the current scores as the new regression baseline (tests/baseline.json).
 baseline: $(STAMP)
