@@ -357,6 +357,10 @@ class Frames:
     def names_in(self, start: int, end: int) -> list:
         return [p for p in self.persons if start <= p.start_char and p.end_char <= end]
 
+    def possessive_token(self, tok) -> bool:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.tag_ == "POS"
+
     def possessive(self, span) -> bool:
         return bool(re.match(r"[’']s?\b", self.text[span.end_char:span.end_char + 2]))
 
@@ -410,6 +414,8 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
     subject = _syntactic_subject(frames, cs, ce, lo, hi)
     if isinstance(subject, Description) and not left:
         return resolve_description(frames, str(subject), cs, word, rule + "+subject")
+    if isinstance(subject, Named):
+        return Speaker(str(subject), True, word, rule + "+subject")
     if subject is not None and not isinstance(subject, Description):
         if isinstance(subject, str):
             return resolve_pronoun(frames, subject, cs, word, rule + "+subject")
@@ -476,6 +482,12 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
         for p in frames.persons:
             if p.start <= tok.i < p.end and lo <= p.start_char and p.end_char <= hi and not frames.possessive(p):
                 return p
+    if head.tag_ == "NNP" and head.ent_type_ in ("", "PERSON", "NORP") and lo <= head.idx < hi \
+            and not frames.in_quote(head.idx) and not frames.possessive_token(head):
+        # a name the NER missed: a person when the article names someone with that family name
+        known = frames.canonical_for(head.text)
+        if known:
+            return Named(known)
     if head.pos_ == "NOUN" and lo <= head.idx < hi and not frames.in_quote(head.idx):
         # a described source ("the commission says", "my father often said"): the noun with its
         # modifiers on the left and an "of/for …" after it
@@ -493,6 +505,10 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
 
 class Description(str):
     """An unnamed source found as the subject of the speech verb."""
+
+
+class Named(str):
+    """A known person found as the subject of the speech verb without a PERSON mention there."""
 
 
 def _apposition(between: str) -> bool:
@@ -556,8 +572,8 @@ def _bare_name(chunk: str, first: bool = False, adjacent: bool = False) -> str |
         return None
     if len(ws) == 1 and (ws[0].lower() in vocab["source_nouns"] or adjacent and _sentence_initial(chunk, m.start(1))):
         return None
-    if any(w.lower().strip(".") in vocab["cue_set"] for w in ws):
-        return None
+    if any(w.lower().strip(".") in vocab["cue_set"] for w in ws) or re.match(r"[DRI]-", ws[0]):
+        return None  # a cue, or a party and state label ("D-Newport News")
     return " ".join(ws)
 
 
@@ -701,6 +717,17 @@ def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
         return _speaker_at_cue(frames, lo, q.open_at, cues[-1], "before")
     if clause.strip().endswith(":") and len(clause.split()) <= 8:
         return _speaker_at_cue(frames, lo, q.open_at, (":", q.open_at - 1, q.open_at), "colon")
+    if not clause.strip() and lo > q.paragraph[0]:
+        # the sentence before, in the same paragraph, ends with its attribution ("…, Schiff said.
+        # “The other factor …")
+        p_lo = _sentence_start(text, q.paragraph[0], lo - 2)
+        prev_cues = _cues(frames, p_lo, lo)
+        tail = text[prev_cues[-1][2]:lo] if prev_cues else ""
+        if prev_cues and len(tail.split()) <= 4 and not any(o.paragraph == q.paragraph and p_lo <= o.open_at < lo
+                                                             for o in frames.quotes):
+            found = _speaker_at_cue(frames, p_lo, lo, prev_cues[-1], "previous-sentence")
+            if found:
+                return found
     if not clause.strip() and q.open_at == q.paragraph[0]:
         prev_end = q.paragraph[0] - 1
         prev = text[:prev_end].rstrip()

@@ -341,6 +341,10 @@ def score_article(text: str, atts: list[Attribution], rows: dict[str, list[dict]
     persons = [m for m in mentions if m["label"] == "PERSON"]
     names = [m for m in mentions if m["label"] in ("PERSON", "ORG")]
     golds = gold_quotes(text, atts, names, chains)
+    doc = rows["documents"][0] if rows.get("documents") else {}
+    body = (doc.get("body_start", 0), doc.get("body_end", len(text)))
+    tallies["outside_body"] = tallies.get("outside_body", 0) + sum(
+        not (body[0] <= g.att.start < body[1]) for g in golds)
     matched, unmatched = match_rows(golds, rows["quotes"])
     # a row quoting words inside reported speech ("called it “a disgrace”") is no direct quote, but
     # no error either: it is set aside and counted (the strict figures count it as a false positive)
@@ -427,6 +431,7 @@ def evaluate(path: Path, split: str = "dev", allow_test: bool = False, limit: in
     strict = {k: Tally(tallies[k].tp, tallies[k].fp + tallies["partial"], tallies[k].fn).scores()
               for k in ("detection", "attribution")}
     result = {"split": split, "articles": len(pairs), "skipped": shifted, "partial_quotes_set_aside": tallies["partial"],
+              "gold_outside_body": tallies.get("outside_body", 0),
               "strict": strict,
               "detection": tallies["detection"].scores(), "attribution": tallies["attribution"].scores(),
               "by_kind": {k: v.scores() for k, v in tallies["kinds"].items() if v.tp + v.fn}}
@@ -446,3 +451,5 @@ def print_report(result: dict) -> None:
         print(f"{label:34}{s['precision']:7.3f}{s['recall']:7.3f}{s['f1']:7.3f}{s['tp']:6}{s['fp']:6}{s['fn']:6}")
     print(f"{result['partial_quotes_set_aside']} rows quote words inside reported speech (set aside; "
           "the strict figures count them as false positives)")
+    print(f"{result['gold_outside_body']} gold quotes lie outside the body the pipeline found (headline, "
+          "or after a cut); they count as misses")
