@@ -71,6 +71,8 @@ def evaluate_external(
     allow_test: bool = typer.Option(False, "--allow-test-split", help="Score a held-out test split (once, at the end)."),
     limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
     errors: Path = typer.Option(None, "--errors", help="Write every miss and wrong speaker to this JSONL file."),
+    coreference: bool = typer.Option(False, "--coreference", help="PolNeAR: pick a pronoun source's antecedent "
+                                     "with the CoreNLP coreference shipped with the data."),
     model: str = typer.Option(None, "--model", help="spaCy model name or path."),
 ):
     """Score the pipeline on an external benchmark given its path (the data is never committed)."""
@@ -85,6 +87,8 @@ def evaluate_external(
     options = {k: v for k, v in {"split": split, "limit": limit, "model": model}.items() if v is not None}
     if allow_test:
         options["allow_test"] = True
+    if coreference:
+        options["coreference"] = True
     if errors is not None:
         options["errors"] = True
     try:

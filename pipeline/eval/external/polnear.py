@@ -174,7 +174,6 @@ class GoldQuote:
     att: Attribution
     kind: str
     referent: list[tuple[int, int]]  # the source spans that name the speaker (a pronoun's antecedent)
-    names: set[str] = field(default_factory=set)  # a pronoun's family names from the coreference chain
 
 
 def read_coreference(path: Path) -> list[list[tuple[int, int, str | None]]]:
@@ -230,11 +229,11 @@ def gold_quotes(text: str, atts: list[Attribution], names: list[dict], chains=No
     for a in atts:
         if not is_direct(a, text, mask):
             continue
-        kind, referent, chain_names = kinds[a.id], a.source, set()
+        kind, referent = kinds[a.id], a.source
         if kind == "pronoun":
             chain_names = _chain_names(chains, a.source) if chains else set()
-            referent = _antecedent(text, a, atts, kinds, persons)
-        out.append(GoldQuote(a, kind, referent, chain_names))
+            referent = _antecedent(text, a, atts, kinds, persons, chain_names)
+        out.append(GoldQuote(a, kind, referent))
     return out
 
 
@@ -246,7 +245,29 @@ def _names_someone(text: str, spans, persons: list[dict]) -> bool:
     return bool(words) and len(words) <= 4 and all(w[:1].isupper() for w in words) and words[0].lower() not in STOP
 
 
-def _antecedent(text: str, a: Attribution, atts: list[Attribution], kinds: dict, persons: list[dict]) -> list:
+def _antecedent(text: str, a: Attribution, atts: list[Attribution], kinds: dict, persons: list[dict],
+                chain_names: set[str] = frozenset()) -> list:
+    """The nearest preceding source that names someone compatible with the pronoun; with CoreNLP's
+    coreference chain of the pronoun at hand, the nearest such source the chain also names."""
+    if chain_names:
+        found = _nearest_source(text, a, atts, kinds, persons)
+        candidates = [b.source for b in atts if b.source and b.source[0][0] < a.source[0][0]
+                      and kinds[b.id] == "named" and _source_family_names(text, b.source, persons) & chain_names]
+        if candidates:
+            return max(candidates, key=lambda sp: sp[0][0])
+        return found
+    return _nearest_source(text, a, atts, kinds, persons)
+
+
+def _source_family_names(text: str, spans, persons: list[dict]) -> set[str]:
+    heads = _head_persons(text, spans, persons)
+    if heads:
+        return {_family(m["normalized"] or m["text"]) for m in heads}
+    words = [w.strip(".,’'") for w in _source_text(text, spans).split()]
+    return {words[-1].lower()} if words and words[-1][:1].isupper() else set()
+
+
+def _nearest_source(text: str, a: Attribution, atts: list[Attribution], kinds: dict, persons: list[dict]) -> list:
     pronoun = _source_text(text, a.source).strip().lower()
     gender = "m" if pronoun in MALE else "f" if pronoun in FEMALE else None
     allowed = {"named"} if gender or pronoun == "i" else {"named", "description"}
@@ -299,8 +320,6 @@ def speaker_of(rows: list[dict]) -> tuple[str | None, bool]:
 def speaker_right(text: str, gold: GoldQuote, speaker: str | None, is_person: bool, persons: list[dict]) -> bool:
     if gold.kind == "none":
         return speaker is None
-    if gold.names:
-        return speaker is not None and is_person and _family(speaker) in gold.names
     if speaker is None or not gold.referent:
         return False
     heads = _head_persons(text, gold.referent, persons)
@@ -381,7 +400,7 @@ def score_article(text: str, atts: list[Attribution], rows: dict[str, list[dict]
                 errors.append({"article": name, "error": "speaker", "kind": g.kind, "at": g.att.start,
                                "quote": _source_text(text, g.att.content)[:120],
                                "gold": _source_text(text, g.att.source),
-                               "referent": "|".join(sorted(g.names)) or _source_text(text, g.referent),
+                               "referent": _source_text(text, g.referent),
                                "predicted": speaker})
     if errors is not None:
         for row in unmatched:
