@@ -706,7 +706,8 @@ def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
     lo = _sentence_start(text, q.paragraph[0], q.open_at)
     # stop at the end of an earlier quote in the same sentence
     for other in frames.quotes:
-        if other.paragraph == q.paragraph and lo <= other.close_end <= q.open_at and other is not q:
+        if other.paragraph == q.paragraph and lo <= other.close_end <= q.open_at and other is not q \
+                and len(text[other.start:other.end].split()) > 3:  # a quoted title or term does not cut it
             lo = max(lo, other.close_end)
     clause = text[lo:q.open_at]
     label = _transcript_label(clause) if clause.strip() else None
@@ -715,8 +716,21 @@ def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
     cues = _cues(frames, lo, q.open_at)
     if cues:
         return _speaker_at_cue(frames, lo, q.open_at, cues[-1], "before")
-    if clause.strip().endswith(":") and len(clause.split()) <= 8:
-        return _speaker_at_cue(frames, lo, q.open_at, (":", q.open_at - 1, q.open_at), "colon")
+    if clause.strip().endswith(":"):
+        colon = lo + clause.rstrip().rfind(":")
+        if len(clause.split()) <= 8:
+            return _speaker_at_cue(frames, lo, q.open_at, (":", colon, colon + 1), "colon")
+        # a longer clause introducing the quote ("Kaine has adopted the stance common among …:"):
+        # its subject by the parse, when that is a person
+        doc = frames.article.doc
+        span = doc.char_span(lo, colon, alignment_mode="expand") if doc.has_annotation("DEP") else None
+        root = span.root if span is not None and len(span) else None
+        if root is not None and root.pos_ in ("VERB", "AUX"):
+            found = _syntactic_subject(frames, root.idx, root.idx + len(root), lo, q.open_at)
+            if found is not None and not isinstance(found, (str, Description)):
+                return frames.person(found, ":", "colon-clause")
+            if isinstance(found, Named):
+                return Speaker(str(found), True, ":", "colon-clause")
     if not clause.strip() and lo > q.paragraph[0]:
         # the sentence before, in the same paragraph, ends with its attribution ("…, Schiff said.
         # “The other factor …")
