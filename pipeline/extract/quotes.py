@@ -234,6 +234,8 @@ class Frames:
             if row.get("person_id"):
                 self.roles.setdefault(row["person_id"], []).append((row.get("role") or "").lower())
         self.speakers: list[tuple[int, Speaker]] = []  # (position, speaker) of attributed quotes so far
+        self.sentence_at: dict[int, int] = {}
+        self.major: set[int] = set()
         self.events = self._discourse()
 
     def _discourse(self) -> list[tuple[int, str, bool]]:
@@ -257,6 +259,9 @@ class Frames:
                 subject = not parsed or ent.root.dep_ in ("nsubj", "nsubjpass") or (
                     ent.root.dep_ in ("compound", "appos") and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
                 events.append((ent.start_char, name, subject))
+                if subject and parsed:
+                    head = ent.root if ent.root.dep_ in ("nsubj", "nsubjpass") else ent.root.head
+                    self._mark(ent.start_char, head, tok)
                 if subject:
                     sentence_subject = (tok.i, name)
                 continue
@@ -269,6 +274,7 @@ class Frames:
                     name = tok.text
                 if name:
                     events.append((tok.idx, name, True))
+                    self._mark(tok.idx, tok, tok)
                     sentence_subject = (tok.i, name)
                 continue
             low = tok.lower_
@@ -280,6 +286,14 @@ class Frames:
                         self.gender.setdefault(name, g)
                     events.append((tok.idx, name, True))
         return events
+
+    def _mark(self, pos: int, subject_token, tok) -> None:
+        """Remember the sentence of a subject event, and whether it is the subject of the sentence's
+        main verb or of a speech verb (a *major* subject: "McLenney said Clinton doesn't …")."""
+        verb = subject_token.head
+        self.sentence_at[pos] = tok.sent.start_char
+        if verb.dep_ == "ROOT" or verb.lower_ in self.vocab["cue_set"]:
+            self.major.add(pos)
 
     def _learn_genders(self, doc, by_start) -> None:
         """Gender from the article itself: the first he/his/him or she/her after a person's
@@ -309,6 +323,22 @@ class Frames:
         if events is None:
             said = [(pos, sp.name, True) for pos, sp in self.speakers if sp.person]
             events = sorted(self.events + said)
+        found = self._referent(at, gender, events)
+        if found is None:
+            return None
+        pos, name = found
+        # a major subject earlier in the same sentence beats an embedded one
+        sent = self.sentence_at.get(pos)
+        if sent is not None and pos not in self.major:
+            for p2, n2, subject in reversed(events):
+                if p2 >= pos or p2 < sent:
+                    continue
+                g = self.gender.get(n2)
+                if subject and p2 in self.major and not (gender and g and g != gender):
+                    return n2
+        return name
+
+    def _referent(self, at: int, gender: str | None, events) -> tuple[int, str] | None:
         fallback = None
         nearest = None
         for pos, name, subject in reversed(events):
@@ -319,12 +349,12 @@ class Frames:
                 continue
             if gender and g == gender and subject:
                 # a subject known to be of the pronoun's gender wins over nearer ones of unknown gender
-                return name if nearest is None or at - pos <= GENDER_REACH else nearest
+                return (pos, name) if nearest is None or at - pos <= GENDER_REACH else nearest
             if subject and nearest is None:
-                nearest = name
+                nearest = (pos, name)
                 if not gender:
-                    return name
-            fallback = fallback or name
+                    return nearest
+            fallback = fallback or (pos, name)
         return nearest or fallback
 
     def _byline(self, pos: int) -> bool:
