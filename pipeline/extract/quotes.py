@@ -469,6 +469,8 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
             and _sentence_start(text, o.end_char, cs) == o.end_char]
     orgs_right = [o for o in frames.orgs if ce <= o.start_char and o.end_char <= hi
                   and _close_after(text, ce, o.start_char) and word not in ADDRESSEE_CUES]
+    orgs = [o for o in orgs if not re.match(r"[DRI]-", o.text)]
+    orgs_right = [o for o in orgs_right if not re.match(r"[DRI]-", o.text)]
     if orgs or orgs_right:
         org = orgs[-1] if orgs else orgs_right[0]
         words_ = org.text.split()
@@ -743,6 +745,13 @@ def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
     label = _transcript_label(clause) if clause.strip() else None
     if label:
         return _label_speaker(frames, label)
+    # "including the former candidate Mitt Romney -- “…”": a name and a dash right before the quote
+    dash = re.search(r"[―—–]|--", clause[-6:]) if clause.rstrip().endswith(("—", "–", "―", "--")) else None
+    if dash:
+        named = [p for p in frames.persons if lo <= p.start_char and p.end_char <= q.open_at
+                 and not text[p.end_char:q.open_at].strip(" ,—–―-")]
+        if named:
+            return frames.person(named[-1], "—", "dash-before")
     cues = _cues(frames, lo, q.open_at)
     if cues:
         return _speaker_at_cue(frames, lo, q.open_at, cues[-1], "before")
