@@ -131,12 +131,28 @@ def _family(name: str) -> str:
     return words[-1].lower().strip(".") if words else ""
 
 
+_COMPLEMENT = re.compile(r",|\s(?:to|of|for|at|with|by|from|about|in|on|known as)\s")
+
+
+def _head_end(text: str, s: int, e: int) -> int:
+    """Where the head phrase of a source ends: before its first comma or prepositional complement
+    ("a longtime adviser | to Trump", "Mr. Morgan | of the Sierra Club")."""
+    m = _COMPLEMENT.search(text, s + 1, e)
+    return m.start() if m else e
+
+
 def _head_persons(text: str, spans, persons: list[dict]) -> list[dict]:
-    """PERSON mentions inside a source that are its head: not "Clinton's …", not "Trump running mate …"."""
+    """PERSON mentions that are a source's head: not "Clinton's …", not "Trump running mate …", not
+    inside a complement ("a longtime adviser to Trump"), except the name an apposition gives
+    ("Clinton's communications director, Jennifer Palmieri")."""
     out = []
     for s, e in spans:
+        head_end = _head_end(text, s, e)
         for m in persons:
-            if s <= m["start_char"] and m["end_char"] <= e:
+            in_head = s <= m["start_char"] and m["end_char"] <= head_end
+            apposed = text[s:m["start_char"]].rstrip().endswith(",") and not re.search(
+                r"\s(?:to|of|for|at|with|by|from|about)\s[^,]*$", text[s:m["start_char"]])
+            if s <= m["start_char"] and m["end_char"] <= e and (in_head or apposed):
                 tail = text[m["end_char"]:e]
                 if re.match(r"[’']s?\b", tail):
                     continue
@@ -153,8 +169,10 @@ def source_kind(text: str, spans, names: list[dict]) -> str:
     src = _source_text(text, spans).strip()
     if src.lower() in PRONOUNS:
         return "pronoun"
-    if any(s <= m["start_char"] < e for s, e in spans for m in names):
+    if _head_persons(text, spans, [m for m in names]):
         return "named"
+    s0 = spans[0][0]
+    src = text[s0:_head_end(text, s0, spans[0][1])].strip()
     words = src.split()
     if any(w[:1].isupper() for w in words[1:] if w.lower() not in STOP):
         return "named"
