@@ -462,7 +462,10 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
     pron = _pronoun(before, after)
     if pron:
         return resolve_pronoun(frames, pron, cs, word, rule)
-    desc = _description(frames, lo, cs) or _description(frames, ce, hi, first=True)
+    # a description after the cue only in the inverted shape ("“…,” said a spokesman"), never the
+    # start of the reported clause ("the CQC said staff were “…”")
+    inverted_shape = not text[lo:cs].strip(" ,.”’\"'")
+    desc = _description(frames, lo, cs) or (_description(frames, ce, hi, first=True) if inverted_shape else None)
     if desc:
         return resolve_description(frames, desc, cs, word, rule)
     orgs = [o for o in frames.orgs if lo <= o.start_char and o.end_char <= cs and not frames.possessive(o)
