@@ -39,7 +39,6 @@ PLURAL = {"they", "we", "them"}
 SINGULAR = {"i"}
 PRONOUNS = MALE | FEMALE | PLURAL | SINGULAR
 MALE_TITLES, FEMALE_TITLES = {"mr", "sir", "lord"}, {"mrs", "ms", "miss", "dame", "lady", "baroness"}
-DASHES = "―—–"
 GENDER_REACH = 200  # characters back within which a person of the pronoun's known gender beats a nearer one of unknown gender
 FILLER = {"a", "an", "the", "has", "have", "had", "also", "then", "and", "but", "later", "once", "again",
           "as", "he", "she", "in", "on", "at", "to", "of", "for", "with", "by", "from", "this", "that"}
@@ -60,9 +59,6 @@ def quote_vocabulary() -> dict:
             "source_nouns": word_set("unnamed_source_nouns"),
             "openers": marks, "closers": set(marks.values()),
             "longest": max(len(m) for m in marks)}
-
-
-OPENERS = quote_marks()  # kept for callers that test a character against the opening marks
 
 
 @dataclass
@@ -143,8 +139,6 @@ def _find_close(para: str, i: int, mark: str) -> int | None:
             if len(closer) == 1 and closer in "’'" and (after.isalnum() and before.isalnum() or before.isspace()):
                 j += 1  # an apostrophe inside a word, or a mark opening a nested quote: don't
                 continue
-            if closer == "'" and para.startswith("''", j) and mark == "'":
-                return j
             return j
         if closer == "”" and para[j] == "“" or closer == "''" and para.startswith("``", j):
             nested = _find_close(para, j, para[j] if closer == "”" else "``")  # a nested quote: skip it whole
@@ -546,11 +540,6 @@ class Named(str):
     """A known person found as the subject of the speech verb without a PERSON mention there."""
 
 
-def _apposition(between: str) -> bool:
-    """ "Jennifer Palmieri, Clinton's communications director, said": a comma-bounded phrase."""
-    return bool(re.fullmatch(r"\s*,[^.;:!?]*,?\s*", between)) and len(between.split()) <= 14
-
-
 def _inverted(text: str, right_start: int, ce: int, lo: int, cs: int) -> bool:
     """ "“…,” said Mr. Coale": the cue right after the quote, a name right after it."""
     return not text[lo:cs].strip(" ,.”’\"'") and right_start - ce < 25
@@ -632,7 +621,6 @@ def _sentence_initial(chunk: str, at: int) -> bool:
 LEADING = {"a", "an", "the", "and", "but", "although", "though", "while", "as", "because", "when", "if",
            "that", "also", "then", "so", "yet", "in", "on"}
 PREPOSITIONS = {"to", "at", "in", "on", "with", "for", "from", "by", "about", "of", "into", "during", "after", "before"}
-NP_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "PUNCT", "NUM", "PART", "CCONJ", "SPACE", ""}
 
 
 def _description(frames: Frames, lo: int, hi: int, first: bool = False) -> str | None:
