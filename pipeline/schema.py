@@ -99,6 +99,7 @@ TABLES: dict[str, pa.Schema] = {
         START, END,
         pa.field("cue", LABEL),
         pa.field("role", pa.string()),
+        RULE,  # meaning: the attribution rule that named the speaker (after, before+subject, continued, dash, ...)
     ]),
     "rejected": pa.schema([
         pa.field("source_path", pa.string(), nullable=False),

@@ -907,5 +907,6 @@ def quote_rows(article: "Article", role_rows: list[dict]) -> list[dict]:
         pid = person_id(speaker.name) if speaker and speaker.person else None
         rows.append({"doc_id": article.doc_id, "person_id": pid, "speaker": speaker.name if speaker else None,
                      "quote": article.text[start:end], "start_char": start, "end_char": end,
-                     "cue": speaker.cue if speaker else None, "role": roles_by_person.get(pid)})
+                     "cue": speaker.cue if speaker else None, "role": roles_by_person.get(pid),
+                     "rule": speaker.rule if speaker else None})
     return rows

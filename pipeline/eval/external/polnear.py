@@ -419,7 +419,7 @@ def score_article(text: str, atts: list[Attribution], rows: dict[str, list[dict]
                                "quote": _source_text(text, g.att.content)[:120],
                                "gold": _source_text(text, g.att.source),
                                "referent": _source_text(text, g.referent),
-                               "predicted": speaker})
+                               "predicted": speaker, "rules": sorted({r.get("rule") or "" for r in matched[i]})})
     if errors is not None:
         for row in unmatched:
             errors.append({"article": name, "error": "extra", "quote": row["quote"][:120], "predicted": row["speaker"]})
