@@ -259,12 +259,12 @@ class Frames:
                 if subject:
                     sentence_subject = (tok.i, name)
                 continue
-            if parsed and tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("", "PERSON") \
-                    and tok.text[:1].isupper():
-                # a subject the NER did not take for a person ("Fowler said", "Ham explained"):
-                # a person when a known person has that family name, or a speech verb follows
+            if parsed and tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.text[:1].isupper():
+                # a subject the NER did not take for a person ("Fowler said", "Ham explained", "Trump"
+                # tagged as an organisation): a person when a known person has that family name, or,
+                # outside any other entity, when a speech verb follows
                 name = self.canonical_for(tok.text)
-                if name is None and tok.head.lower_ in self.vocab["cue_set"]:
+                if name is None and tok.ent_type_ in ("", "PERSON") and tok.head.lower_ in self.vocab["cue_set"]:
                     name = tok.text
                 if name:
                     events.append((tok.idx, name, True))
