@@ -511,7 +511,7 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
         for p in frames.persons:
             if p.start <= tok.i < p.end and lo <= p.start_char and p.end_char <= hi and not frames.possessive(p):
                 return p
-    if head.tag_ == "NNP" and head.ent_type_ in ("", "PERSON", "NORP") and lo <= head.idx < hi \
+    if head.tag_ == "NNP" and lo <= head.idx < hi \
             and not frames.in_quote(head.idx) and not frames.possessive_token(head):
         # a name the NER missed: a person when the article names someone with that family name
         known = frames.canonical_for(head.text)
