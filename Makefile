@@ -9,7 +9,7 @@ OUT    ?= output
 WORKERS ?= 0
 EXTRACT_FLAGS ?=
 
-.PHONY: install extract test test-fast evaluate evaluate-external evaluate-aeb evaluate-realgold evaluate-timeml baseline lock clean check bench bench-memory report browser
+.PHONY: install extract test test-fast evaluate evaluate-external evaluate-aeb evaluate-polnear evaluate-realgold evaluate-timeml baseline lock clean check bench bench-memory report browser
 ARTICLES ?= 2000
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
@@ -52,6 +52,7 @@ TIMEML ?=
 evaluate-external: $(STAMP)
 	$(if $(AEB),$(MAKE) --no-print-directory evaluate-aeb,@echo "AEB not given: aeb skipped")
 	$(if $(TIMEML),$(MAKE) --no-print-directory evaluate-timeml,@echo "TIMEML not given: timeml skipped")
+	$(if $(POLNEAR),$(MAKE) --no-print-directory evaluate-polnear,@echo "POLNEAR not given: polnear skipped")
 	$(if $(and $(AEB),$(POLNEAR)),$(MAKE) --no-print-directory evaluate-realgold,@echo "AEB and POLNEAR not both given: realgold skipped")
 evaluate-aeb: $(STAMP)
 	$(BIN)/python -m pipeline evaluate-external aeb "$(AEB)"
@@ -59,6 +60,10 @@ evaluate-realgold: $(STAMP)
 	$(BIN)/python -m pipeline evaluate-external realgold --polnear "$(POLNEAR)" --aeb "$(AEB)"
 evaluate-timeml: $(STAMP)
 	$(BIN)/python -m pipeline evaluate-external timeml "$(TIMEML)" --out reports/external-timeml.json
+# Quotes and speakers on PolNeAR (docs/evaluation.md); POLNEAR is a clone's path, SPLIT train or dev.
+SPLIT   ?= dev
+evaluate-polnear: $(STAMP)
+	$(BIN)/python -m pipeline evaluate-external polnear "$(POLNEAR)" --split $(SPLIT)
 
 # Accept the current scores as the new regression baseline (tests/baseline.json).
 baseline: $(STAMP)

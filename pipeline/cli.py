@@ -164,8 +164,13 @@ def evaluate_external(
     split: str = typer.Option(None, "--split", help="The dataset's part to score (each adapter has its dev default)."),
     allow_held_out: bool = typer.Option(False, "--allow-held-out",
                                         help="Allow a held-out part; for the final independent check only."),
+    allow_test: bool = typer.Option(False, "--allow-test-split", help="polnear: score the held-out test split "
+                                    "(once, at the end)."),
     date_order: str = typer.Option(None, "--date-order", help="timeml: dmy or mdy for every article."),
     limit: int = typer.Option(None, "--limit", help="Only the first N documents."),
+    errors: Path = typer.Option(None, "--errors", help="polnear: write every miss and wrong speaker to this JSONL file."),
+    coreference: bool = typer.Option(False, "--coreference", help="polnear: a pronoun source's antecedent from "
+                                     "the CoreNLP coreference shipped with the data."),
     model: str = typer.Option(None, "--model", help="spaCy model name or path."),
 ):
     """Score the pipeline on an external benchmark; a table on screen, JSON on disk."""
@@ -186,7 +191,8 @@ def evaluate_external(
         raise typer.Exit(2)
     target = out or Path("reports") / f"external-{name}.json"
     given = {"polnear": polnear, "aeb": aeb, "split": split, "allow_held_out": allow_held_out or None,
-             "date_order": date_order, "limit": limit, "model": model, "out": target}
+             "date_order": date_order, "limit": limit, "model": model, "out": target,
+             "allow_test": allow_test or None, "errors": True if errors else None, "coreference": coreference or None}
     if split is not None:
         given["explicit_split"] = True  # a held-out split is read only when named on the command line
     accepted = {k for k, p in inspect.signature(module.evaluate).parameters.items() if p.kind != p.VAR_KEYWORD}
@@ -208,6 +214,10 @@ def evaluate_external(
         module.print_report(result, echo=typer.echo)
     else:
         module.print_report(result)
+    if errors is not None:
+        errors.write_text("".join(json.dumps(e, ensure_ascii=False, default=str) + "\n"
+                                  for e in result.pop("errors", [])), encoding="utf-8")
+        typer.echo(f"errors: {errors}")
     if "out" not in accepted and "reports" not in accepted:  # the adapter leaves the JSON to us
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(target.suffix + ".tmp")

@@ -88,3 +88,166 @@ def test_apostrophes_do_not_open_or_close_single_quotes():
     assert len(spans) == 1
     text = "The council's chief said: 'It's the children's service that matters most.'"
     assert text[spans[0].start:spans[0].end] == "It's the children's service that matters most."
+
+
+# -- attribution patterns (issue 15): made-up sentences, British and American styles -------------
+
+def speakers(text, names=(), roles=()):
+    doc = NLP(text)
+    spans = []
+    for name in names:
+        at = -1
+        while (at := text.find(name, at + 1)) >= 0:
+            span = doc.char_span(at, at + len(name), label="PERSON")
+            if span is not None and not any(s.start < span.end and span.start < s.end for s in spans):
+                spans.append(span)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    art = Article("doc", text, Structure(0, len(text)), doc)
+    return [(r["quote"], r["speaker"], r["person_id"] is not None) for r in quote_rows(art, list(roles))]
+
+
+def test_said_with_abbreviated_title_and_party_in_brackets():
+    text = '"We cannot wait any longer for this bill," Rep. Jon Mirel (R-Fla.) said Friday.'
+    assert speakers(text, ["Jon Mirel"]) == [("We cannot wait any longer for this bill", "Jon Mirel", True)]
+
+
+def test_said_then_title_name_and_apposition():
+    text = ('“This is a disgusting day for the chamber,” said Rep. G.K. Tarrow (D-N.C.), head of the caucus. '
+            '“It will not be forgotten.”')
+    got = speakers(text, ["G.K. Tarrow"])
+    assert [s for _, s, _ in got] == ["G.K. Tarrow", "G.K. Tarrow"]
+
+
+def test_long_title_after_the_quote_takes_the_name_next_to_the_cue():
+    text = ("“We are going to win this state by a wide margin,” Mara Quill running mate Gov. Alan Brook "
+            "of Ohio told Radio Five Sunday.")
+    assert speakers(text, ["Mara Quill", "Alan Brook"])[0][1] == "Alan Brook"
+
+
+def test_told_never_takes_the_person_spoken_to():
+    text = "“Look, it is a rigged system from top to bottom,” Ann Vole told Bob Hart of Radio Nine."
+    assert speakers(text, ["Ann Vole", "Bob Hart"])[0][1] == "Ann Vole"
+
+
+def test_speaker_between_two_pieces_of_one_quote():
+    text = "“It was a long night for all of us,” Mr. Coale said. “And now the real work begins.”"
+    got = speakers(text, ["Coale"])
+    assert [(q, s) for q, s, _ in got] == [("It was a long night for all of us", "Coale"),
+                                          ("And now the real work begins.", "Coale")]
+
+
+def test_in_a_statement_name_said_colon():
+    text = "In a statement, Dr Helen Marsh said: “We will publish a full improvement plan within six months.”"
+    assert speakers(text, ["Helen Marsh"])[0][1:] == ("Helen Marsh", True)
+
+
+def test_colon_closing_the_paragraph_before_the_quote():
+    text = ("Pat Cordell, a pollster, spoke on the radio.\n\nCordell continued:\n\n"
+            "“The health issue is very much a partisan issue this year.”")
+    assert speakers(text, ["Pat Cordell", "Cordell"])[0][1] == "Pat Cordell"
+
+
+def test_transcript_label_names_the_speaker():
+    text = ("Gov. Mike Penrose joined the show on Sunday.\n\n"
+            "“PENROSE: Well, look, the question really should be about the economy.”")
+    assert speakers(text, ["Mike Penrose"])[0][1:] == ("Mike Penrose", True)
+
+
+def test_dash_signature_after_the_quote():
+    text = "“He is ignorant of our culture and our lives, and it shows every day.” ― Pamela Pardo"
+    assert speakers(text, ["Pamela Pardo"])[0][1] == "Pamela Pardo"
+
+
+def test_two_apostrophe_quote_marks():
+    text = "Not paying taxes ''makes me smart,'' Donald Drum said last week."
+    assert speakers(text, ["Donald Drum"]) == [("makes me smart", "Donald Drum", True)]
+
+
+def test_guillemets():
+    text = "The mayor, Ines Varda, said: «We will rebuild the bridge before the winter.»"
+    assert speakers(text, ["Ines Varda"]) == [("We will rebuild the bridge before the winter.", "Ines Varda", True)]
+
+
+def test_british_single_quotes_and_councillor():
+    text = "'We accept the findings in full and we will act on them,' said Councillor Jo Bright."
+    assert speakers(text, ["Jo Bright"])[0][1] == "Jo Bright"
+
+
+def test_according_to_takes_the_name_after_it():
+    text = "“The plan is dead in the water now,” according to Mr Hale."
+    assert speakers(text, ["Hale"])[0][1] == "Hale"
+
+
+def test_pronoun_resolves_to_the_gender_compatible_person():
+    text = ("Mrs Karen Lodge met Mr Tom Ashby on Monday.\n\n"
+            "“The service has turned a corner this year,” she said.")
+    assert speakers(text, ["Karen Lodge", "Tom Ashby"])[0][1] == "Karen Lodge"
+
+
+def test_gender_learnt_from_the_article_itself():
+    text = ("Jo Ferris said she would stand again. Sam Pike said nothing.\n\n"
+            "“I am not finished with this town yet,” she said.")
+    assert speakers(text, ["Jo Ferris", "Sam Pike"])[0][1] == "Jo Ferris"
+
+
+def test_continuation_paragraph_inherits_the_speaker():
+    text = ("“We have made real progress since the spring,” said Ms Amira Shah.\n\n"
+            "“There is much more still to do.”")
+    got = speakers(text, ["Amira Shah"])
+    assert [s for _, s, _ in got] == ["Amira Shah", "Amira Shah"]
+
+
+def test_description_resolves_to_the_person_holding_the_role():
+    from pipeline.ids import person_id
+    text = "Nadia Ross visited the school on Friday.\n\n“Standards must rise in every classroom,” the minister said."
+    roles = [{"person_id": person_id("Nadia Ross"), "role": "minister"}]
+    assert speakers(text, ["Nadia Ross"], roles)[0][1:] == ("Nadia Ross", True)
+
+
+def test_unnamed_source_with_its_organisation():
+    text = "A spokesperson for NHS England said: “We are working closely with the trust.”"
+    assert speakers(text)[0][1:] == ("spokesperson for NHS England", False)
+
+
+# -- must-not cases --------------------------------------------------------------------------
+
+def test_person_named_inside_the_quote_is_not_its_speaker():
+    text = ("Mr Archer spoke to reporters after the meeting.\n\n"
+            "“I have never met Mr Bell and I never will,” he said.")
+    assert speakers(text, ["Archer", "Bell"])[0][1] == "Archer"
+
+
+def test_person_named_inside_the_quote_is_not_its_speaker_even_when_nearest():
+    text = "“Frankly, Tom Ashby did nothing wrong at all,” a council spokesman said."
+    assert speakers(text, ["Tom Ashby"])[0][1:] == ("council spokesman", False)
+
+
+def test_byline_name_is_not_a_speaker():
+    text = "By Sarah Jones\n\n“We will appeal against this decision,” he said."
+    assert speakers(text, ["Sarah Jones"])[0][1] != "Sarah Jones"
+
+
+def test_byline_name_is_not_a_speaker_of_a_described_source():
+    text = "By Sarah Jones\n\nThe council leader said: “We will appeal against this decision.”"
+    assert speakers(text, ["Sarah Jones"])[0][1:] == ("council leader", False)
+
+
+def test_quoted_title_is_not_a_quote():
+    text = "Mr Lane told Fox News Sunday that he watched “The Long Goodbye Show” every week."
+    assert speakers(text, ["Lane"]) == []
+
+
+def test_one_list_of_quote_marks():
+    """Quote marks live in the lexicon only: the quote finder and the mention rules read the same list."""
+    from pipeline.about import PATTERNS_DIR
+    from pipeline.extract.quotes import quote_marks
+    from pipeline.lexicon import words
+    pairs = dict(e.split(" ", 1) for e in words("quote_marks"))
+    assert quote_marks() == pairs and {"“", "‘", '"', "''", "«"} <= set(pairs)
+    assert not (PATTERNS_DIR / "quotes.json").exists()
+    assert not [p.name for p in (PATTERNS_DIR / "lexicon").glob("quote_marks_*.json")]  # no second list
+    from pipeline.nlp.components.mention_rules import MentionRules
+    rules = MentionRules("mention_rules")
+    rules.initialize(vocabulary={})
+    assert set(rules.vocabulary["quote_marks_open"]) == set(pairs) and set(pairs.values()) == set(
+        rules.vocabulary["quote_marks_close"])

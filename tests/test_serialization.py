@@ -59,7 +59,7 @@ def test_mention_rules_round_trip_its_vocabulary(tmp_path):
     assert "ofsted" in rules.words("inspectorates")
     for how, loaded in round_trips(nlp, tmp_path).items():
         component = loaded.get_pipe("mention_rules")
-        assert component.vocabulary == vocabulary, how
+        assert component.vocabulary == rules.vocabulary and vocabulary.items() <= rules.vocabulary.items(), how
         assert component.words("inspectorates") == rules.words("inspectorates"), how
 
 

@@ -7,7 +7,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.extract.people import PersonMention, canonical_names, merge_people, person_id, split_name
+from pipeline.extract.people import PersonMention, canonical_names, merge_people, split_name
+from pipeline.ids import person_id
 from pipeline.run.runner import run
 from pipeline.schema import TABLES
 from pipeline.io import writer

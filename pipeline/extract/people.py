@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ids import person_id
 from ..lexicon import word_set
 
 

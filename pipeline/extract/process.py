@@ -186,6 +186,18 @@ def _split_chunk(match: re.Match) -> str:
     return "".join(chunk)
 
 
+def speakers_without_mentions(quotes: list[dict], people: list[dict], doc_id: str) -> list[dict]:
+    """People rows for speakers the quote finder named where the NER found no PERSON ("..., said
+    Caddell."): every quote's person_id joins the people table."""
+    known, out = {p["person_id"] for p in people}, {}
+    for q in quotes:
+        pid = q.get("person_id")
+        if pid and pid not in known and pid not in out:
+            out[pid] = {"person_id": pid, "name": q["speaker"], "doc_id": doc_id, "aliases": [],
+                        "honorifics": [], "n_mentions": 0}
+    return list(out.values())
+
+
 #: documents.input_format as the output contract names it: the file's kind, "txt" or "html".
 INPUT_FORMAT_NAMES = {"text": "txt", "html": "html"}
 
@@ -201,6 +213,7 @@ def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, 
     for table, table_rows in extract_relations(article).items():
         rows[table].extend(table_rows)
     rows["quotes"] = quote_rows(article, rows["roles"])
+    rows["people"] += speakers_without_mentions(rows["quotes"], rows["people"], doc_id)
     add_date_spans(rows["dates"], "value")
     add_date_spans(rows["roles"], "date")
     add_date_spans(rows["ratings"], "date")

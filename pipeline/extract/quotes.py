@@ -1,103 +1,158 @@
-"""Quoted speech and who said it (docs/annotation.md QUOTE, D29-D32, D40, D42).
+"""Quoted speech and who said it (docs/annotation.md QUOTE, D29-D32, D40, D42; docs/pipeline.md "Quotes").
 
-Quote marks are read per paragraph, so British multi-paragraph quotes (each paragraph opens a
-quote, only the last closes it) and unbalanced marks never swallow the rest of the article.
-Attribution looks, in order, at the text right before the quote ("X said:"), right after it
-("..., X said" / "said X"), a statement block's signature line, and the previous quote of a run
-of quoted paragraphs. Speakers named by a PERSON mention get their canonical name and person_id;
-unnamed sources ("a DfE spokesman said") keep their description and no person.
+Quote marks (`patterns/lexicon/quote_marks.json`: curly and straight, double and single, `''`
+pairs, guillemets) are read per paragraph, so British multi-paragraph quotes (each paragraph opens
+a quote, only the last closes it) and unbalanced marks never swallow the rest of the article.
+
+Attribution reads the quote's frame: the reporting text of its own sentence before it, after it,
+or between two pieces of it, and finds a speech word there (`patterns/lexicon/speech_verbs.json`),
+a colon that introduces it ("Caddell continued:" closing the paragraph before), a dash signature
+("― Name") or a transcript label ("PENCE: …"). The speaker is the person next to the cue: the
+nearest name on its left (the clause subject, through appositions and long titles: "Trump running
+mate Gov. Mike Pence of Indiana told"), else the first name on its right ("said Mr. Coale"). A
+pronoun speaker is resolved to the nearest person mentioned before, outside any quote (never a
+person named inside the quote itself), gender-compatible when an honorific tells it, preferring
+earlier speakers and clause subjects; a description ("the senator") to the person holding that
+role in the article; other descriptions ("a DfE spokesman") stay unnamed sources with no person.
+A quote with no frame of its own inherits the speaker of the quote it continues (the next
+paragraph of a run, or the next piece in the same paragraph); a statement block takes the name
+line that signs it. Every speaker is a canonical person (with `person_id`) or a description.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from ..about import PATTERNS_DIR
 from ..ids import person_id
+from ..lexicon import word_set, words
 
 if TYPE_CHECKING:
     from .article import Article
 
-OPENERS = {"“": "”", "‘": "’", '"': '"', "'": "'", "«": "»"}
-PRONOUNS = {"he", "she", "they", "i", "we"}
-_OPENER_RE = re.compile("[" + re.escape("".join(OPENERS)) + "]")
+MALE, FEMALE = {"he", "him", "his"}, {"she", "her"}
+PLURAL = {"they", "we", "them"}
+SINGULAR = {"i"}
+PRONOUNS = MALE | FEMALE | PLURAL | SINGULAR
+MALE_TITLES, FEMALE_TITLES = word_set("male_honorifics"), word_set("female_honorifics")
+GENDER_REACH = 200  # characters back within which a person of the pronoun's known gender beats a nearer one of unknown gender
+FILLER = {"a", "an", "the", "has", "have", "had", "also", "then", "and", "but", "later", "once", "again",
+          "as", "he", "she", "in", "on", "at", "to", "of", "for", "with", "by", "from", "this", "that"}
 
 
 @lru_cache(maxsize=1)
-def quote_vocabulary(path: Path = PATTERNS_DIR / "quotes.json") -> dict:
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    data["cue_set"] = {c.lower() for c in data["cues"]}
-    return data
+def quote_marks() -> dict[str, str]:
+    """Opening mark -> closing mark, from the one lexicon list of quote-mark pairs."""
+    return dict(entry.split(" ", 1) for entry in words("quote_marks"))
+
+
+@lru_cache(maxsize=1)
+def quote_vocabulary() -> dict:
+    marks = quote_marks()
+    return {"cue_set": word_set("speech_verbs"),
+            "abbreviations": word_set("abbreviations") | word_set("honorifics"),
+            "source_nouns": word_set("unnamed_source_nouns"),
+            "openers": marks, "closers": set(marks.values()),
+            "longest": max(len(m) for m in marks)}
 
 
 @dataclass
 class QuoteSpan:
-    start: int          # offsets in the body (doc.text)
+    start: int          # offsets in the body (doc.text): the quoted words without the marks
     end: int
     closed: bool        # False: runs on to the next paragraph
     paragraph: tuple[int, int]
+    open_at: int = -1   # where the opening mark starts
+    close_end: int = -1  # just after the closing mark (== end when unclosed)
+
+
+def _mark_at(para: str, i: int, candidates) -> str | None:
+    for n in range(quote_vocabulary()["longest"], 0, -1):
+        if para[i:i + n] in candidates:
+            return para[i:i + n]
+    return None
 
 
 def find_quotes(text: str) -> Iterator[QuoteSpan]:
     """Outermost quoted passages, paragraph by paragraph."""
+    vocab = quote_vocabulary()
+    openers = vocab["openers"]
+    first_chars = "".join(sorted({o[0] for o in openers}))
+    opener_re = re.compile("[" + re.escape(first_chars) + "]")
     pos = 0
     for para in text.split("\n"):
         p_start, p_end = pos, pos + len(para)
         pos = p_end + 1
         i = 0
         while i < len(para):
-            found = _OPENER_RE.search(para, i)  # skip straight to the next quote mark
+            found = opener_re.search(para, i)  # skip straight to the next quote mark
             if found is None:
                 break
             i = found.start()
-            ch = para[i]
-            if ch in OPENERS and _is_opening(para, i):
-                close = _find_close(para, i)
+            mark = _mark_at(para, i, openers)
+            if mark and _is_opening(para, i, mark):
+                close = _find_close(para, i, mark)
+                if close is None and mark == '"' and any(m in para[i + 1:] for m in ("“", "‘")):
+                    i += 1  # a block quote's leading straight mark over a paragraph with its own quotes
+                    continue
+                closer = openers[mark]
+                close_len = len(closer) if close is not None and para.startswith(closer, close) else 1
                 end = close if close is not None else len(para.rstrip())
-                inner_s, inner_e = _trim(para, i + 1, end)
+                inner_s, inner_e = _trim(para, i + len(mark), end)
                 if inner_e > inner_s:
-                    yield QuoteSpan(p_start + inner_s, p_start + inner_e, close is not None, (p_start, p_end))
-                i = (close + 1) if close is not None else len(para)
+                    yield QuoteSpan(p_start + inner_s, p_start + inner_e, close is not None, (p_start, p_end),
+                                    p_start + i, p_start + (close + close_len if close is not None else end))
+                i = (close + close_len) if close is not None else len(para)
             else:
                 i += 1
 
 
-def _is_opening(para: str, i: int) -> bool:
-    ch = para[i]
+def _is_opening(para: str, i: int, mark: str) -> bool:
     before = para[i - 1] if i > 0 else " "
-    after = para[i + 1] if i + 1 < len(para) else " "
-    if ch in "“‘«":
-        return not (ch == "‘" and before.isalnum())
-    # straight marks open after a space or bracket and before a word
-    return (before.isspace() or before in "([—–-:") and not after.isspace()
+    after = para[i + len(mark)] if i + len(mark) < len(para) else " "
+    if mark in ("“", "‘", "«", "‹"):
+        return not (mark == "‘" and before.isalnum()) and not after.isspace() or mark == "«"
+    if mark in ("''", "``"):
+        return not before.isalnum() and not after.isspace()
+    # straight marks open after a space, a bracket or a dash and before a word
+    return (before.isspace() or before in "([—–-:―") and not after.isspace()
 
 
-def _find_close(para: str, i: int) -> int | None:
-    closer = OPENERS[para[i]]
-    nested = 0  # nested double quotes still open: each is skipped whole (counted, not recursed into)
-    j = i + 1
+def _find_close(para: str, i: int, mark: str) -> int | None:
+    """Where the quote opened by `mark` at `i` closes (the index of its closing mark), or None.
+    A nested quote is skipped whole; nesting is kept on a stack, not in recursion, so a thousand
+    nested marks cost no more than a thousand plain ones."""
+    openers = quote_vocabulary()["openers"]
+    # copy that mixes curly and straight double marks closes “ with " and " with ”
+    alternates = {"“": '"', '"': "”"}
+    stack = [(mark, openers[mark])]  # the quote being closed, then each nested one still open
+    j = i + len(mark)
     while j < len(para):
-        ch = para[j]
-        if ch == closer:
-            after = para[j + 1] if j + 1 < len(para) else " "
-            before = para[j - 1]
-            if closer in "’'" and after.isalnum() and before.isalnum():
-                j += 1  # an apostrophe inside a word: don't
-                continue
-            if closer in "’'" and before.isspace():
-                j += 1
-                continue
-            if not nested:
+        mark, closer = stack[-1]
+        if mark in alternates and para[j] == alternates[mark] and (j + 1 == len(para) or not para[j + 1].isalnum()) \
+                and not para[j - 1].isspace():
+            stack.pop()
+            if not stack:
                 return j
-            nested -= 1
             j += 1
             continue
-        if ch in "“" and closer == "”":
-            nested += 1  # a nested double quote
+        if para.startswith(closer, j):
+            after = para[j + len(closer)] if j + len(closer) < len(para) else " "
+            before = para[j - 1]
+            if len(closer) == 1 and closer in "’'" and (after.isalnum() and before.isalnum() or before.isspace()):
+                j += 1  # an apostrophe inside a word, or a mark opening a nested quote: don't
+                continue
+            stack.pop()
+            if not stack:
+                return j
+            j += 1
+            continue
+        if closer == "”" and para[j] == "“" or closer == "''" and para.startswith("``", j):
+            nested = para[j] if closer == "”" else "``"  # a nested quote: skip it whole
+            stack.append((nested, openers[nested]))
+            j += len(nested)
+            continue
         j += 1
     return None
 
@@ -113,124 +168,752 @@ def _trim(para: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def quote_rows(article: "Article", role_rows: list[dict]) -> list[dict]:
-    vocab = quote_vocabulary()
-    text = article.body
-    persons = [e for e in article.entities if e.label_ == "PERSON"]
-    roles_by_person = {}
-    for row in role_rows:
-        roles_by_person.setdefault(row["person_id"], row["role"])
-    rows = []
-    previous = None  # (speaker triple, quote span) of the last attributed quote
-    for q in find_quotes(text):
-        words = len(text[q.start:q.end].split())
-        speaker, rule = _speaker_before(article, q, persons, vocab), "cue_before"
-        if speaker is None:
-            speaker, rule = _speaker_after(article, q, persons, vocab), "cue_after"
-        if speaker is None and previous and _same_run(text, previous[1], q):
-            speaker, rule = (previous[0][0], previous[0][1], None), "previous_quote"
-        if speaker is None and words > 4:
-            speaker, rule = _signature(article, q, persons), "signature"
-        if speaker is None and words <= 4:
-            continue  # a scare quote or a quoted term with no speaker (D30)
-        name, person, cue = speaker if speaker else (None, None, None)
-        start, end = q.start + article.offset, q.end + article.offset
-        pid = person_id(name) if person else None
-        rows.append({"doc_id": article.doc_id, "person_id": pid, "speaker": name,
-                     "quote": article.text[start:end], "start_char": start, "end_char": end, "cue": cue,
-                     "role": roles_by_person.get(pid), "rule": rule if speaker else "unattributed"})
-        previous = (speaker, q) if speaker else None
-    return rows
+# -- sentences and mentions ----------------------------------------------------------------------
+
+_BREAK_RE = re.compile(r"[.!?…]+[”’\"')\]]*\s+(?=[“‘\"'(A-Z0-9])")
 
 
-def _same_run(text: str, prev: QuoteSpan, q: QuoteSpan) -> bool:
-    """This quote continues the previous speaker's: the next quoted paragraph of a run, or a second
-    quote in the same paragraph after a short attribution ("…,” he said. “…")."""
-    if prev.paragraph == q.paragraph:
-        between = text[prev.end:q.start]
-        return len(between.split()) <= 6
-    gap = text[prev.paragraph[1]:q.paragraph[0]]
-    return not gap.strip() and text[q.paragraph[0]:q.start].strip() in OPENERS
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence holding `pos` starts, not before `lo`; "Mr.", "Gov.", "D-N.C." and initials
+    do not end a sentence."""
+    abbreviations = quote_vocabulary()["abbreviations"]
+    start = lo
+    for m in _BREAK_RE.finditer(text, lo, min(len(text), pos + 1)):
+        if m.end() > pos:
+            break
+        word = re.search(r"([\w.-]+)$", text[lo:m.start() + 1].rstrip(".!?…"))
+        w = word.group(1) if word else ""
+        if text[m.start()] == "." and (w.lower().strip(".") in abbreviations or len(w.strip(".")) == 1
+                                       or re.search(r"[A-Z]\.[A-Z]$", w)):
+            continue
+        start = m.end()
+    return start
 
 
-def _speaker_before(article, q: QuoteSpan, persons, vocab):
-    """A cue earlier in the quote's own sentence: "X said: “…", "X described it as “…”"."""
-    text = article.body
-    prefix = text[q.paragraph[0]:q.start]
-    starts = [m.end() for m in re.finditer(r"(?<=[.!?])[”’\"']?\s+", prefix)]
-    sent_start = q.paragraph[0] + (starts[-1] if starts else 0)
-    clause = text[sent_start:q.start]
-    if any(ch in clause[:-1] for ch in "“”\""):
-        inner = max(clause.rfind(ch) for ch in "“”\"")
-        if inner < len(clause) - 2:
-            sent_start += inner + 1
-            clause = text[sent_start:q.start]
-    match = _first_cue(clause, vocab)
-    if match is None:
+def _sentence_end(text: str, pos: int, hi: int) -> int:
+    """Where the sentence running from `pos` ends (before its final stop), not after `hi`."""
+    abbreviations = quote_vocabulary()["abbreviations"]
+    for m in re.finditer(r"[.!?…]+(?=[”’\"')\]]*(?:\s+[“‘\"'(A-Z0-9]|\s*$))", text[pos:hi]):
+        at = pos + m.start()
+        word = re.search(r"([\w.-]+)$", text[pos:at])
+        w = word.group(1) if word else ""
+        if text[at] == "." and _abbreviation(w, abbreviations):
+            continue
+        return at
+    return hi
+
+
+def _abbreviation(w: str, abbreviations) -> bool:
+    """ "Mr", "Gov", an initial, "U.S", "D-N.C": a full stop after it ends no sentence."""
+    w = w.strip(".")
+    return w.lower() in abbreviations or len(w) == 1 or bool(re.search(r"[A-Z]\.[A-Z]$", w))
+
+
+@dataclass
+class Speaker:
+    name: str
+    person: bool
+    cue: str | None
+    rule: str
+
+
+class Frames:
+    """What the attribution rules share for one article: its text, its people, its quotes."""
+
+    def __init__(self, article: "Article", quotes: list[QuoteSpan], role_rows: list[dict]):
+        self.article = article
+        self.text = article.body
+        self.vocab = quote_vocabulary()
+        self.quotes = quotes
+        self.inside = [(q.start, q.end) for q in quotes]
+        self.persons = [e for e in article.entities if e.label_ == "PERSON" and not self.in_quote(e.start_char)
+                        and not self._byline(e.start_char)]
+        self.orgs = [e for e in article.entities if e.label_ == "ORG" and not self.in_quote(e.start_char)]
+        self.gender = self._genders()
+        self.roles: dict[str, list[str]] = {}
+        for row in role_rows:
+            if row.get("person_id"):
+                self.roles.setdefault(row["person_id"], []).append((row.get("role") or "").lower())
+        self.speakers: list[tuple[int, Speaker]] = []  # (position, speaker) of attributed quotes so far
+        self.sentence_at: dict[int, int] = {}
+        self.major: set[int] = set()
+        self.events = self._discourse()
+
+    def _discourse(self) -> list[tuple[int, str, bool]]:
+        """(position, person, is a subject) for every person mention and resolved he/she outside
+        quotes, in text order; he/she resolve to the latest compatible subject, and teach the
+        gender of the person they resolve to."""
+        doc = self.article.doc
+        parsed = doc.has_annotation("DEP")
+        by_start = {p.start: p for p in self.persons}
+        self._learn_genders(doc, by_start)
+        events: list[tuple[int, str, bool]] = []
+        sentence_subject: tuple[int, str] | None = None  # person subject of the current sentence
+        for tok in doc:
+            if tok.is_sent_start:
+                sentence_subject = None
+            if self.in_quote(tok.idx):
+                continue
+            ent = by_start.get(tok.i)
+            if ent is not None:
+                name = self.article.person_name(ent)
+                subject = not parsed or ent.root.dep_ in ("nsubj", "nsubjpass") or (
+                    ent.root.dep_ in ("compound", "appos") and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
+                events.append((ent.start_char, name, subject))
+                if subject and parsed:
+                    head = ent.root if ent.root.dep_ in ("nsubj", "nsubjpass") else ent.root.head
+                    self._mark(ent.start_char, head, tok)
+                if subject:
+                    sentence_subject = (tok.i, name)
+                continue
+            if parsed and tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.text[:1].isupper():
+                # a subject the NER did not take for a person ("Fowler said", "Ham explained", "Trump"
+                # tagged as an organisation): a person when a known person has that family name, or,
+                # outside any other entity, when a speech verb follows
+                name = self.canonical_for(tok.text)
+                if name is None and tok.ent_type_ in ("", "PERSON") and tok.head.lower_ in self.vocab["cue_set"]:
+                    name = tok.text
+                if name:
+                    events.append((tok.idx, name, True))
+                    self._mark(tok.idx, tok, tok)
+                    sentence_subject = (tok.i, name)
+                continue
+            low = tok.lower_
+            if low in ("he", "she") and tok.text[:1].isalpha():
+                g = "m" if low == "he" else "f"
+                name = self.referent(tok.idx, g, events)
+                if name:
+                    if sentence_subject and sentence_subject[1] == name or not self.gender.get(name):
+                        self.gender.setdefault(name, g)
+                    events.append((tok.idx, name, True))
+        return events
+
+    def _mark(self, pos: int, subject_token, tok) -> None:
+        """Remember the sentence of a subject event, and whether it is the subject of the sentence's
+        main verb or of a speech verb (a *major* subject: "McLenney said Clinton doesn't …")."""
+        verb = subject_token.head
+        self.sentence_at[pos] = tok.sent.start_char
+        if verb.dep_ == "ROOT" or verb.lower_ in self.vocab["cue_set"]:
+            self.major.add(pos)
+
+    def _learn_genders(self, doc, by_start) -> None:
+        """Gender from the article itself: the first he/his/him or she/her after a person's
+        mention, in the rest of its sentence or the start of the next, with no other person named
+        in between, votes for that person ("Clinton says she …", "Trump and his running mate")."""
+        votes: dict[str, list[int]] = {}
+        for p in self.persons:
+            name = self.article.person_name(p)
+            sent_end = p.sent.end
+            limit = min(len(doc), sent_end + 4)
+            for tok in doc[p.end:limit]:
+                if tok.i in by_start or tok.ent_type_ == "PERSON":
+                    break
+                if self.in_quote(tok.idx):
+                    continue
+                if tok.lower_ in ("he", "his", "him", "himself"):
+                    votes.setdefault(name, [0, 0])[0] += 1
+                    break
+                if tok.lower_ in ("she", "her", "hers", "herself"):
+                    votes.setdefault(name, [0, 0])[1] += 1
+                    break
+        for name, (m, f) in votes.items():
+            if name not in self.gender and m != f:
+                self.gender[name] = "m" if m > f else "f"
+
+    def referent(self, at: int, gender: str | None, events=None) -> str | None:
+        if events is None:
+            said = [(pos, sp.name, True) for pos, sp in self.speakers if sp.person]
+            events = sorted(self.events + said)
+        found = self._referent(at, gender, events)
+        if found is None:
+            return None
+        pos, name = found
+        # a major subject earlier in the same sentence beats an embedded one
+        sent = self.sentence_at.get(pos)
+        if sent is not None and pos not in self.major:
+            for p2, n2, subject in reversed(events):
+                if p2 >= pos or p2 < sent:
+                    continue
+                g = self.gender.get(n2)
+                if subject and p2 in self.major and not (gender and g and g != gender):
+                    return n2
+        return name
+
+    def _referent(self, at: int, gender: str | None, events) -> tuple[int, str] | None:
+        fallback = None
+        nearest = None
+        for pos, name, subject in reversed(events):
+            if pos >= at:
+                continue
+            g = self.gender.get(name)
+            if gender and g and g != gender:
+                continue
+            if gender and g == gender and subject:
+                # a subject known to be of the pronoun's gender wins over nearer ones of unknown gender
+                return (pos, name) if nearest is None or at - pos <= GENDER_REACH else nearest
+            if subject and nearest is None:
+                nearest = (pos, name)
+                if not gender:
+                    return nearest
+            fallback = fallback or (pos, name)
+        return nearest or fallback
+
+    def _byline(self, pos: int) -> bool:
+        """A name on a short "By …" line credits the writer, who is nobody's speaker."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        line = self.text[start:end if end >= 0 else len(self.text)]
+        return bool(re.match(r"\s*(?:by|words by|reporting by)\s", line, flags=re.I)) and len(line.split()) <= 8
+
+    def in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.inside)
+
+    def _genders(self) -> dict[str, str]:
+        out = {}
+        for e in self.persons:
+            before = re.findall(r"[\w.]+", self.text[max(0, e.start_char - 12):e.start_char])
+            h = (self.article.honorific_of(e) or (before[-1] if before else "")).lower().rstrip(".")
+            if h in MALE_TITLES:
+                out.setdefault(self.article.person_name(e), "m")
+            elif h in FEMALE_TITLES:
+                out.setdefault(self.article.person_name(e), "f")
+        return out
+
+    def person(self, span, cue, rule) -> Speaker:
+        return Speaker(self.article.person_name(span), True, cue, rule)
+
+    def name_of(self, span) -> str:
+        return self.article.person_name(span)
+
+    def names_in(self, start: int, end: int) -> list:
+        return [p for p in self.persons if start <= p.start_char and p.end_char <= end]
+
+    def possessive_token(self, tok) -> bool:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.tag_ == "POS"
+
+    def possessive(self, span) -> bool:
+        return bool(re.match(r"[’']s?\b", self.text[span.end_char:span.end_char + 2]))
+
+    def canonical_for(self, word: str):
+        """A known person whose family name is this capitalised word ("CADDELL", "Caddell")."""
+        word = word.strip(".,:;").lower()
+        for p in reversed(self.persons):
+            name = self.article.person_name(p)
+            if name.split()[-1].lower() == word:
+                return name
         return None
-    cue, cue_at = match
-    return _who(article, sent_start, sent_start + cue_at, persons, vocab, cue, clause[:cue_at])
 
 
-def _speaker_after(article, q: QuoteSpan, persons, vocab):
-    """ "“…,” Mr Clegg told BBC WM radio." / "“…,” said Mr Lodge." / "“…,” he said." """
-    if not q.closed:
-        return None
-    text = article.body
-    start = q.end
-    while start < q.paragraph[1] and text[start] in ",.!?”’\"' ":
-        start += 1
-    rest = text[start:q.paragraph[1]]
-    clause = re.split(r"(?<=[.!?])\s|[“\"‘]", rest)[0]
-    words = clause.split()
-    match = _first_cue(" ".join(words[:6]), vocab)
-    if match is None:
-        return None
-    cue, cue_at = match
-    return _who(article, start, start + len(clause), persons, vocab, cue, clause)
+# -- attribution rules -----------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[\w’'.-]+")
 
 
-def _first_cue(clause: str, vocab) -> tuple[str, int] | None:
-    for m in re.finditer(r"[\w’'-]+", clause):
-        if m.group().lower() in vocab["cue_set"]:
-            return m.group().lower(), m.start()
+def _cues(frames: Frames, start: int, end: int) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _WORD_RE.finditer(frames.text, start, end):
+        w = m.group().lower().strip(".’'")
+        if w in frames.vocab["cue_set"]:
+            if w == "according" and not re.match(r"\s+to\b", frames.text[m.end():m.end() + 4]):
+                continue
+            if w in ("put", "puts") and not re.match(r"\s+it\b", frames.text[m.end():m.end() + 4]):
+                continue  # "as X put it, “…”"
+            out.append((w, m.start(), m.end()))
+    return out
+
+
+#: cues whose object is the person spoken to, never the speaker ("Trump told Bill O'Reilly")
+ADDRESSEE_CUES = word_set("addressee_cues")
+
+
+def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int], rule: str) -> Speaker | None:
+    """The speaker of a cue inside the frame [lo, hi): the nearest name on its left (not a possessive),
+    else the first on its right ("said Mr. Coale"), else a pronoun, a description or an organisation
+    next to it."""
+    word, cs, ce = cue
+    text = frames.text
+    left = [p for p in frames.names_in(lo, cs) if not frames.possessive(p)]
+    # a name on the left only counts when no sentence ends between it and the cue
+    left = [p for p in left if _sentence_start(text, p.end_char, cs) == p.end_char
+            and not re.search(r"[;!?]", text[p.end_char:cs])]
+    right = [p for p in frames.names_in(ce, hi) if not frames.possessive(p)]
+    if word == "according":
+        left = []
+    inverted = bool(right) and _inverted(text, right[0].start_char, ce, lo, cs) and (
+        word not in ADDRESSEE_CUES or word == "asked")
+    subject = _syntactic_subject(frames, cs, ce, lo, hi)
+    if isinstance(subject, Description) and not left:
+        return resolve_description(frames, str(subject), cs, word, rule + "+subject")
+    if isinstance(subject, Named):
+        return Speaker(str(subject), True, word, rule + "+subject")
+    if subject is not None and not isinstance(subject, Description):
+        if isinstance(subject, str):
+            return resolve_pronoun(frames, subject, cs, word, rule + "+subject")
+        return frames.person(subject, word, rule + "+subject")
+    if left and not inverted:
+        return frames.person(left[-1], word, rule)
+    before = text[lo:cs]
+    after = text[ce:hi]
+    adjacent = _bare_name(before, adjacent=True) if word != "according" else None
+    if adjacent and not inverted and _proper_noun(frames, adjacent, lo, cs):
+        return Speaker(frames.canonical_for(adjacent.split()[-1]) or adjacent, True, word, rule + "+name")
+    if right and _close_after(text, ce, right[0].start_char) and (inverted or word not in ADDRESSEE_CUES):
+        return frames.person(right[0], word, rule)
+    pron = _pronoun(before, after)
+    if pron:
+        return resolve_pronoun(frames, pron, cs, word, rule)
+    # a description after the cue only in the inverted shape ("“…,” said a spokesman"), never the
+    # start of the reported clause ("the CQC said staff were “…”")
+    inverted_shape = not text[lo:cs].strip(" ,.”’\"'")
+    desc = _description(frames, lo, cs) or (_description(frames, ce, hi, first=True) if inverted_shape else None)
+    if desc:
+        return resolve_description(frames, desc, cs, word, rule)
+    orgs = [o for o in frames.orgs if lo <= o.start_char and o.end_char <= cs and not frames.possessive(o)
+            and _sentence_start(text, o.end_char, cs) == o.end_char]
+    orgs_right = [o for o in frames.orgs if ce <= o.start_char and o.end_char <= hi
+                  and _close_after(text, ce, o.start_char) and word not in ADDRESSEE_CUES]
+    orgs = [o for o in orgs if not re.match(r"[DRI]-", o.text)]
+    orgs_right = [o for o in orgs_right if not re.match(r"[DRI]-", o.text)]
+    if orgs or orgs_right:
+        org = orgs[-1] if orgs else orgs_right[0]
+        words_ = org.text.split()
+        person = frames.canonical_for(words_[-1]) if len(words_) <= 4 else None
+        if person:  # a person the NER took for an organisation here, named as a person elsewhere
+            return Speaker(person, True, word, rule + "+name")
+        return Speaker(" ".join(words_), False, word, rule + "+org")
+    label = _bare_name(before) or (_bare_name(after, first=True) if word not in ADDRESSEE_CUES else None)
+    if label and _proper_noun(frames, label, lo, hi):
+        name = frames.canonical_for(label.split()[-1]) or label
+        return Speaker(name, True, word, rule + "+name")
     return None
 
 
-def _who(article, start: int, end: int, persons, vocab, cue: str, clause: str):
-    """The speaker in [start, end): the first named person (the clause's subject comes first), a
-    pronoun for the person named last before, or an unnamed source as written."""
-    inside = [p for p in persons if start <= p.start_char < end]
-    if inside:
-        return article.person_name(inside[0]), True, cue
-    words = re.findall(r"[\w’'-]+", clause.lower())
-    if any(w in PRONOUNS for w in words[:4]):
-        earlier = [p for p in persons if p.start_char < start]
-        return (article.person_name(earlier[-1]), True, cue) if earlier else None
-    source = _unnamed_source(clause)
-    return (source, False, cue) if source else None
-
-
-def _unnamed_source(clause: str) -> str | None:
-    """ "A DfE spokesman" → "DfE spokesman"; "the report, published on Friday," → "report"."""
-    head = re.split(r",", clause.strip())[0]
-    words = [w for w in head.split() if w.lower() not in {"a", "an", "the", "has", "have", "also", "then", "and", "but"}]
-    if not words or len(words) > 5:
+def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
+    """The subject of the speech verb by the parse, when the parse has one: a PERSON mention in
+    [lo, hi) holding the subject (or the name it is in apposition to), or a he/she/I to resolve.
+    A participle ("…, saying, “…”") and a verb in a coordinate or adverbial clause take the subject
+    of the verb they hang on."""
+    doc = frames.article.doc
+    if not doc.has_annotation("DEP"):
         return None
-    return " ".join(words).strip(":,")
+    span = doc.char_span(cs, ce, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span[0]
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            break
+        if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp") and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
+    else:
+        return None
+    head = subjects[0]
+    if head.lower_ in MALE | FEMALE | SINGULAR and head.lower_ not in ("his", "her", "him"):
+        return head.lower_
+    for tok in [head] + [c for c in head.children if c.dep_ == "appos"]:
+        for p in frames.persons:
+            if p.start <= tok.i < p.end and lo <= p.start_char and p.end_char <= hi and not frames.possessive(p):
+                return p
+    if head.tag_ == "NNP" and lo <= head.idx < hi \
+            and not frames.in_quote(head.idx) and not frames.possessive_token(head):
+        # a name the NER missed: a person when the article names someone with that family name
+        known = frames.canonical_for(head.text)
+        if known:
+            return Named(known)
+    if head.pos_ == "NOUN" and lo <= head.idx < hi and not frames.in_quote(head.idx):
+        # a described source ("the commission says", "my father often said"): the noun with its
+        # modifiers on the left and an "of/for …" after it
+        words_ = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss", "punct")
+                  and not t.is_punct]
+        words_ = words_[-5:]
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from") and child.right_edge.i - child.i <= 4:
+                words_ += [t for t in doc[child.i:child.right_edge.i + 1] if not t.is_punct]
+                break
+        if words_ and not any(t.pos_ in ("VERB", "AUX") for t in words_):
+            return Description(" ".join(t.text for t in words_))
+    return None
 
 
-def _signature(article, q: QuoteSpan, persons):
+class Description(str):
+    """An unnamed source found as the subject of the speech verb."""
+
+
+class Named(str):
+    """A known person found as the subject of the speech verb without a PERSON mention there."""
+
+
+def _inverted(text: str, right_start: int, ce: int, lo: int, cs: int) -> bool:
+    """ "“…,” said Mr. Coale": the cue right after the quote, a name right after it."""
+    return not text[lo:cs].strip(" ,.”’\"'") and right_start - ce < 25
+
+
+def _close_after(text: str, ce: int, name_start: int) -> bool:
+    between = text[ce:name_start]
+    abbreviations = quote_vocabulary()["abbreviations"]
+    words_ = between.split()
+    return len(words_) <= 4 and not re.search(r"[;!?]", between) and all(
+        not w.endswith(".") or _abbreviation(w, abbreviations) for w in words_)
+
+
+def _pronoun(before: str, after: str) -> str | None:
+    b = [w.lower() for w in _WORD_RE.findall(before)]
+    a = [w.lower() for w in _WORD_RE.findall(after)]
+    if b and b[-1] in PRONOUNS:
+        return b[-1]
+    if len(b) >= 2 and b[-2] in PRONOUNS and b[-1] in {"also", "then", "later", "has", "had", "have", "once"}:
+        return b[-2]
+    if not b and a and a[0] in PRONOUNS:
+        return a[0]
+    if b and b[0] in PRONOUNS and len(b) <= 3:
+        return b[0]
+    return None
+
+
+_NAME_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+")
+
+
+def _bare_name(chunk: str, first: bool = False, adjacent: bool = False) -> str | None:
+    """A capitalised name the NER missed, right next to the cue ("said Caddell." / "Caddell
+    continued:" / "DuVernay explained"); titles before it ("Rep.", "Gov.") are not part of it."""
+    vocab = quote_vocabulary()
+    chunk = chunk.strip(" ,") if not adjacent else chunk.rstrip()
+    name_re = r"((?:(?:[A-Z][\w’'-]*|[A-Z]\.(?:[A-Z]\.)*)\s+){0,3}[A-Z][\w’'-]*[a-z][\w’'-]*)"
+    if first:
+        m = re.match(r"(?:(?:[A-Z][a-z]{1,4}\.)\s+)?" + name_re + r"(?=\s*(?:[,.;:(]|$))", chunk)
+    elif adjacent:
+        m = re.search(r"(?:^|[\s,—–(])" + name_re + r"$", chunk)
+    else:
+        m = re.search(r"(?:^|[,—–(]\s*)" + name_re + r"$", chunk)
+    if not m:
+        return None
+    preceding = chunk[:m.start(1)].split()
+    if adjacent and preceding and preceding[-1].lower() in PREPOSITIONS:
+        return None  # "a spokesperson for NHS England said": the name is not the subject
+    ws = m.group(1).split()
+    while ws and ws[0].lower().strip(".") in vocab["abbreviations"]:
+        ws.pop(0)
+    if not ws:
+        return None
+    if ws[0].lower() in FILLER or ws[0].lower() in LEADING or ws[0].lower() in PRONOUNS:
+        return None
+    if len(ws) == 1 and (ws[0].lower() in vocab["source_nouns"] or adjacent and _sentence_initial(chunk, m.start(1))):
+        return None
+    if any(w.lower().strip(".") in vocab["cue_set"] for w in ws) or re.match(r"[DRI]-", ws[0]):
+        return None  # a cue, or a party and state label ("D-Newport News")
+    return " ".join(ws)
+
+
+def _proper_noun(frames: Frames, name: str, lo: int, hi: int) -> bool:
+    """With a tagger, every word of a bare name is a singular proper noun ("After" and
+    "Democrats" are not)."""
+    doc = frames.article.doc
+    if not doc.has_annotation("TAG"):
+        return True
+    at = frames.text.rfind(name, lo, hi)
+    span = doc.char_span(at, at + len(name), alignment_mode="expand") if at >= 0 else None
+    return span is not None and all(t.tag_ == "NNP" or t.is_punct for t in span)
+
+
+def _sentence_initial(chunk: str, at: int) -> bool:
+    """A capitalised word that starts its sentence may be any word ("Officials said")."""
+    before = chunk[:at].rstrip()
+    return not before or before[-1] in ".!?:;”\"'"
+
+
+LEADING = {"a", "an", "the", "and", "but", "although", "though", "while", "as", "because", "when", "if",
+           "that", "also", "then", "so", "yet", "in", "on"}
+PREPOSITIONS = {"to", "at", "in", "on", "with", "for", "from", "by", "about", "of", "into", "during", "after", "before"}
+
+
+def _description(frames: Frames, lo: int, hi: int, first: bool = False) -> str | None:
+    """An unnamed source: the noun phrase right next to the cue ("A DfE spokesman said" → "DfE
+    spokesman", "said a spokesperson for NHS England" → "spokesperson for NHS England", "The
+    report, published on Monday, said" → "report"); no verb inside it, and a source noun at its head."""
+    text = frames.text
+    chunk = text[lo:hi]
+    if not first:
+        m = re.match(r"\s*(?:in|on)\s+(?:a|an|the|its|their|his|her)\s+(?:own\s+)?"
+                     r"(?:statement|interview|tweet|post|letter|email|report)\s*,?\s*", chunk, flags=re.I)
+        if m and m.end() < len(chunk):
+            lo += m.end()
+            chunk = text[lo:hi]
+    parts = [(m.start() + lo, m.end() + lo) for m in re.finditer(r"[^,;:()]+", chunk) if m.group().strip()]
+    if not parts:
+        return None
+    candidates = [parts[0]] if first else ([parts[-1], parts[0]] if len(parts) > 1 else [parts[-1]])
+    for s_, e_ in candidates:
+        found = _noun_phrase(frames, s_, e_, first)
+        if found:
+            return found
+    return None
+
+
+def _noun_phrase(frames: Frames, lo: int, hi: int, first: bool) -> str | None:
+    source_nouns = frames.vocab["source_nouns"]
+    ws = [(m.group(), lo + m.start()) for m in _WORD_RE.finditer(frames.text[lo:hi])]
+    doc = frames.article.doc
+    if doc.has_annotation("TAG"):
+        tokens = []
+        for w, at in ws:
+            span = doc.char_span(at, at + len(w), alignment_mode="expand")
+            tokens.append(span[0] if span is not None and len(span) else None)
+        def np_word(i):
+            t = tokens[i]
+            return t is None or (t.pos_ not in ("VERB", "AUX", "PRON", "ADV", "SCONJ") and t.lower_ not in PRONOUNS)
+        if first:
+            n = 0
+            while n < len(ws) and np_word(n):
+                n += 1
+            ws = ws[:n]
+        else:
+            n = len(ws)
+            while n > 0 and np_word(n - 1):
+                n -= 1
+            ws = ws[n:]
+    if first and ws and ws[0][0].lower() in PREPOSITIONS:
+        return None  # "shouted to the crowd": whom it was said to, not who said it
+    while ws and ws[0][0].lower() in LEADING:
+        ws.pop(0)
+    while ws and (ws[-1][0].lower() in LEADING or ws[-1][0].lower() in PREPOSITIONS):
+        ws.pop()
+    if not ws or len(ws) > 7:
+        return None
+    words_ = [w for w, _ in ws]
+    heads = [i for i, w in enumerate(words_) if w.lower().strip(".’'") in source_nouns]
+    if not heads:
+        return None
+    # the head ends the phrase, or a "for/of/at ..." complement follows it
+    last = heads[-1]
+    if last != len(words_) - 1 and words_[last + 1].lower() not in word_set("source_complement_prepositions"):
+        return None
+    if any(w.lower().strip(".") in frames.vocab["cue_set"] or w.lower() in PRONOUNS for w in words_):
+        return None
+    return " ".join(words_).strip(":,.")
+
+
+def resolve_pronoun(frames: Frames, pronoun: str, at: int, cue, rule) -> Speaker | None:
+    """he/she/I to the person the discourse is about at `at`: the latest clause subject or speaker
+    before it, outside any quote, whose gender (from an honorific, or learnt from "X said she …")
+    does not clash; they/we to the last unnamed source quoted."""
+    if pronoun in PLURAL:
+        for pos, sp in reversed(frames.speakers):
+            if pos < at and not sp.person:
+                return Speaker(sp.name, False, cue, rule + "+pronoun")
+        return None
+    if pronoun in SINGULAR:
+        return None  # "I said" outside a quote is the writer, not a person of the story
+    gender = "m" if pronoun in MALE else "f" if pronoun in FEMALE else None
+    name = frames.referent(at, gender)
+    return Speaker(name, True, cue, rule + "+pronoun") if name else None
+
+
+def resolve_description(frames: Frames, desc: str, at: int, cue, rule) -> Speaker:
+    """ "the senator" → the person holding that role in the article (nearest mention before), else
+    the description as an unnamed source."""
+    ws = desc.lower().split()
+    if desc.split()[0][:1].islower() or len(ws) <= 2:
+        head = ws[-1]
+        holders = {pid for pid, roles in frames.roles.items() if any(r.split()[-1:] == [head] for r in roles if r)}
+        if holders:
+            for p in reversed([p for p in frames.persons if p.end_char <= at]):
+                name = frames.article.person_name(p)
+                if person_id(name) in holders:
+                    return Speaker(name, True, cue, rule + "+role")
+    return Speaker(desc, False, cue, rule)
+
+
+# -- frames ------------------------------------------------------------------------------------
+
+def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
+    """A cue earlier in the quote's own sentence ("X said: “…", "X described it as “…”"), or a
+    colon closing the paragraph before a quote that opens its own ("Caddell continued:")."""
+    text = frames.text
+    lo = _sentence_start(text, q.paragraph[0], q.open_at)
+    # stop at the end of an earlier quote in the same sentence
+    for other in frames.quotes:
+        if other.paragraph == q.paragraph and lo <= other.close_end <= q.open_at and other is not q \
+                and len(text[other.start:other.end].split()) > 3:  # a quoted title or term does not cut it
+            lo = max(lo, other.close_end)
+    clause = text[lo:q.open_at]
+    label = _transcript_label(clause) if clause.strip() else None
+    if label:
+        return _label_speaker(frames, label)
+    # "including the former candidate Mitt Romney -- “…”": a name and a dash right before the quote
+    dash = re.search(r"[―—–]|--", clause[-6:]) if clause.rstrip().endswith(("—", "–", "―", "--")) else None
+    if dash:
+        named = [p for p in frames.persons if lo <= p.start_char and p.end_char <= q.open_at
+                 and not text[p.end_char:q.open_at].strip(" ,—–―-")]
+        if named:
+            return frames.person(named[-1], "—", "dash-before")
+    cues = _cues(frames, lo, q.open_at)
+    if cues:
+        return _speaker_at_cue(frames, lo, q.open_at, cues[-1], "before")
+    if clause.strip().endswith(":"):
+        colon = lo + clause.rstrip().rfind(":")
+        if len(clause.split()) <= 8:
+            return _speaker_at_cue(frames, lo, q.open_at, (":", colon, colon + 1), "colon")
+        # a longer clause introducing the quote ("Kaine has adopted the stance common among …:"):
+        # its subject by the parse, when that is a person
+        doc = frames.article.doc
+        span = doc.char_span(lo, colon, alignment_mode="expand") if doc.has_annotation("DEP") else None
+        root = span.root if span is not None and len(span) else None
+        if root is not None and root.pos_ in ("VERB", "AUX"):
+            found = _syntactic_subject(frames, root.idx, root.idx + len(root), lo, q.open_at)
+            if found is not None and not isinstance(found, (str, Description)):
+                return frames.person(found, ":", "colon-clause")
+            if isinstance(found, Named):
+                return Speaker(str(found), True, ":", "colon-clause")
+    if not clause.strip() and lo > q.paragraph[0]:
+        # the sentence before, in the same paragraph, ends with its attribution ("…, Schiff said.
+        # “The other factor …")
+        p_lo = _sentence_start(text, q.paragraph[0], lo - 2)
+        prev_cues = _cues(frames, p_lo, lo)
+        tail = text[prev_cues[-1][2]:lo] if prev_cues else ""
+        if prev_cues and len(tail.split()) <= 4 and not any(o.paragraph == q.paragraph and p_lo <= o.open_at < lo
+                                                             for o in frames.quotes):
+            found = _speaker_at_cue(frames, p_lo, lo, prev_cues[-1], "previous-sentence")
+            if found:
+                return found
+    if not clause.strip() and q.open_at == q.paragraph[0]:
+        prev_end = q.paragraph[0] - 1
+        prev = text[:prev_end].rstrip()
+        if prev.endswith(":") and not frames.in_quote(len(prev) - 1):
+            p_start = text.rfind("\n", 0, len(prev)) + 1
+            s = _sentence_start(text, p_start, len(prev) - 1)
+            cues = _cues(frames, s, len(prev))
+            cue = cues[-1] if cues else (":", len(prev) - 1, len(prev))
+            return _speaker_at_cue(frames, s, len(prev), cue, "colon-paragraph")
+    return None
+
+
+def _transcript_label(clause: str) -> str | None:
+    m = re.fullmatch(r"\s*([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s*", clause)
+    return m.group(1) if m else None
+
+
+def _label_speaker(frames: Frames, label: str) -> Speaker:
+    name = frames.canonical_for(label.split()[-1]) or label.title()
+    return Speaker(name, True, ":", "transcript")
+
+
+def _inner_label(frames: Frames, q: QuoteSpan) -> Speaker | None:
+    """A transcript quoted whole: “PENCE: Well, look …”."""
+    m = re.match(r"([A-Z][A-Z.'’ -]{1,40}[A-Z]):\s", frames.text[q.start:q.end])
+    return _label_speaker(frames, m.group(1)) if m else None
+
+
+def _after(frames: Frames, q: QuoteSpan) -> Speaker | None:
+    """ "“…,” Mr Clegg told BBC WM radio." / "“…,” said Mr. Coale." / "“…” ― Name" / "“…,” he said." """
+    if not q.closed:
+        return None
+    text = frames.text
+    start = q.close_end
+    hi = q.paragraph[1]
+    nxt = [o.open_at for o in frames.quotes if o.paragraph == q.paragraph and o.open_at >= start]
+    stop = min([_sentence_end(text, start, hi)] + nxt)
+    rest = text[start:stop]
+    dash = re.match(r"\s*[―—–-]+\s*(.+)", rest)
+    if dash and not re.match(r"\s*[―—–-]+\s*[a-z]", rest):
+        d0 = start + dash.start(1)
+        names = frames.names_in(d0, stop)
+        if names:
+            return frames.person(names[0], "—", "dash")
+        label = _bare_name(dash.group(1), first=True) or (dash.group(1).strip() if _NAME_RE.fullmatch(dash.group(1).strip()) else None)
+        if label:
+            return Speaker(frames.canonical_for(label.split()[-1]) or label, True, "—", "dash")
+    # the cue must come within the first words after the quote, or after a name and its
+    # apposition ("“…,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states
+    # suing, said")
+    named_first = any(start <= p.start_char and len(text[start:p.start_char].split()) <= 3 for p in frames.persons)
+    reach = 30 if named_first else 12
+    cues = [c for c in _cues(frames, start, stop) if len(text[start:c[1]].split()) <= reach]
+    if not cues:
+        return None
+    return _speaker_at_cue(frames, start, stop, cues[0], "after")
+
+
+def _signature(frames: Frames, q: QuoteSpan) -> Speaker | None:
     """A statement block: the first name-only line after the quote signs it (D32)."""
-    text = article.body
+    text = frames.text
     rest = text[q.paragraph[1]:]
+    openers = frames.vocab["openers"]
     for line_match in re.finditer(r"[^\n]+", rest):
         line = line_match.group().strip()
         abs_start = q.paragraph[1] + line_match.start()
-        if line[:1] in OPENERS or line[:1] in "•·▪-*":
+        if _mark_at(line, 0, openers) or line[:1] in "•·▪-*":
             continue  # more quoted paragraphs or bullets of the block
-        for p in persons:
+        for p in frames.persons:
             if abs_start <= p.start_char < abs_start + len(line_match.group()) and len(line.split()) <= 5:
-                return article.person_name(p), True, None
+                return frames.person(p, None, "signature")
         return None
     return None
+
+
+def _continues(text: str, prev: QuoteSpan, q: QuoteSpan, openers) -> bool:
+    """This quote continues the previous one's speaker: the next quoted paragraph of a run, or the
+    next piece in the same paragraph ("“…,” he said. “…")."""
+    if prev.paragraph == q.paragraph:
+        return True
+    gap = text[prev.paragraph[1]:q.paragraph[0]]
+    if gap.strip() or text[q.paragraph[0]:q.open_at].strip():
+        return False
+    # the previous paragraph ends with its quote (or the quote's short attribution)
+    tail = text[prev.close_end:prev.paragraph[1]]
+    return not prev.closed or len(tail.split()) <= 12 and not any(_mark_at(tail, i, openers) for i in range(len(tail)))
+
+
+SMALL_WORDS = word_set("title_case_small_words")
+
+
+def _is_term(article: "Article", q: QuoteSpan) -> bool:
+    """A quoted rating ("rated ‘inadequate’") names a judgement, and a quoted title in title case
+    ("Fox News Sunday", "A Change Is Gonna Come") names a work; nobody is quoted."""
+    if any(e.label_ == "RATING" and e.start_char <= q.start and q.end <= e.end_char + 1 for e in article.entities):
+        return True
+    inner = article.body[q.start:q.end].strip(" .,!?()")
+    words_ = re.findall(r"[A-Za-z][\w’'-]*", inner)
+    content = [w for w in words_ if w.lower() not in SMALL_WORDS]
+    return (2 <= len(words_) <= 8 and len(content) >= 2 and all(w[0].isupper() for w in content)
+            and not re.search(r"[,;:!?]", inner) and not any(w in ("I", "I'm", "I’m") for w in words_))
+
+
+def quote_rows(article: "Article", role_rows: list[dict]) -> list[dict]:
+    text = article.body
+    quotes = list(find_quotes(text))
+    frames = Frames(article, quotes, role_rows)
+    roles_by_person = {}
+    for row in role_rows:
+        roles_by_person.setdefault(row["person_id"], row["role"])
+    openers = frames.vocab["openers"]
+    rows = []
+    decided: list[Speaker | None] = []
+    for n, q in enumerate(quotes):
+        n_words = len(text[q.start:q.end].split())
+        prefix_empty = not text[_sentence_start(text, q.paragraph[0], q.open_at):q.open_at].strip()
+        speaker = _inner_label(frames, q)
+        if speaker is None:
+            order = (_after, _before) if prefix_empty else (_before, _after)
+            speaker = order[0](frames, q) or order[1](frames, q)
+        if speaker is None and n and decided[-1] is not None and _continues(text, quotes[n - 1], q, openers):
+            prev = decided[-1]
+            speaker = Speaker(prev.name, prev.person, None, "continued")
+        if speaker is None and n_words > 4:
+            speaker = _signature(frames, q)
+        decided.append(speaker)
+        if speaker is None and n_words <= 4 or _is_term(article, q):
+            continue  # a scare quote or a quoted term with no speaker (D30), or a quoted rating
+
+        if speaker is not None:
+            frames.speakers.append((q.start, speaker))
+        start, end = q.start + article.offset, q.end + article.offset
+        pid = person_id(speaker.name) if speaker and speaker.person else None
+        rows.append({"doc_id": article.doc_id, "person_id": pid, "speaker": speaker.name if speaker else None,
+                     "quote": article.text[start:end], "start_char": start, "end_char": end,
+                     "cue": speaker.cue if speaker else None, "role": roles_by_person.get(pid),
+                     "rule": speaker.rule if speaker else "unattributed"})
+    return rows

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import errno
 from dataclasses import dataclass, field
-from typing import Callable
 from pathlib import Path
+from typing import Callable
 
 from ..extract.metadata import ArticleMetadata
 from ..ids import content_id, file_sha, metadata_hash
 from ..io.inputs import RejectedInput, decode, read_input
-from ..io.sidecars import metadata_from_json, metadata_to_json
+from ..io.sidecars import metadata_to_json
 from ..io.state import Remembered
 
 @dataclass
@@ -30,18 +30,6 @@ class Entry:
     file: Path | None  # None: no longer in the input folder, its bytes come from the state
     remembered: Remembered | None = None  # what the state knew of this path before this run
     reuse: bool = False
-
-
-def unreadable_row(source_path: str, exc: Exception) -> dict:
-    """The `rejected` row of a file that could not be read (or was refused unread)."""
-    if isinstance(exc, RejectedInput):
-        return {"source_path": source_path, "reason": exc.reason, "detail": exc.detail}
-    detail = f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) and exc.strerror else str(exc)
-    if isinstance(exc, OSError) and exc.errno == errno.ENOENT:
-        detail = "no such file (a broken symbolic link?)"
-    elif isinstance(exc, OSError) and exc.errno == errno.ELOOP:
-        detail = "a symbolic link that points to itself (a loop)"
-    return {"source_path": source_path, "reason": "unreadable", "detail": detail}
 
 
 def unreadable_row(source_path: str, exc: Exception) -> dict:
@@ -89,9 +77,7 @@ def read_inputs(articles, metadata: dict, remembered: dict[str, Remembered], ver
             data = read_input(art.path)  # an oversized file is refused from its size, never read
         except (OSError, RejectedInput) as exc:
             rejected.append(unreadable_row(art.relative_path, exc))
-            if art.relative_path in remembered:
-                state.forget([art.relative_path])
-            continue
+            continue  # make_plan forgets it if the state remembers it
         sha, meta = file_sha(data), metadata.get(art.relative_path)
         old = remembered.get(art.relative_path)
         key = old.content_id if old and (old.file_sha, old.version) == (sha, version) else content_key(data)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import importlib
 
-ADAPTERS = {"aeb": "pipeline.eval.external.aeb", "realgold": "pipeline.eval.external.realgold",
-            "timeml": "pipeline.eval.external.timeml"}
+ADAPTERS = {"aeb": "pipeline.eval.external.aeb", "polnear": "pipeline.eval.external.polnear",
+            "realgold": "pipeline.eval.external.realgold", "timeml": "pipeline.eval.external.timeml"}
 
 
 def adapter(name: str):

@@ -46,6 +46,10 @@ class MentionRules:
     # -- set-up and serialization -------------------------------------------------------------
     def initialize(self, get_examples=None, *, nlp=None, vocabulary: dict | None = None):
         self.vocabulary = dict(vocabulary or {})
+        # quote marks come from the one lexicon list of pairs (patterns/lexicon/quote_marks.json)
+        pairs = [entry.split(" ", 1) for entry in words("quote_marks")]
+        self.vocabulary.setdefault("quote_marks_open", [o for o, _ in pairs])
+        self.vocabulary.setdefault("quote_marks_close", sorted({c for _, c in pairs}))
         self._word_sets = {}
 
     # serialization, as spaCy's own rulers do it: msgpack for bytes, JSON files on disk
