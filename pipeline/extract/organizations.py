@@ -53,6 +53,9 @@ KINDS = (*KIND_LISTS, "other")
 #: Words that open an organisation name's complement: the head is the word before them.
 COMPLEMENT = re.compile(r"\s+(?:of|for|in|at|on)\s+", re.IGNORECASE)
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+POSSESSIVE_INSIDE = re.compile(r"\w(?:'s|’s)\b")
+#: Words a title-case name may hold in lower case ("Department for Education").
+NAME_JOINERS = frozenset({"of", "for", "and", "the", "in", "on", "at", "&"})
 WORD = re.compile(r"[^\W_](?:[\w'’&.-]*[\w’'])?")
 
 
@@ -123,6 +126,16 @@ def is_description(text: str) -> bool:
     return not any(c.isupper() for c in name) or all(t in _generic_words() for t in tokens)
 
 
+def is_full_name(text: str) -> bool:
+    """A name in title case whose head word gives its kind: every word but "of", "for", "and",
+    "the" capitalized, and not a description ("Calder Valley Hospitals NHS Trust", not
+    "Whitby care home" or "the trust")."""
+    name = clean_name(text)
+    ws = WORD.findall(name)
+    return bool(ws) and not is_description(name) and kind_of(name) != "other" and \
+        all(w[0].isupper() or w.lower() in NAME_JOINERS for w in ws) and POSSESSIVE_INSIDE.search(name) is None
+
+
 def _initials(name: str) -> set[str]:
     """"Department for Education" → {"dfe", "de"}: initials of every word, and of the capitalized words."""
     ws = WORD.findall(name)
@@ -163,8 +176,9 @@ class ArticleOrganizations:
                      if not any(_extends(o.tokens, n.tokens) for o in seen.values() if o is not n)]
         self.names = seen
 
-    def resolve(self, text: str | None) -> _Name | None:
-        """The organisation a reference names, or None when none or more than one fits."""
+    def resolve(self, text: str | None, kind: str | None = None) -> _Name | None:
+        """The organisation a reference names, or None when none or more than one fits (of `kind`,
+        when the reference says which kind it means: "Harcastle" in "Harcastle hospitals trust")."""
         if not text:
             return None
         name = clean_name(text)
@@ -183,6 +197,8 @@ class ArticleOrganizations:
             fits = [f for f in self.full if _extends(f.tokens, tokens)]
         if not fits and len(tokens) == 1 and len(name) >= 2 and any(c.isupper() for c in name[1:]):
             fits = [f for f in self.full if tokens[0] in _initials(f.name)]  # "BCC", "DfE"
+        if len(fits) > 1 and kind:
+            fits = [f for f in fits if f.kind == kind]
         if len(fits) == 1:
             return fits[0]
         return self.names.get(key)  # a name no fuller name explains is its own organisation
@@ -202,20 +218,20 @@ class ArticleOrganizations:
             if len(found) == 1:
                 return next(iter(found.values()))
         owner = re.split(r"(?:'s|’s)\b", subject, maxsplit=1)
-        if len(owner) == 2:
-            return self.resolve(owner[0])
+        found = self.resolve(owner[0]) if len(owner) == 2 else None
+        if found:  # "children's services in Brackmoor": a possessive that names no body goes on
+            return found
+        said = _head_kind(_tokens(COMPLEMENT.split(subject, maxsplit=1)[0]))  # "secondary school in Lowmere"
         for run in re.findall(r"(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*", subject):
             if not is_description(run):
-                found = self.resolve(run)
-                if found:
+                found = self.resolve(run, kind=said)
+                if found and (said is None or found.kind == said):
                     return found
         return self.resolve(subject) if is_description(subject) else None
 
 
 def _head_words(tokens: list[str]) -> set[str]:
-    for phrase, _ in _kind_phrases():
-        if len(phrase) <= len(tokens) and tuple(tokens[-len(phrase):]) == phrase:
-            return set(phrase)
+    """The head of a description: its last word ("council" of "the county council")."""
     return {tokens[-1]}
 
 
@@ -235,7 +251,12 @@ def resolve_organizations(article: "Article", rows: dict[str, list[dict]]) -> No
         people.add(p["name"])
         people.update(p["aliases"])
     orgs_mentions = [m for m in rows["mentions"] if m["label"] == "ORG"]
-    orgs = ArticleOrganizations([m["text"] for m in orgs_mentions], not_names=people)
+    # names from ORG mentions, and rating subjects or role organisations written as a full name
+    # of a known kind ("Calder Valley Hospitals NHS Trust", every word capitalized)
+    named = [m["text"] for m in orgs_mentions]
+    named += [t for t in [r.get("subject") for r in rows["ratings"]] + [r.get("organization") for r in rows["roles"]]
+              if t and is_full_name(t)]
+    orgs = ArticleOrganizations(named, not_names=people)
     used: dict[str, dict] = {}
 
     def use(found: _Name | None, alias: str | None = None) -> str | None:
