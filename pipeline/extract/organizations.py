@@ -54,8 +54,6 @@ KINDS = (*KIND_LISTS, "other")
 COMPLEMENT = re.compile(r"\s+(?:of|for|in|at|on)\s+", re.IGNORECASE)
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 POSSESSIVE_INSIDE = re.compile(r"\w(?:'s|’s)\b")
-#: Words a title-case name may hold in lower case ("Department for Education").
-NAME_JOINERS = frozenset({"of", "for", "and", "the", "in", "on", "at", "&"})
 WORD = re.compile(r"[^\W_](?:[\w'’&.-]*[\w’'])?")
 
 
@@ -133,7 +131,7 @@ def is_full_name(text: str) -> bool:
     name = clean_name(text)
     ws = WORD.findall(name)
     return bool(ws) and not is_description(name) and kind_of(name) != "other" and \
-        all(w[0].isupper() or w.lower() in NAME_JOINERS for w in ws) and POSSESSIVE_INSIDE.search(name) is None
+        all(w[0].isupper() or w.lower() in word_set("org_name_breakers") for w in ws) and POSSESSIVE_INSIDE.search(name) is None
 
 
 def _initials(name: str) -> set[str]:
@@ -239,8 +237,7 @@ def _head_words(tokens: list[str]) -> set[str]:
 def _generic_only() -> frozenset[str]:
     """Words of a description that need not be in the name it refers to ("the whole trust")."""
     return frozenset(word_set("determiners") | word_set("possessive_determiners")
-                     | (word_set("organisation_modifiers") - {"city", "county", "borough", "district",
-                                                              "metropolitan", "general", "primary", "secondary"}))
+                     | (word_set("organisation_modifiers") - word_set("organisation_distinguishing_modifiers")))
 
 
 def resolve_organizations(article: "Article", rows: dict[str, list[dict]]) -> None:
