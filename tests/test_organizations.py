@@ -110,6 +110,14 @@ def test_names_and_descriptions():
     assert clean_name("the Brackmoor City Council's") == "Brackmoor City Council"
     assert is_description("the council") and is_description("City Council") and is_description("Local Authority")
     assert not is_description("Brackmoor") and not is_description("Ofsted")
+    assert not is_description("NHS") and not is_description("Healthcare Commission")
+
+
+def test_acronyms_and_generic_title_case_names_are_organisations():
+    orgs = ArticleOrganizations(["NHS", "Healthcare Commission", "Local Government Association", "Foundation Trust"])
+    assert sorted(f.name for f in orgs.full) == ["Healthcare Commission", "Local Government Association", "NHS"]
+    assert kind_of("Healthcare Commission") == "inspectorate"
+    assert orgs.resolve("Foundation Trust") is None  # a description with no trust named
     assert is_full_name("Brackmoor Hospitals NHS Trust") and is_full_name("Department for Education")
     assert not is_full_name("Brackmoor care home") and not is_full_name("Brackmoor Family Voice")
 

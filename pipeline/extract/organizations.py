@@ -121,7 +121,16 @@ def is_description(text: str) -> bool:
     tokens = _tokens(name)
     if not tokens:
         return True
+    if plain(name) in word_set("inspectorates") or any(len(w) >= 2 and w.isupper() for w in WORD.findall(name)):
+        return False  # "Healthcare Commission", "NHS", "BBC": names, though made of organisation words
     return not any(c.isupper() for c in name) or all(t in _generic_words() for t in tokens)
+
+
+def _is_reference(name: str) -> bool:
+    """A description that can refer to a named body: of a known kind ("the council", "Foundation
+    Trust"), or in lower case. A title-case name of generic words and no kind ("Local Government
+    Association") is a name."""
+    return is_description(name) and (kind_of(name) != "other" or not any(c.isupper() for c in name))
 
 
 def is_full_name(text: str) -> bool:
@@ -166,7 +175,7 @@ class ArticleOrganizations:
         for text in names:
             name = clean_name(text)
             key = plain(name)
-            if not key or key in seen or is_description(name) or key in self.not_names:
+            if not key or key in seen or _is_reference(name) or key in self.not_names:
                 continue
             seen[key] = _Name(name, _tokens(name), kind_of(name))
         # the fullest names: those no other name extends
@@ -183,7 +192,7 @@ class ArticleOrganizations:
         key, tokens = plain(name), _tokens(name)
         if not tokens or key in self.not_names:
             return None
-        if is_description(name):
+        if _is_reference(name):
             kind = _head_kind(tokens) or kind_of(name)
             if kind == "other":
                 return None
@@ -269,7 +278,7 @@ def resolve_organizations(article: "Article", rows: dict[str, list[dict]]) -> No
     by_mention = {}
     for m in orgs_mentions:
         found = orgs.resolve(m["text"])
-        m["org_id"] = use(found, None if is_description(m["text"]) else clean_name(m["text"]))
+        m["org_id"] = use(found, None if _is_reference(m["text"]) else clean_name(m["text"]))
         by_mention[m["mention_id"]] = m["org_id"]
     for r in rows["roles"]:
         r["org_id"] = use(orgs.resolve(r.get("organization")), None)
