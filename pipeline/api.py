@@ -101,6 +101,7 @@ def extract_texts(texts: Iterable, metadata=None, model: str | None = None, batc
 
     `texts`: strings, (name, text) pairs, or dicts with `text` (and `id`, `published`, ...);
     `metadata`: optional ArticleMetadata per text (a list, or a dict by name)."""
+    from .extract.organizations import OrganizationMerger
     from .extract.people import PeopleMerger
     from .io.writer import to_arrow
     from .nlp.build import get_pipeline
@@ -108,15 +109,17 @@ def extract_texts(texts: Iterable, metadata=None, model: str | None = None, batc
 
     items = _items(texts, metadata)
     get_pipeline(model)
-    rows, people = empty_rows(), PeopleMerger()
+    rows, people, organizations = empty_rows(), PeopleMerger(), OrganizationMerger()
     for start in range(0, len(items), batch_size):
         for article in safe_process_batch(items[start:start + batch_size], model):
             for partial in article.get("people", []):
                 people.add(partial)
+            for partial in article.get("organizations", []):
+                organizations.add(partial)
             for name, table_rows in article.items():
-                if name != "people":
+                if name not in ("people", "organizations"):
                     rows[name].extend(table_rows)
-    rows["people"] = people.rows()
+    rows["people"], rows["organizations"] = people.rows(), organizations.rows()
     return Tables({name: typed(name, to_arrow(name, rows[name]).to_pandas()) for name in TABLES})
 
 

@@ -21,6 +21,15 @@ def person_id(canonical: str) -> str:
     return "P" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+def org_id(canonical: str) -> str:
+    """`organizations.org_id`: from the canonical name, case, spacing, apostrophe and leading "the"
+    insensitive ("The Care Quality Commission" and "Care Quality Commission" are one id)."""
+    key = " ".join(canonical.replace("’", "'").replace("‘", "'").lower().split())
+    if key.startswith("the "):
+        key = key[4:]
+    return "O" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
 def mention_id(doc_id: str, label: str, start_char: int, end_char: int) -> str:
     """`mentions.mention_id`: the document, the label's initial and the character offsets."""
     return f"{doc_id}:{label[0]}{start_char}-{end_char}"

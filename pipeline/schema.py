@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import pyarrow as pa
 
+from .extract.organizations import KINDS
 from .extract.ratings import scheme_names
 from .lexicon import words
 
@@ -79,6 +80,10 @@ EVIDENCE_END = END.but(meaning="end offset (exclusive) of the evidence sentence 
 PERSON_ID = Column("person_id", pa.string(), True,
                    "stable id of the canonical name (`P` + 12 hex digits of SHA-1 of the lower-cased name); the "
                    "same in every table and every run")
+ORG_ID = Column("org_id", pa.string(), True,
+                "stable id of the canonical organisation (`O` + 12 hex digits of SHA-1 of the lower-cased canonical "
+                "name, see organizations); the same in every table and every run")
+ORG_KINDS = KINDS  # the contract's kinds: one word list of head words each (pipeline/extract/organizations.py)
 ROLE = Column("role", pa.string(), False,
               "normalized role: lower case, no determiner, qualifier or possessive organisation")
 EVIDENCE = Column("evidence", pa.string(), True, "the sentence the assertion comes from")
@@ -139,6 +144,8 @@ TABLE_LIST = (
                "PERSON: canonical name without honorific; ROLE: normalized role; RATING: rating value; DATE: "
                "TIMEX3 value; ORG: the name with whitespace collapsed"),
         PERSON_ID.but(meaning="PERSON mentions: the person's id (see people)"),
+        ORG_ID.but(meaning="ORG mentions: the organisation the mention resolves to in its article; ROLE and RATING "
+                           "mentions: the organisation of the role or the rated body, when known (see organizations)"),
         Column("source", LABEL, False,
                "what produced the mention: a pattern id from patterns/*.jsonl or `model:ner`, then `+rule:<name>` "
                "for each cleaning rule that relabelled or trimmed it (mention_rules)"),
@@ -153,6 +160,16 @@ TABLE_LIST = (
         Column("n_documents", pa.int32(), False, "documents the person is mentioned in"),
         Column("n_mentions", pa.int32(), False, "PERSON mentions resolved to this person"),
     ), key=("person_id",), merged_by_runner=True),
+    Table("organizations", "one row per organisation across the whole output", (
+        ORG_ID.but(nullable=False),
+        Column("name", pa.string(), False,
+               "canonical name: the fullest form in the articles (\"Birmingham City Council\", never \"the council\")"),
+        Column("kind", LABEL, False, "what kind of body, from the name's head word (patterns/lexicon/org_kind_*.json)",
+               ORG_KINDS),
+        Column("aliases", pa.list_(pa.string()), True, "other forms of ORG mentions resolved to it (\"BCC\", \"Birmingham\")"),
+        Column("n_documents", pa.int32(), False, "documents the organisation is mentioned in"),
+        Column("n_mentions", pa.int32(), False, "mentions (ORG, and ROLE/RATING of it) carrying its org_id"),
+    ), key=("org_id",), merged_by_runner=True),
     Table("roles", "one row per person-role assertion in an article", (
         DOC_ID, PERSON_ID,
         Column("person", pa.string(), True, "canonical name of the person"),
@@ -166,6 +183,7 @@ TABLE_LIST = (
         Column("person_mention_id", pa.string(), True, "mention_id of the PERSON mention"),
         Column("role_mention_id", pa.string(), True, "mention_id of the ROLE mention"),
         DATE_START, DATE_END,
+        ORG_ID.but(meaning="the organisation of the office (`organization` resolved in the article), when known"),
     )),
     Table("ratings", "one row per rating assertion in an article", (
         DOC_ID,
@@ -188,6 +206,10 @@ TABLE_LIST = (
         Column("rating_start", pa.int32(), True, "start offset of the rating words"),
         Column("rating_end", pa.int32(), True, "end offset of the rating words"),
         DATE_START, DATE_END,
+        Column("subject_org_id", pa.string(), True,
+               "org_id of the rated organisation: a name the subject holds, its possessive owner, or the one "
+               "organisation of the subject's kind in the article (\"the trust\")"),
+        Column("rated_by_org_id", pa.string(), True, "org_id of the inspectorate (`rated_by` resolved in the article)"),
     )),
     Table("dates", "one row per date expression in an article body", (
         DOC_ID, MENTION_ID, MENTION_TEXT, START, END,

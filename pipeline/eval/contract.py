@@ -10,6 +10,8 @@ from ..schema import TABLES
 
 #: Tables whose rows are a span of documents.text, and the column that must equal the span.
 SPANS = {"mentions": "text", "dates": "text", "quotes": "quote"}
+#: Columns holding an org_id, which must join to organizations.
+ORG_COLUMNS = {"mentions": ("org_id",), "roles": ("org_id",), "ratings": ("subject_org_id", "rated_by_org_id")}
 
 
 def check_output(out_dir: Path) -> list[str]:
@@ -59,5 +61,15 @@ def check_output(out_dir: Path) -> list[str]:
             dangling = set(frame.person_id.dropna()) - people
             if dangling:
                 problems.append(f"{name}: {len(dangling)} person_id values with no people row")
+    orgs = set(tables["organizations"].org_id) if "organizations" in tables else set()
+    if "organizations" in tables and tables["organizations"].org_id.duplicated().any():
+        problems.append("organizations: duplicate org_id")
+    for name, columns in ORG_COLUMNS.items():
+        frame = tables.get(name)
+        for column in columns:
+            if frame is not None and column in frame:
+                dangling = set(frame[column].dropna()) - orgs
+                if dangling:
+                    problems.append(f"{name}.{column}: {len(dangling)} org_id values with no organizations row")
     return problems
 

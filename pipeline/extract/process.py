@@ -26,6 +26,7 @@ from ..structure.html import NoArticle, read_html
 from .article import Article
 from .budget import ArticleTimeout, time_budget, time_limit, timeout_detail
 from .metadata import ArticleMetadata
+from .organizations import resolve_organizations
 from .quotes import quote_rows
 from .relations import extract_relations
 
@@ -214,6 +215,7 @@ def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, 
         rows[table].extend(table_rows)
     rows["quotes"] = quote_rows(article, rows["roles"])
     rows["people"] += speakers_without_mentions(rows["quotes"], rows["people"], doc_id)
+    resolve_organizations(article, rows)
     add_date_spans(rows["dates"], "value")
     add_date_spans(rows["roles"], "date")
     add_date_spans(rows["ratings"], "date")

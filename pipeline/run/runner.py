@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..extract.organizations import OrganizationMerger
 from ..extract.people import PeopleMerger
 from ..io.inputs import find_inputs
 from ..extract.metadata import ArticleMetadata
@@ -27,6 +28,10 @@ from .execute import results
 from .plan import content_key, make_plan, read_inputs
 from .version import pipeline_version
 from .workers import default_workers
+
+
+#: Tables an article gives as partial rows, merged here across articles (pipeline/schema.py).
+MERGED = ("people", "organizations")
 
 
 @dataclass
@@ -116,7 +121,7 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
         summary.kept, summary.pruned = plan.kept, plan.pruned
         summary.workers, summary.processed, summary.reused = workers, todo, len(unique) - todo
 
-        sink, people = TableSink(out_dir, version=version), PeopleMerger()
+        sink, people, organizations = TableSink(out_dir, version=version), PeopleMerger(), OrganizationMerger()
         sink.add({"rejected": rejected_first})
         try:
             for entry, rows in results(unique, state, model, version, workers, progress):
@@ -124,9 +129,11 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
                     doc["duplicate_paths"] = duplicates.get(doc["doc_id"], [])
                 for partial in rows["people"]:
                     people.add(partial)
-                sink.add({name: table_rows for name, table_rows in rows.items() if name != "people"})
+                for partial in rows.get("organizations", []):
+                    organizations.add(partial)
+                sink.add({name: table_rows for name, table_rows in rows.items() if name not in MERGED})
                 summary.mentions.update(m["label"] for m in rows["mentions"])
-            sink.add({"people": people.rows()})
+            sink.add({"people": people.rows(), "organizations": organizations.rows()})
             summary.rows = sink.finish()  # the new generation, complete on disk, not yet current
         except BaseException:
             sink.abort()
