@@ -25,7 +25,7 @@ def test_the_readme_answers_the_analyst_questions_on_the_corpus(raw_output):
     scope: dict = {}
     exec(compile(code, "README.md", "exec"), scope)
     inadequate, offices, said, timeline = (scope[n] for n in ("inadequate", "offices", "said", "timeline"))
-    assert len(inadequate) > 0 and set(inadequate["rank"]) == {4}
+    assert len(inadequate) > 0 and set(inadequate["rank"]) == {4} and inadequate.organisation.notna().all()
     assert inadequate.when.is_monotonic_decreasing and pd.api.types.is_datetime64_any_dtype(inadequate.when)
     assert len(offices) > 0 and offices.person.notna().all()
     assert len(said) > 0 and (said.speaker == said.speaker.iloc[0]).all()

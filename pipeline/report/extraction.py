@@ -111,7 +111,7 @@ def render(out_dir: str | Path) -> str:
            f"<p class='meta'>{len(t.people)} people, {len(roles)} roles, {len(ratings)} ratings, "
            f"{len(dates)} dates, {len(quotes)} quotes; {len(t.rejected)} inputs rejected.</p>",
            "<nav><a href='#articles'>Articles</a><a href='#people'>People</a>"
-           "<a href='#organisations'>Rated bodies</a><a href='#rejected'>Rejected</a></nav>",
+           "<a href='#organisations'>Organisations</a><a href='#rejected'>Rejected</a></nav>",
            "<h2 id='articles'>Articles</h2>"]
     rows = "".join(
         f"<tr class='article-row'><td>{r.anchor}</td><td>{_esc(r.title)}</td><td>{_esc(r.publisher)}</td>"
@@ -144,19 +144,23 @@ def render(out_dir: str | Path) -> str:
                    + _table(mine, ["role", "organization", "event", "date", "article"], "held", "no role found")
                    + "</div>")
 
-    out.append("<h2 id='organisations'>Rated bodies</h2><p class='meta'>Grouped by the rated subject as written "
-               "(case and spacing ignored); green is a scheme's best grade, red its worst.</p>")
-    rated = ratings.assign(key=ratings.subject.map(_body_key), when=_when(ratings, docs)).dropna(subset=["key"])
-    led = roles.assign(key=roles.organization.map(_body_key), when=_when(roles, docs))
+    out.append("<h2 id='organisations'>Organisations</h2><p class='meta'>Rated bodies by their organisation "
+               "(organizations table), else by the subject as written; green is a scheme's best grade, red its "
+               "worst.</p>")
+    names = t.organizations.set_index("org_id").name if "organizations" in t else pd.Series(dtype=str)
+    rated = ratings.assign(key=ratings.subject_org_id.fillna(ratings.subject.map(_body_key)),
+                           when=_when(ratings, docs)).dropna(subset=["key"])
+    led = roles.assign(key=roles.org_id.fillna(roles.organization.map(_body_key)), when=_when(roles, docs))
     for key, group in sorted(rated.groupby("key"), key=lambda kv: -len(kv[1])):
         leaders = led[led.key == key]
+        title = names.get(key, group.subject.iloc[0])
         events = pd.concat([
             pd.DataFrame({"when": group.when, "kind": "rating", "rank": group["rank"],
                           "what": group.rating.astype(str) + " (" + group.scheme.astype(str) + ")"}),
             pd.DataFrame({"when": leaders.when, "kind": "role", "rank": pd.NA,
                           "what": leaders.person.astype(str) + ", " + leaders.role.astype(str)}),
         ])
-        out.append(f"<div class='organisation'><h3>{_esc(group.subject.iloc[0])}</h3>" + _timeline_svg(events)
+        out.append(f"<div class='organisation'><h3>{_esc(title)}</h3>" + _timeline_svg(events)
                    + _table(group.sort_values("when"), ["when", "rating", "scheme", "rank", "rated_by", "negated"], "org-ratings")
                    + _table(leaders, ["person", "role", "event", "when"], "org-leaders", "no office holder found")
                    + "</div>")
