@@ -29,6 +29,10 @@ from .version import pipeline_version
 from .workers import default_workers
 
 
+#: Where batches run: "local" (this process, or a pool of worker processes) or "dask" (pipeline/run/dask_engine.py).
+ENGINES = ("local", "dask")
+
+
 @dataclass
 class Summary:
     articles: int = 0
@@ -64,10 +68,16 @@ class Summary:
 
 
 def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None = None,
-        progress: bool | None = None, prune: bool = False, rebuild: bool = False, date_order: str | None = None) -> Summary:
+        progress: bool | None = None, prune: bool = False, rebuild: bool = False, date_order: str | None = None,
+        engine: str = "local", scheduler: str | None = None) -> Summary:
     """Extract IN into tables in OUT. Articles unchanged since the last run into OUT are reused
     (unless `rebuild`); articles gone from IN stay in the output unless `prune`. `workers=None`
-    or 0 picks a number from the cores and the work to do."""
+    or 0 picks a number from the cores and the work to do. `engine="dask"` runs the batches on the
+    dask.distributed cluster at `scheduler`, or on a LocalCluster of `workers` processes (same tables)."""
+    if engine not in ENGINES:
+        raise RuntimeError(f"unknown engine {engine!r}: use {' or '.join(ENGINES)}")
+    if scheduler and engine != "dask":
+        raise RuntimeError("--scheduler needs --engine dask")
     started = time.perf_counter()
     if progress is None:  # bars only on a terminal: never into a log file or a notebook's captured output
         progress = sys.stderr.isatty()
@@ -119,7 +129,7 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
         sink, people = TableSink(out_dir, version=version), PeopleMerger()
         sink.add({"rejected": rejected_first})
         try:
-            for entry, rows in results(unique, state, model, version, workers, progress):
+            for entry, rows in results(unique, state, model, version, workers, progress, engine, scheduler):
                 for doc in rows["documents"]:
                     doc["duplicate_paths"] = duplicates.get(doc["doc_id"], [])
                 for partial in rows["people"]:
