@@ -14,7 +14,8 @@ from concurrent.futures import ProcessPoolExecutor
 from tqdm import tqdm
 
 from ..ids import file_sha
-from ..io.inputs import RejectedInput, read_input
+from ..io.inputs import RejectedInput
+from ..io.shards import read_source
 from ..io.sidecars import metadata_to_json
 from ..io.state import RunState
 from ..nlp.build import get_pipeline
@@ -93,7 +94,7 @@ def results(entries: list[Entry], state: RunState, model: str, version: str, wor
 
     def reprocess(entry: Entry) -> dict:
         try:
-            data = read_input(entry.file) if entry.file else state.stored_bytes(entry.source_path)
+            data = read_source(entry.file) if entry.file else state.stored_bytes(entry.source_path)
         except (OSError, RejectedInput) as exc:
             rows = empty_rows()
             rows["rejected"].append(unreadable_row(entry.source_path, exc))
@@ -115,7 +116,7 @@ def results(entries: list[Entry], state: RunState, model: str, version: str, wor
                 pending.append(entry)
             else:
                 try:
-                    data = read_input(entry.file) if entry.file else state.stored_bytes(entry.source_path)
+                    data = read_source(entry.file) if entry.file else state.stored_bytes(entry.source_path)
                 except (OSError, RejectedInput, *DAMAGED_STATE) as exc:  # gone, grown, or its copy damaged
                     close_batch()
                     rows = empty_rows()

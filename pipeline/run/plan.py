@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..extract.metadata import ArticleMetadata
 from ..ids import content_id, file_sha, metadata_hash
-from ..io.inputs import RejectedInput, decode, read_input
+from ..io.inputs import RejectedInput, decode
+from ..io.shards import read_source
 from ..io.sidecars import metadata_from_json, metadata_to_json
 from ..io.state import Remembered
 
@@ -27,21 +28,9 @@ class Entry:
     meta_hash: str
     content_id: str | None
     metadata: ArticleMetadata | None
-    file: Path | None  # None: no longer in the input folder, its bytes come from the state
+    file: Path | object | None  # a path, or a shard's record (read()); None: no longer in the input, bytes from the state
     remembered: Remembered | None = None  # what the state knew of this path before this run
     reuse: bool = False
-
-
-def unreadable_row(source_path: str, exc: Exception) -> dict:
-    """The `rejected` row of a file that could not be read (or was refused unread)."""
-    if isinstance(exc, RejectedInput):
-        return {"source_path": source_path, "reason": exc.reason, "detail": exc.detail}
-    detail = f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) and exc.strerror else str(exc)
-    if isinstance(exc, OSError) and exc.errno == errno.ENOENT:
-        detail = "no such file (a broken symbolic link?)"
-    elif isinstance(exc, OSError) and exc.errno == errno.ELOOP:
-        detail = "a symbolic link that points to itself (a loop)"
-    return {"source_path": source_path, "reason": "unreadable", "detail": detail}
 
 
 def unreadable_row(source_path: str, exc: Exception) -> dict:
@@ -86,12 +75,10 @@ def read_inputs(articles, metadata: dict, remembered: dict[str, Remembered], ver
     entries, rejected = [], []
     for art in articles:
         try:
-            data = read_input(art.path)  # an oversized file is refused from its size, never read
+            data = read_source(art.path)  # an oversized file is refused from its size, never read
         except (OSError, RejectedInput) as exc:
             rejected.append(unreadable_row(art.relative_path, exc))
-            if art.relative_path in remembered:
-                state.forget([art.relative_path])
-            continue
+            continue  # make_plan forgets it (readable no more)
         sha, meta = file_sha(data), metadata.get(art.relative_path)
         old = remembered.get(art.relative_path)
         key = old.content_id if old and (old.file_sha, old.version) == (sha, version) else content_key(data)
@@ -123,9 +110,17 @@ def make_plan(present: list[Entry], in_folder: set[str], remembered: dict[str, R
             plan.entries.append(Entry(path, old.file_sha, old.meta_hash, key, stored_metadata(path), None,
                                       remembered=old))
             plan.kept += 1
-    plan.entries.sort(key=lambda e: e.source_path)
+    plan.entries.sort(key=input_order)
     _deduplicate(plan, rebuild, version)
     return plan
+
+
+def input_order(entry: Entry) -> tuple[str, int]:
+    """Files by path; a shard's records in the shard's order, after its name (a path before it)."""
+    index = getattr(entry.file, "index", None)
+    if index is None:
+        return entry.source_path, 0
+    return entry.file.shard_name, index + 1
 
 
 def _deduplicate(plan: Plan, rebuild: bool, version: str) -> None:

@@ -20,7 +20,8 @@ from ..io.inputs import find_inputs
 from ..extract.metadata import ArticleMetadata
 from ..io.sidecars import is_sidecar, load_metadata, metadata_from_json, metadata_to_json
 from ..io.state import RunState
-from ..io.inputs import RejectedInput, read_input
+from ..io.inputs import RejectedInput
+from ..io.shards import SHARD_SUFFIXES, is_shard, read_source, scan_shard
 from ..io.writer import TableSink, output_lock, recover, remove_stale_temporaries
 from ..nlp.build import resolve_model
 from .execute import results
@@ -82,17 +83,22 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
     if progress is None:  # bars only on a terminal: never into a log file or a notebook's captured output
         progress = sys.stderr.isatty()
     in_dir, out_dir = Path(in_dir), Path(out_dir)
-    if not in_dir.is_dir():
+    shard = is_shard(in_dir)  # a JSONL or Parquet file of articles (pipeline/io/shards.py)
+    if not in_dir.is_dir() and not shard:
         if in_dir.exists():
-            raise RuntimeError(f"input folder {in_dir} is a file, not a folder")
+            raise RuntimeError(f"input {in_dir} is a file, neither a folder nor a shard "
+                               f"({', '.join('*' + s for s in SHARD_SUFFIXES)})")
         raise FileNotFoundError(f"input folder {in_dir} does not exist")
     if out_dir.exists() and not out_dir.is_dir():
         raise RuntimeError(f"output folder {out_dir} is a file, not a folder")
     model = resolve_model(model)
     version = pipeline_version(model)
     summary = Summary()
-    articles, others = find_inputs(in_dir)
-    metadata, metadata_problems = load_metadata(in_dir, articles)
+    if shard:
+        (articles, metadata, metadata_problems), others = scan_shard(in_dir), []
+    else:
+        articles, others = find_inputs(in_dir)
+        metadata, metadata_problems = load_metadata(in_dir, articles)
     if date_order:  # --date-order: every article whose sidecar does not say otherwise
         for art in articles:
             meta = metadata.get(art.relative_path) or ArticleMetadata()
@@ -115,7 +121,7 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
         state.forget(plan.forget)
         for entry in plan.remember:
             try:
-                data = read_input(entry.file)
+                data = read_source(entry.file)
             except (OSError, RejectedInput):
                 continue  # gone or grown since the scan: not remembered, seen again next run
             state.remember(entry.source_path, data, entry.meta_hash,
