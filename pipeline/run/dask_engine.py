@@ -23,10 +23,11 @@ from .workers import safe_process_batch
 
 log = logging.getLogger(__name__)
 
-#: Test hook: a worker processing an article whose source_path contains this text exits at once
-#: (os._exit), as a worker killed by the system would. With NEWS_EXTRACT_TEST_DIE_ONCE=FILE it dies
-#: only while FILE does not exist (and creates it), so the retry succeeds.
-DIE_ENV, DIE_ONCE_ENV = "NEWS_EXTRACT_TEST_DIE", "NEWS_EXTRACT_TEST_DIE_ONCE"
+#: Test hooks: a worker processing an article whose source_path contains the text of
+#: NEWS_EXTRACT_TEST_DIE exits at once (os._exit), as a worker killed by the system would; one whose
+#: source_path contains NEWS_EXTRACT_TEST_DIE_ONCE does so only while the file named by
+#: NEWS_EXTRACT_TEST_DIE_FLAG does not exist (and creates it), so that its retry succeeds.
+DIE_ENV, DIE_ONCE_ENV, DIE_FLAG_ENV = "NEWS_EXTRACT_TEST_DIE", "NEWS_EXTRACT_TEST_DIE_ONCE", "NEWS_EXTRACT_TEST_DIE_FLAG"
 
 #: Times the scheduler reschedules a task whose worker died before it gives up (KilledWorker), on
 #: the LocalCluster this engine starts (an existing cluster keeps its own setting).
@@ -37,16 +38,16 @@ CONNECT_SECONDS = 30
 
 
 def _test_hook(items) -> None:
-    marker = os.environ.get(DIE_ENV)
-    if not marker or not any(marker in path for path, _, _ in items):
-        return
-    once = os.environ.get(DIE_ONCE_ENV)
-    if once:
+    once, flag = os.environ.get(DIE_ONCE_ENV), os.environ.get(DIE_FLAG_ENV)
+    if once and flag and any(once in path for path, _, _ in items):
         try:
-            Path(once).touch(exist_ok=False)
+            Path(flag).touch(exist_ok=False)
+            os._exit(70)
         except FileExistsError:
-            return  # died once already
-    os._exit(70)
+            pass  # died once already
+    always = os.environ.get(DIE_ENV)
+    if always and any(always in path for path, _, _ in items):
+        os._exit(70)
 
 
 def dask_batch(items, model: str, version: str):
