@@ -49,7 +49,8 @@ def _terminated(signum, frame):
 
 @app.command()
 def extract(
-    in_dir: Path = typer.Option(Path("corpus/raw"), "--in", help="Folder of articles (*.txt, *.html, *.htm, searched recursively)."),
+    in_dir: Path = typer.Option(Path("corpus/raw"), "--in", help="Folder of articles (*.txt, *.html, *.htm, searched recursively), or a JSONL (.jsonl, .jsonl.gz) "
+                                 "or Parquet file of articles (id, text or html, ...)."),
     out_dir: Path = typer.Option(Path("output"), "--out", help="Folder for the Parquet tables."),
     workers: int = typer.Option(0, "--workers", "-w", min=0,
                                 help="Worker processes, each loading the model once; 0 picks one per core, "
