@@ -84,12 +84,12 @@ class DaskFuture:
         except KilledWorker as exc:
             log.warning("a batch of %d articles killed its worker (%s); redoing it article by article",
                         len(self.items), exc)
-        singles = [self.pool.client.submit(dask_batch, [item], self.pool.model, self.version, pure=False,
-                                           retries=1) for item in self.items]
+        # one at a time: a worker that dies now died of this article alone, not of a neighbour's
         out = []
-        for item, future in zip(self.items, singles):
+        for item in self.items:
             try:
-                out.append(future.result()[0])
+                out.append(self.pool.client.submit(dask_batch, [item], self.pool.model, self.version, pure=False,
+                                                   retries=1).result()[0])
             except KilledWorker:
                 rows = empty_rows()
                 rows["rejected"].append({"source_path": item[0], "reason": "worker_died",
@@ -115,7 +115,10 @@ class DaskPool:
             if scheduler:
                 self.client = Client(scheduler, timeout=CONNECT_SECONDS)
             else:
+                # one task on a worker at a time (none queued there), so a worker that dies takes only
+                # the task that killed it with it, never a neighbour waiting its turn
                 with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
+                                      "distributed.scheduler.worker-saturation": 1.0,
                                       "logging.distributed": "error" if quiet else "info"}):
                     self.cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                                                 dashboard_address=None, scheduler_kwargs={"dashboard": False},
