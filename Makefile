@@ -9,7 +9,7 @@ OUT    ?= output
 WORKERS ?= 0
 EXTRACT_FLAGS ?=
 
-.PHONY: install extract test test-fast evaluate evaluate-external evaluate-aeb evaluate-polnear evaluate-realgold evaluate-timeml baseline lock clean check bench bench-memory report browser
+.PHONY: install extract test test-fast evaluate evaluate-external evaluate-aeb evaluate-polnear evaluate-realgold evaluate-timeml baseline lock clean check bench bench-memory bench-dask report browser
 ARTICLES ?= 2000
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
@@ -76,6 +76,10 @@ bench: $(STAMP)
 # Memory: peak RSS of whole extractions of 1,000 and 10,000 synthetic articles (about 12 min on 2 cores).
 bench-memory: $(STAMP)
 	$(BIN)/python bench/bench.py --memory --sizes 1000 10000
+
+# The Dask engine against the local one: ARTICLES synthetic articles through each (2 workers), words/s and the ratio.
+bench-dask: $(STAMP)
+	$(BIN)/python bench/bench_dask.py --articles $(ARTICLES) --workers 2
 
 # Extract, then check OUT against the project's own schema (pipeline/eval/contract.py).
 check: extract

@@ -49,7 +49,8 @@ def _terminated(signum, frame):
 
 @app.command()
 def extract(
-    in_dir: Path = typer.Option(Path("corpus/raw"), "--in", help="Folder of articles (*.txt, *.html, *.htm, searched recursively)."),
+    in_dir: Path = typer.Option(Path("corpus/raw"), "--in", help="Folder of articles (*.txt, *.html, *.htm, searched recursively), or a JSONL (.jsonl, .jsonl.gz) "
+                                 "or Parquet file of articles (id, text or html, ...)."),
     out_dir: Path = typer.Option(Path("output"), "--out", help="Folder for the Parquet tables."),
     workers: int = typer.Option(0, "--workers", "-w", min=0,
                                 help="Worker processes, each loading the model once; 0 picks one per core, "
@@ -64,6 +65,10 @@ def extract(
     date_order: str = typer.Option(None, "--date-order", help="How numeric dates read: dmy (day first, the "
                                    "default) or mdy (month first, American sources), or a locale such as en-US; "
                                    "a sidecar's date_order or locale wins."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine's worker processes) or dask "
+                               "(a dask.distributed cluster: --scheduler, else a LocalCluster of --workers)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler "
+                                  "(tcp://host:8786), with --engine dask."),
 ):
     """Extract people, roles, ratings, dates and quotes from IN into tables in OUT.
 
@@ -82,7 +87,7 @@ def extract(
         raise typer.Exit(2)
     try:
         summary = run(in_dir, out_dir, workers=workers, model=model, progress=not quiet and sys.stderr.isatty(),
-                      prune=prune, rebuild=rebuild, date_order=order)
+                      prune=prune, rebuild=rebuild, date_order=order, engine=engine, scheduler=scheduler)
     except (ModelNotInstalled, FileNotFoundError, RuntimeError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)

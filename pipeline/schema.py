@@ -63,7 +63,7 @@ GRANULARITIES = ("day", "week", "month", "quarter", "half", "season", "year", "d
 EVENTS = ("appointed", "left", "holds")
 PUBLISHED_SOURCES = ("dateline", "html", "metadata")
 REJECT_REASONS = ("empty", "binary", "undecodable", "oversized", "unreadable", "bad_metadata", "no_article", "timeout",
-                  "invalid_rows", "error")
+                  "invalid_rows", "error", "worker_died")
 
 # -- columns shared by several tables -----------------------------------------------------------
 DOC_ID = Column("doc_id", pa.string(), False,

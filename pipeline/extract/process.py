@@ -116,7 +116,8 @@ def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) ->
     rows = empty_rows()
     try:
         decoded = decode_file(data)
-        if input_format(source_path) == "html":
+        kind = (metadata.extra.get("input_format") if metadata and metadata.extra else None) or input_format(source_path)
+        if kind == "html":  # a file's suffix says, or a shard's record (its `html` field)
             try:
                 page = read_html(decoded.text, url=metadata.url if metadata else None)
             except NoArticle as exc:

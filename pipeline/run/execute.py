@@ -14,7 +14,8 @@ from concurrent.futures import ProcessPoolExecutor
 from tqdm import tqdm
 
 from ..ids import file_sha
-from ..io.inputs import RejectedInput, read_input
+from ..io.inputs import RejectedInput
+from ..io.shards import read_source
 from ..io.sidecars import metadata_to_json
 from ..io.state import RunState
 from ..nlp.build import get_pipeline
@@ -28,17 +29,25 @@ log = logging.getLogger(__name__)
 DAMAGED_STATE = (zlib.error, pickle.UnpicklingError, EOFError, sqlite3.DatabaseError, ValueError, TypeError,
                  AttributeError, ImportError, IndexError, KeyError)
 
-def results(entries: list[Entry], state: RunState, model: str, version: str, workers: int, progress: bool):
+def results(entries: list[Entry], state: RunState, model: str, version: str, workers: int, progress: bool,
+            engine: str = "local", scheduler: str | None = None):
     """(entry, rows) for every entry, in order: reused rows from the state, new rows from
-    process_articles in batches (in a pool of workers when workers > 1, a few batches ahead of the
-    writer at most, so memory stays flat). New rows are remembered in the state."""
+    process_articles in batches (in a pool of workers when workers > 1, or on a Dask cluster with
+    engine "dask"; a few batches ahead of the writer at most, so memory stays flat). New rows are
+    remembered in the state."""
     todo = sum(1 for e in entries if not e.reuse)
     if progress and todo:  # workers load the model before the first article: say so, the bar would sit still
-        print(f"loading the model{f' in {workers} workers' if workers > 1 else ''}…", file=sys.stderr, flush=True)
+        where = f" on the Dask cluster at {scheduler}" if engine == "dask" and scheduler else (
+            f" in {workers} workers" if workers > 1 or engine == "dask" else "")
+        print(f"loading the model{where}…", file=sys.stderr, flush=True)
     bar = tqdm(total=todo, unit="article", disable=not progress or not todo, dynamic_ncols=True,
                desc="extract")
     pool = None
-    if todo and workers > 1:
+    if todo and engine == "dask":
+        from .dask_engine import DaskPool
+        pool = DaskPool(model, workers, scheduler)
+        workers = pool.workers
+    elif todo and workers > 1:
         pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(model, os.getpid()))
     elif todo:
         get_pipeline(model)
@@ -85,7 +94,7 @@ def results(entries: list[Entry], state: RunState, model: str, version: str, wor
 
     def reprocess(entry: Entry) -> dict:
         try:
-            data = read_input(entry.file) if entry.file else state.stored_bytes(entry.source_path)
+            data = read_source(entry.file) if entry.file else state.stored_bytes(entry.source_path)
         except (OSError, RejectedInput) as exc:
             rows = empty_rows()
             rows["rejected"].append(unreadable_row(entry.source_path, exc))
@@ -107,7 +116,7 @@ def results(entries: list[Entry], state: RunState, model: str, version: str, wor
                 pending.append(entry)
             else:
                 try:
-                    data = read_input(entry.file) if entry.file else state.stored_bytes(entry.source_path)
+                    data = read_source(entry.file) if entry.file else state.stored_bytes(entry.source_path)
                 except (OSError, RejectedInput, *DAMAGED_STATE) as exc:  # gone, grown, or its copy damaged
                     close_batch()
                     rows = empty_rows()
@@ -141,6 +150,9 @@ def results(entries: list[Entry], state: RunState, model: str, version: str, wor
 def stop_workers(pool: ProcessPoolExecutor) -> None:
     """Kill a pool's workers at once (they write nothing, so nothing is lost), then let the pool
     close without waiting for their batches."""
+    if hasattr(pool, "kill"):  # the Dask engine: close the client (and the cluster it started)
+        pool.kill()
+        return
     for process in list(getattr(pool, "_processes", {}).values()):
         try:
             process.kill()

@@ -14,7 +14,8 @@ from typing import Callable
 
 from ..extract.metadata import ArticleMetadata
 from ..ids import content_id, file_sha, metadata_hash
-from ..io.inputs import RejectedInput, decode, read_input
+from ..io.inputs import RejectedInput, decode
+from ..io.shards import read_source
 from ..io.sidecars import metadata_to_json
 from ..io.state import Remembered
 
@@ -27,7 +28,7 @@ class Entry:
     meta_hash: str
     content_id: str | None
     metadata: ArticleMetadata | None
-    file: Path | None  # None: no longer in the input folder, its bytes come from the state
+    file: Path | object | None  # a path, or a shard's record (read()); None: no longer in the input, bytes from the state
     remembered: Remembered | None = None  # what the state knew of this path before this run
     reuse: bool = False
 
@@ -74,7 +75,7 @@ def read_inputs(articles, metadata: dict, remembered: dict[str, Remembered], ver
     entries, rejected = [], []
     for art in articles:
         try:
-            data = read_input(art.path)  # an oversized file is refused from its size, never read
+            data = read_source(art.path)  # an oversized file is refused from its size, never read
         except (OSError, RejectedInput) as exc:
             rejected.append(unreadable_row(art.relative_path, exc))
             continue  # make_plan forgets it if the state remembers it
@@ -109,9 +110,17 @@ def make_plan(present: list[Entry], in_folder: set[str], remembered: dict[str, R
             plan.entries.append(Entry(path, old.file_sha, old.meta_hash, key, stored_metadata(path), None,
                                       remembered=old))
             plan.kept += 1
-    plan.entries.sort(key=lambda e: e.source_path)
+    plan.entries.sort(key=input_order)
     _deduplicate(plan, rebuild, version)
     return plan
+
+
+def input_order(entry: Entry) -> tuple[str, int]:
+    """Files by path; a shard's records in the shard's order, after its name (a path before it)."""
+    index = getattr(entry.file, "index", None)
+    if index is None:
+        return entry.source_path, 0
+    return entry.file.shard_name, index + 1
 
 
 def _deduplicate(plan: Plan, rebuild: bool, version: str) -> None:

@@ -21,7 +21,8 @@ from ..io.inputs import find_inputs
 from ..extract.metadata import ArticleMetadata
 from ..io.sidecars import is_sidecar, load_metadata, metadata_from_json, metadata_to_json
 from ..io.state import RunState
-from ..io.inputs import RejectedInput, read_input
+from ..io.inputs import RejectedInput
+from ..io.shards import SHARD_SUFFIXES, is_shard, read_source, scan_shard
 from ..io.writer import TableSink, output_lock, recover, remove_stale_temporaries
 from ..nlp.build import resolve_model
 from .execute import results
@@ -32,6 +33,8 @@ from .workers import default_workers
 
 #: Tables an article gives as partial rows, merged here across articles (pipeline/schema.py).
 MERGED = ("people", "organizations")
+#: Where batches run: "local" (this process, or a pool of worker processes) or "dask" (pipeline/run/dask_engine.py).
+ENGINES = ("local", "dask")
 
 
 @dataclass
@@ -69,25 +72,36 @@ class Summary:
 
 
 def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None = None,
-        progress: bool | None = None, prune: bool = False, rebuild: bool = False, date_order: str | None = None) -> Summary:
+        progress: bool | None = None, prune: bool = False, rebuild: bool = False, date_order: str | None = None,
+        engine: str = "local", scheduler: str | None = None) -> Summary:
     """Extract IN into tables in OUT. Articles unchanged since the last run into OUT are reused
     (unless `rebuild`); articles gone from IN stay in the output unless `prune`. `workers=None`
-    or 0 picks a number from the cores and the work to do."""
+    or 0 picks a number from the cores and the work to do. `engine="dask"` runs the batches on the
+    dask.distributed cluster at `scheduler`, or on a LocalCluster of `workers` processes (same tables)."""
+    if engine not in ENGINES:
+        raise RuntimeError(f"unknown engine {engine!r}: use {' or '.join(ENGINES)}")
+    if scheduler and engine != "dask":
+        raise RuntimeError("--scheduler needs --engine dask")
     started = time.perf_counter()
     if progress is None:  # bars only on a terminal: never into a log file or a notebook's captured output
         progress = sys.stderr.isatty()
     in_dir, out_dir = Path(in_dir), Path(out_dir)
-    if not in_dir.is_dir():
+    shard = is_shard(in_dir)  # a JSONL or Parquet file of articles (pipeline/io/shards.py)
+    if not in_dir.is_dir() and not shard:
         if in_dir.exists():
-            raise RuntimeError(f"input folder {in_dir} is a file, not a folder")
+            raise RuntimeError(f"input {in_dir} is a file, neither a folder nor a shard "
+                               f"({', '.join('*' + s for s in SHARD_SUFFIXES)})")
         raise FileNotFoundError(f"input folder {in_dir} does not exist")
     if out_dir.exists() and not out_dir.is_dir():
         raise RuntimeError(f"output folder {out_dir} is a file, not a folder")
     model = resolve_model(model)
     version = pipeline_version(model)
     summary = Summary()
-    articles, others = find_inputs(in_dir)
-    metadata, metadata_problems = load_metadata(in_dir, articles)
+    if shard:
+        (articles, metadata, metadata_problems), others = scan_shard(in_dir), []
+    else:
+        articles, others = find_inputs(in_dir)
+        metadata, metadata_problems = load_metadata(in_dir, articles)
     if date_order:  # --date-order: every article whose sidecar does not say otherwise
         for art in articles:
             meta = metadata.get(art.relative_path) or ArticleMetadata()
@@ -110,7 +124,7 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
         state.forget(plan.forget)
         for entry in plan.remember:
             try:
-                data = read_input(entry.file)
+                data = read_source(entry.file)
             except (OSError, RejectedInput):
                 continue  # gone or grown since the scan: not remembered, seen again next run
             state.remember(entry.source_path, data, entry.meta_hash,
@@ -124,7 +138,7 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
         sink, people, organizations = TableSink(out_dir, version=version), PeopleMerger(), OrganizationMerger()
         sink.add({"rejected": rejected_first})
         try:
-            for entry, rows in results(unique, state, model, version, workers, progress):
+            for entry, rows in results(unique, state, model, version, workers, progress, engine, scheduler):
                 for doc in rows["documents"]:
                     doc["duplicate_paths"] = duplicates.get(doc["doc_id"], [])
                 for partial in rows["people"]:
