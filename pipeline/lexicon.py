@@ -53,13 +53,16 @@ def _load(folder: str, name: str, _seen: tuple[str, ...] = ()) -> tuple[str, ...
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
 def words(name: str, patterns_dir: Path | str = PATTERNS_DIR) -> tuple[str, ...]:
-    """The entries of one word list, in file order."""
+    """The entries of one word list, in file order (read once per process)."""
     return _load(str(lexicon_dir(patterns_dir)), name)
 
 
+@lru_cache(maxsize=None)
 def word_set(name: str, patterns_dir: Path | str = PATTERNS_DIR, lower: bool = True) -> frozenset[str]:
-    """The entries as a set for membership tests (lower-cased unless `lower=False`)."""
+    """The entries as a set for membership tests (lower-cased unless `lower=False`), built once:
+    rules ask per token."""
     entries = words(name, patterns_dir)
     return frozenset(e.lower() for e in entries) if lower else frozenset(entries)
 
