@@ -168,3 +168,11 @@ def test_headline_repeated_in_the_body_of_a_page_without_a_title_line():
     page = f"{HEADLINE}\n\n{P1}\n\n{P2}\n\n{HEADLINE}\n\n{P3}\n\n{P4}\n"
     s, b = body_of(page)
     assert b.startswith(HEADLINE) and P1 in b and b.endswith(P4)
+
+
+@pytest.mark.parametrize("language", ["en", "de", "ru", "tr"])
+def test_stopwords_are_spacys_list_for_the_language(language):
+    """Read from the language's stop_words.py alone (no tokenizer compiled): the same words."""
+    from spacy.util import get_lang_class
+
+    assert stopwords(language) == frozenset(w.lower() for w in get_lang_class(language).Defaults.stop_words)
