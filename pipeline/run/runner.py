@@ -73,11 +73,13 @@ class Summary:
 
 def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None = None,
         progress: bool | None = None, prune: bool = False, rebuild: bool = False, date_order: str | None = None,
-        engine: str = "local", scheduler: str | None = None) -> Summary:
+        engine: str = "local", scheduler: str | None = None, part_rows: int | None = None) -> Summary:
     """Extract IN into tables in OUT. Articles unchanged since the last run into OUT are reused
     (unless `rebuild`); articles gone from IN stay in the output unless `prune`. `workers=None`
     or 0 picks a number from the cores and the work to do. `engine="dask"` runs the batches on the
-    dask.distributed cluster at `scheduler`, or on a LocalCluster of `workers` processes (same tables)."""
+    dask.distributed cluster at `scheduler`, or on a LocalCluster of `workers` processes (same tables).
+    A table of more than `part_rows` rows (default: pipeline/io/writer.py PART_ROWS, or
+    $PIPELINE_PART_ROWS) is written as a folder of part files."""
     if engine not in ENGINES:
         raise RuntimeError(f"unknown engine {engine!r}: use {' or '.join(ENGINES)}")
     if scheduler and engine != "dask":
@@ -102,6 +104,19 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
     else:
         articles, others = find_inputs(in_dir)
         metadata, metadata_problems = load_metadata(in_dir, articles)
+        # shards inside the folder: their records are articles too, `sub/FILE.jsonl#id`
+        shards = [o for o in others if o.path.name.lower().endswith(SHARD_SUFFIXES) and o.path.is_file()]
+        for found in shards:
+            try:
+                records, shard_metadata, problems = scan_shard(found.path, found.relative_path)
+            except (OSError, ValueError) as exc:  # not a readable shard (pyarrow's errors are ValueErrors)
+                metadata_problems.append({"source_path": found.relative_path, "reason": "unreadable",
+                                          "detail": f"not a readable shard: {' '.join(str(exc).split())[:200]}"})
+                continue
+            articles.extend(records)
+            metadata.update(shard_metadata)
+            metadata_problems.extend(problems)
+        others = [o for o in others if o not in shards]
     if date_order:  # --date-order: every article whose sidecar does not say otherwise
         for art in articles:
             meta = metadata.get(art.relative_path) or ArticleMetadata()
@@ -135,10 +150,15 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
         summary.kept, summary.pruned = plan.kept, plan.pruned
         summary.workers, summary.processed, summary.reused = workers, todo, len(unique) - todo
 
-        sink, people, organizations = TableSink(out_dir, version=version), PeopleMerger(), OrganizationMerger()
+        sink = TableSink(out_dir, version=version, part_rows=part_rows)
+        people, organizations = PeopleMerger(), OrganizationMerger()
         sink.add({"rejected": rejected_first})
         try:
-            for entry, rows in results(unique, state, model, version, workers, progress, engine, scheduler):
+            def pool_started(n: int) -> None:  # the workers the run really has (a --scheduler cluster's own)
+                summary.workers = n
+
+            for entry, rows in results(unique, state, model, version, workers, progress, engine, scheduler,
+                                       on_start=pool_started):
                 for doc in rows["documents"]:
                     doc["duplicate_paths"] = duplicates.get(doc["doc_id"], [])
                 for partial in rows["people"]:
