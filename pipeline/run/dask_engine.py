@@ -6,6 +6,10 @@ batches. Batches of (path, bytes, metadata) go out, rows (plain dicts) come back
 driver writes every table. Each worker loads the model once (`PreloadModel`, then the per-process
 cache of `get_pipeline`).
 
+Time budgets: a worker runs its tasks in a thread, where no SIGALRM can reach them; the budgets
+of pipeline/extract/budget.py work there through a timer thread instead, so an article over its
+budget is a `timeout` row on a cluster too.
+
 Faults: a batch whose worker dies is re-run by Dask (`retries=1`, and the scheduler reschedules
 tasks of a lost worker); a batch that still fails (`KilledWorker`) is redone article by article, and
 an article that kills its worker again becomes its `rejected` row (reason `worker_died`).
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 
 from distributed import WorkerPlugin
@@ -28,6 +33,9 @@ log = logging.getLogger(__name__)
 #: source_path contains NEWS_EXTRACT_TEST_DIE_ONCE does so only while the file named by
 #: NEWS_EXTRACT_TEST_DIE_FLAG does not exist (and creates it), so that its retry succeeds.
 DIE_ENV, DIE_ONCE_ENV, DIE_FLAG_ENV = "NEWS_EXTRACT_TEST_DIE", "NEWS_EXTRACT_TEST_DIE_ONCE", "NEWS_EXTRACT_TEST_DIE_FLAG"
+#: Test hook: an article whose source_path contains the text of NEWS_EXTRACT_TEST_SLOW never ends
+#: its rows (a Python loop), so that only its time budget stops it.
+SLOW_ENV = "NEWS_EXTRACT_TEST_SLOW"
 
 #: Times the scheduler reschedules a task whose worker died before it gives up (KilledWorker), on
 #: the LocalCluster this engine starts (an existing cluster keeps its own setting).
@@ -48,6 +56,17 @@ def _test_hook(items) -> None:
     always = os.environ.get(DIE_ENV)
     if always and any(always in path for path, _, _ in items):
         os._exit(70)
+    slow = os.environ.get(SLOW_ENV)
+    if slow:
+        from ..extract import process
+        rows = getattr(process._article_rows, "__wrapped__", process._article_rows)
+
+        def slow_rows(prepared, doc, version):
+            while slow in prepared["source_path"]:
+                time.sleep(0.01)
+            return rows(prepared, doc, version)
+        slow_rows.__wrapped__ = rows
+        process._article_rows = slow_rows
 
 
 def dask_batch(items, model: str, version: str):
