@@ -41,8 +41,10 @@ from ..schema import TABLES
 from .tables import (CURRENT, GENERATIONS, LOCK_FILE, MANIFEST, MANIFEST_FORMAT, OutputError,
                      load_manifest, sha256_file)
 
-#: Rows buffered per table before they are written as one row group.
+#: Rows buffered per table before they are written as one row group (ROW_GROUP_ROWS_OF for a table
+#: of large rows: a documents row holds the article's whole text).
 ROW_GROUP_ROWS = 5000
+ROW_GROUP_ROWS_OF = {"documents": 500}
 
 #: Rows per part of a table: a table of more rows is written as a partitioned dataset (a folder of
 #: part files, docs/pipeline.md "Partitioned tables"). $PIPELINE_PART_ROWS or `--part-rows` sets it.
@@ -229,7 +231,7 @@ class TableSink:
                 raise KeyError(f"unknown table {name!r}")
             buffer = self._buffers[name]
             buffer.extend(table_rows)
-            if len(buffer) >= ROW_GROUP_ROWS:
+            if len(buffer) >= min(ROW_GROUP_ROWS, ROW_GROUP_ROWS_OF.get(name, ROW_GROUP_ROWS)):
                 self._flush(name)
 
     def _parts_folder(self, name: str) -> Path:

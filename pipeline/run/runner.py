@@ -136,7 +136,11 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
         plan = make_plan(present, {a.relative_path for a in articles}, remembered, version, prune, rebuild,
                          lambda path: content_key(state.stored_bytes(path)),
                          lambda path: metadata_from_json(state.stored_metadata(path)))
+        summary.articles = len(articles)
+        # what the plan has taken in is not needed any more: a long run keeps only its entries
+        del articles, metadata, present, remembered
         state.forget(plan.forget)
+        plan.forget = []
         for entry in plan.remember:
             try:
                 data = read_source(entry.file)
@@ -146,7 +150,7 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
                            metadata_to_json(entry.metadata), entry.content_id, None, None)
         unique, duplicates, todo = plan.entries, plan.duplicates, plan.todo
         workers = default_workers(todo) if not workers else min(workers, max(1, todo))
-        summary.articles, summary.duplicates = len(articles), sum(len(v) for v in duplicates.values())
+        summary.duplicates = sum(len(v) for v in duplicates.values())
         summary.kept, summary.pruned = plan.kept, plan.pruned
         summary.workers, summary.processed, summary.reused = workers, todo, len(unique) - todo
 
