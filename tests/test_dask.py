@@ -151,8 +151,13 @@ def test_shards_inside_an_input_folder_are_read(raw_output, tmp_path):
         (src / path.name).write_bytes(path.read_bytes())
     _write_shard(src / "zz" / "rest.jsonl", _records()[2:4])
     _write_shard(src / "zz" / "tail.parquet", _records()[4:])
+    # never input: a Parquet file that is not one of articles, and an output folder of this tool
+    pq.write_table(pa.Table.from_pylist([{"doc_id": "x", "text": "a table, not articles"}]), src / "zz" / "other.parquet")
+    from pipeline.io.writer import write_tables
+    write_tables({"rejected": [{"source_path": "a.txt", "reason": "empty", "detail": None}]}, src / "old-out")
     summary = run(src, tmp_path / "out", workers=1, progress=False)
-    assert summary.articles == 5 and not summary.skipped and summary.rejected == 0
+    assert summary.articles == 5 and summary.rejected == 0
+    assert "zz/other.parquet" in summary.skipped and "old-out/rejected.parquet" in summary.skipped
     got = tables(tmp_path / "out")
     assert list(got["documents"]["source_path"]) == [files[0].name, files[1].name] + [
         f"zz/rest.jsonl#{p.stem}" for p in files[2:4]] + [f"zz/tail.parquet#{files[4].stem}"]

@@ -23,6 +23,7 @@ from ..io.sidecars import is_sidecar, load_metadata, metadata_from_json, metadat
 from ..io.state import RunState
 from ..io.inputs import RejectedInput
 from ..io.shards import SHARD_SUFFIXES, is_shard, read_source, scan_shard
+from ..io.tables import GENERATIONS, LOCK_FILE
 from ..io.writer import TableSink, output_lock, recover, remove_stale_temporaries
 from ..nlp.build import resolve_model
 from .execute import results
@@ -35,6 +36,27 @@ from .workers import default_workers
 MERGED = ("people", "organizations")
 #: Where batches run: "local" (this process, or a pool of worker processes) or "dask" (pipeline/run/dask_engine.py).
 ENGINES = ("local", "dask")
+
+
+def is_article_shard(path: Path, in_dir: Path) -> bool:
+    """A shard inside an input folder is read when it is a file of articles: not inside an output
+    folder of this tool (a folder with a run lock or generations), and, for Parquet, with an `id`
+    column and a `text` or `html` one (a table of this tool's, or any other Parquet file, is not)."""
+    if not is_shard(path):
+        return False
+    for folder in path.parents:
+        if (folder / LOCK_FILE).exists() or (folder / GENERATIONS).is_dir():
+            return False
+        if folder == in_dir:
+            break
+    if path.name.lower().endswith(".parquet"):
+        try:
+            import pyarrow.parquet as pq
+            names = set(pq.read_schema(path).names)
+        except Exception:  # noqa: BLE001 - not readable as Parquet: scanned, and rejected with the reason
+            return True
+        return "id" in names and bool(names & {"text", "html"})
+    return True
 
 
 @dataclass
@@ -105,7 +127,7 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
         articles, others = find_inputs(in_dir)
         metadata, metadata_problems = load_metadata(in_dir, articles)
         # shards inside the folder: their records are articles too, `sub/FILE.jsonl#id`
-        shards = [o for o in others if o.path.name.lower().endswith(SHARD_SUFFIXES) and o.path.is_file()]
+        shards = [o for o in others if is_article_shard(o.path, in_dir)]
         for found in shards:
             try:
                 records, shard_metadata, problems = scan_shard(found.path, found.relative_path)
