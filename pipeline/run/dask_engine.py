@@ -43,6 +43,8 @@ ALLOWED_FAILURES = 1
 
 #: How long to wait for a scheduler given by --scheduler.
 CONNECT_SECONDS = 30
+#: How long to wait for a dead worker's replacement before the next article of a failed batch.
+WAIT_WORKERS_SECONDS = 60
 
 
 def _test_hook(items) -> None:
@@ -106,6 +108,7 @@ class DaskFuture:
         # one at a time: a worker that dies now died of this article alone, not of a neighbour's
         out = []
         for item in self.items:
+            self.pool.wait_for_workers()  # a dead worker's replacement first: no task lands on a dying one
             try:
                 out.append(self.pool.client.submit(dask_batch, [item], self.pool.model, self.version, pure=False,
                                                    retries=1).result()[0])
@@ -145,6 +148,7 @@ class DaskPool:
                     self.client = Client(self.cluster)
             self.client.register_plugin(PreloadModel(model))
             self.workers = max(1, sum(self.client.nthreads().values()))
+            self.expected = max(1, workers) if self.cluster is not None else 1
         except (OSError, TimeoutError) as exc:
             self.shutdown()
             where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
@@ -152,6 +156,14 @@ class DaskPool:
         except BaseException:
             self.shutdown()
             raise
+
+    def wait_for_workers(self) -> None:
+        """Until the cluster has its workers again after a death (the LocalCluster's nannies restart
+        them; on an existing cluster, at least one), at most WAIT_WORKERS_SECONDS."""
+        try:
+            self.client.wait_for_workers(self.expected, timeout=WAIT_WORKERS_SECONDS)
+        except (TimeoutError, OSError) as exc:
+            log.warning("the cluster has not got its workers back (%s); going on", exc)
 
     def submit(self, fn, items, version):
         # `fn` is the local pool's task; on the cluster the same work is `dask_batch`, given the model
