@@ -136,7 +136,8 @@ def measure_driver(corpus: Path, out: Path, templates: Path) -> dict:
 def driver_memory(sizes: list[int], scratch: Path) -> dict:
     templates = scratch / "templates.pickle"
     subprocess.run([sys.executable, __file__, "--make-templates", str(templates)], check=True)
-    result = {"what": "driver alone, worker rows stubbed from templates", "runs": {}}
+    result = {"what": "driver alone, worker rows stubbed from templates", "runs": {},
+              "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()}
     for n in sizes:
         corpus, out = scratch / f"in-{n}", scratch / f"out-{n}"
         write_shards(corpus, n)
@@ -189,7 +190,8 @@ def main() -> None:
         bodies = build_corpus(corpus, args.articles)
         words = sum(len(b.split()) for b in bodies)
         result = {"articles": args.articles, "words": words, "workers": args.workers,
-                  "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()}
+                  "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+                  "load_average_before": [round(x, 2) for x in os.getloadavg()]}
         for engine in ("local", "dask"):
             out = Path(scratch) / f"out-{engine}"
             line = subprocess.run([sys.executable, __file__, "--workers", str(args.workers), "--measure",
@@ -200,10 +202,12 @@ def main() -> None:
             result[engine] = measured
             print(f"{engine:5}: {measured['seconds']:7.1f} s, {measured['words_per_second']:8.0f} words/s "
                   f"({measured['documents']} documents, {measured['workers']} workers)", flush=True)
+        result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
         result["same_tables"] = same_tables(Path(scratch) / "out-local", Path(scratch) / "out-dask")
         result["ratio"] = result["dask"]["words_per_second"] / result["local"]["words_per_second"]
     print(f"dask/local: {result['ratio']:.2f} on {result['cores']} cores "
-          f"({args.articles} articles, {words} words; same tables: {result['same_tables']})")
+          f"({args.articles} articles, {words} words; same tables: {result['same_tables']}); load average "
+          f"before {result['load_average_before']}, after {result['load_average_after']}")
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
 
