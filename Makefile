@@ -81,6 +81,11 @@ bench-memory: $(STAMP)
 bench-dask: $(STAMP)
 	$(BIN)/python bench/bench_dask.py --articles $(ARTICLES) --workers 2
 
+# The driver alone (workers stubbed): peak RSS at 10,000 and 100,000 articles as JSONL shards (about 6 min).
+.PHONY: bench-driver-memory
+bench-driver-memory: $(STAMP)
+	$(BIN)/python bench/bench_dask.py --driver-memory --sizes 10000 100000 --json bench/driver-memory.json
+
 # Extract, then check OUT against the project's own schema (pipeline/eval/contract.py).
 check: extract
 	$(BIN)/python -m pipeline check "$(OUT)"

@@ -69,6 +69,8 @@ def extract(
                                "(a dask.distributed cluster: --scheduler, else a LocalCluster of --workers)."),
     scheduler: str = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler "
                                   "(tcp://host:8786), with --engine dask."),
+    part_rows: int = typer.Option(None, "--part-rows", min=1, help="Rows per Parquet file: a larger table is "
+                                  "written as a folder of part files (default $PIPELINE_PART_ROWS, else 2,000,000)."),
 ):
     """Extract people, roles, ratings, dates and quotes from IN into tables in OUT.
 
@@ -87,7 +89,8 @@ def extract(
         raise typer.Exit(2)
     try:
         summary = run(in_dir, out_dir, workers=workers, model=model, progress=not quiet and sys.stderr.isatty(),
-                      prune=prune, rebuild=rebuild, date_order=order, engine=engine, scheduler=scheduler)
+                      prune=prune, rebuild=rebuild, date_order=order, engine=engine, scheduler=scheduler,
+                      part_rows=part_rows)
     except (ModelNotInstalled, FileNotFoundError, RuntimeError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.run.dask_engine import DIE_ENV, DIE_FLAG_ENV, DIE_ONCE_ENV
+from pipeline.run.dask_engine import DIE_ENV, DIE_FLAG_ENV, DIE_ONCE_ENV, SLOW_ENV
 from pipeline.run.runner import run
 from pipeline.schema import TABLES
 
@@ -140,3 +140,51 @@ def test_a_batch_whose_worker_dies_once_is_retried_whole(tmp_path, monkeypatch, 
     summary = run(RAW, tmp_path / "out", workers=1, progress=False, engine="dask")
     assert flag.exists() and summary.rejected == 0
     assert_same_tables(tables(local_out), tables(tmp_path / "out"))  # the output is complete
+
+
+def test_shards_inside_an_input_folder_are_read(raw_output, tmp_path):
+    local_out, _ = raw_output
+    files = sorted(RAW.glob("*.txt"))
+    src = tmp_path / "in"
+    (src / "zz").mkdir(parents=True)
+    for path in files[:2]:
+        (src / path.name).write_bytes(path.read_bytes())
+    _write_shard(src / "zz" / "rest.jsonl", _records()[2:4])
+    _write_shard(src / "zz" / "tail.parquet", _records()[4:])
+    # never input: a Parquet file that is not one of articles, and an output folder of this tool
+    pq.write_table(pa.Table.from_pylist([{"doc_id": "x", "text": "a table, not articles"}]), src / "zz" / "other.parquet")
+    from pipeline.io.writer import write_tables
+    write_tables({"rejected": [{"source_path": "a.txt", "reason": "empty", "detail": None}]}, src / "old-out")
+    summary = run(src, tmp_path / "out", workers=1, progress=False)
+    assert summary.articles == 5 and summary.rejected == 0
+    assert "zz/other.parquet" in summary.skipped and "old-out/rejected.parquet" in summary.skipped
+    got = tables(tmp_path / "out")
+    assert list(got["documents"]["source_path"]) == [files[0].name, files[1].name] + [
+        f"zz/rest.jsonl#{p.stem}" for p in files[2:4]] + [f"zz/tail.parquet#{files[4].stem}"]
+    assert_same_tables(_without_source_path(tables(local_out)), _without_source_path(got))
+
+
+def test_a_slow_article_on_a_dask_worker_is_rejected_and_workers_come_from_the_scheduler(
+        raw_output, tmp_path, monkeypatch):
+    """The time budget holds in Dask's worker threads (no SIGALRM there); with --scheduler the
+    summary counts the cluster's workers, not --workers."""
+    from distributed import LocalCluster
+
+    local_out, _ = raw_output
+    paths = sorted(p.name for p in RAW.glob("*.txt"))
+    monkeypatch.setenv(SLOW_ENV, paths[2])
+    monkeypatch.setenv("PIPELINE_ARTICLE_SECONDS", "4")
+    for name in (DIE_ENV, DIE_ONCE_ENV):
+        monkeypatch.delenv(name, raising=False)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        summary = run(RAW, tmp_path / "out", workers=1, progress=False, engine="dask",
+                      scheduler=cluster.scheduler_address)
+    assert summary.workers == 2
+    got, want = tables(tmp_path / "out"), tables(local_out)
+    assert [(r.source_path, r.reason) for r in got["rejected"].itertuples()] == [(paths[2], "timeout")]
+    assert list(got["documents"]["source_path"]) == [p for p in paths if p != paths[2]]
+    keep = set(want["documents"].loc[want["documents"]["source_path"] != paths[2], "doc_id"])
+    for name in ("documents", "mentions", "dates", "quotes"):
+        pd.testing.assert_frame_equal(got[name].reset_index(drop=True),
+                                      want[name][want[name]["doc_id"].isin(keep)].reset_index(drop=True),
+                                      obj=name, check_categorical=False)

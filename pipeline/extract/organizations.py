@@ -309,10 +309,12 @@ class OrganizationMerger:
 
     def add(self, row: dict) -> None:
         acc = self._merged.setdefault(row["org_id"], {"name": row["name"], "kinds": Counter(), "aliases": set(),
-                                                      "documents": set(), "n_mentions": 0})
+                                                      "n_documents": 0, "last_doc": None, "n_mentions": 0})
         acc["kinds"][row["kind"]] += 1
         acc["aliases"].update(row["aliases"])
-        acc["documents"].add(row["doc_id"])
+        if row["doc_id"] != acc["last_doc"]:  # counted, not kept: an article's rows come together, once
+            acc["n_documents"] += 1
+            acc["last_doc"] = row["doc_id"]
         acc["n_mentions"] += row["n_mentions"]
 
     def rows(self) -> list[dict]:
@@ -323,7 +325,7 @@ class OrganizationMerger:
             kind = max(sorted(acc["kinds"]), key=acc["kinds"].get)
             out.append({"org_id": oid, "name": acc["name"], "kind": kind,
                         "aliases": sorted(acc["aliases"] - {acc["name"]}),
-                        "n_documents": len(acc["documents"]), "n_mentions": acc["n_mentions"]})
+                        "n_documents": acc["n_documents"], "n_mentions": acc["n_mentions"]})
         return out
 
 

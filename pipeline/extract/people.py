@@ -66,7 +66,9 @@ def split_name(canonical: str) -> tuple[str | None, str | None]:
 
 class PeopleMerger:
     """Per-article person rows (one per person per article) folded into one row per person_id as
-    they arrive, so a long run keeps one small record per person, not every partial row."""
+    they arrive, so a long run keeps one small record per person, not every partial row nor every
+    document id (documents are counted as they change: an article's rows come together, and each
+    article once)."""
 
     def __init__(self) -> None:
         self._merged: dict[str, dict] = {}
@@ -74,9 +76,11 @@ class PeopleMerger:
     def add(self, row: dict) -> None:
         pid = row["person_id"]
         acc = self._merged.setdefault(pid, {"name": row["name"], "honorifics": {}, "aliases": set(),
-                                            "documents": set(), "n_mentions": 0})
+                                            "n_documents": 0, "last_doc": None, "n_mentions": 0})
         acc["aliases"].update(row["aliases"])
-        acc["documents"].add(row["doc_id"])
+        if row["doc_id"] != acc["last_doc"]:  # an article's rows arrive together, each article once
+            acc["n_documents"] += 1
+            acc["last_doc"] = row["doc_id"]
         acc["n_mentions"] += row["n_mentions"]
         for h in row["honorifics"]:
             acc["honorifics"][h] = acc["honorifics"].get(h, 0) + 1
@@ -92,7 +96,7 @@ class PeopleMerger:
                 "person_id": pid, "name": acc["name"], "honorific": honorific,
                 "given_name": given, "family_name": family,
                 "aliases": sorted(acc["aliases"] - {acc["name"]}),
-                "n_documents": len(acc["documents"]), "n_mentions": acc["n_mentions"],
+                "n_documents": acc["n_documents"], "n_mentions": acc["n_mentions"],
             })
         return rows
 

@@ -34,7 +34,7 @@ def is_shard(path: Path) -> bool:
     return path.is_file() and name.endswith(SHARD_SUFFIXES)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordInput:
     """One record of a shard, as an input: `read()` returns its article's bytes (UTF-8)."""
 
@@ -73,6 +73,8 @@ def scan_shard(shard: Path, name: str | None = None) -> tuple[list[RecordInput],
 
     name = name or display_path(shard.name)
     records, metadata, problems, seen = [], {}, [], set()
+    # one object for every record with no metadata fields (most shards), not one per record
+    empty, empty_html = ArticleMetadata(), ArticleMetadata(extra={"input_format": "html"})
     for index, record in enumerate(_records(shard)):
         if isinstance(record, Exception):
             problems.append({"source_path": f"{name}#@{index + 1}", "reason": "unreadable",
@@ -93,12 +95,15 @@ def scan_shard(shard: Path, name: str | None = None) -> tuple[list[RecordInput],
         records.append(RecordInput(shard, index, path, name))
         fields = {k: record[k] for k in METADATA_FIELDS if record.get(k) is not None}
         fields = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in fields.items()}
+        html = record.get("text") is None and isinstance(record.get("html"), str)
         try:
-            meta = _metadata_from(fields)
+            meta = _metadata_from(fields) if fields else None
         except ValueError as exc:
             problems.append({"source_path": path, "reason": "bad_metadata", "detail": " ".join(str(exc).split())})
-            meta = ArticleMetadata()
-        if record.get("text") is None and isinstance(record.get("html"), str):
+            meta = None
+        if meta is None:
+            meta = empty_html if html else empty
+        elif html:
             meta = dataclasses.replace(meta, extra={"input_format": "html"})
         metadata[path] = meta
     return records, metadata, problems

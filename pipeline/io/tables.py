@@ -13,7 +13,10 @@ the previous one, never a mix (pipeline/io/writer.py writes; docs/pipeline.md "O
 
 The manifest (written, fsynced and renamed into the generation folder before the switch) names the
 generation and every table file with its row count, size and sha256, and the pipeline version. A
-table written as a folder of files (a partitioned dataset) lists its files as "parts" (check_entry).
+table of more rows than a part holds (pipeline/io/writer.py, PART_ROWS) is a partitioned dataset,
+a folder `<table>.parquet/` of `part-00000.parquet`, ...; its entry lists the files as "parts"
+(check_entry), and it is read as one table through the same path (pd.read_parquet, pyarrow.dataset;
+DuckDB: `<table>.parquet/*.parquet`, or the list `table_files` gives).
 
 `current_tables(out)` resolves `current` once and returns the paths inside that generation folder,
 so everything read through them comes from one run even if a new run switches meanwhile;
@@ -89,10 +92,17 @@ def check_entry(folder: Path, name: str, entry: dict, verify: bool = False) -> N
     """One table of a manifest: {"path", "rows", "bytes", "sha256"} for a file; a table written as
     a folder of files lists them as "parts", each such an entry (path relative to the generation)."""
     if "parts" in entry:
-        if not (folder / entry["path"]).is_dir():
+        where = folder / entry["path"]
+        if not where.is_dir():
             raise OutputError(f"{folder}: table {name} ({entry['path']}) is missing")
         for part in entry["parts"]:
             check_entry(folder, name, part, verify)
+        named = {Path(part["path"]).name for part in entry["parts"]}
+        strays = sorted(p.name for p in where.iterdir() if p.name not in named)
+        if strays:  # a reader of the folder would read them too
+            raise OutputError(f"{where}: files the manifest does not list: {', '.join(strays[:3])}")
+        if sum(part["rows"] for part in entry["parts"]) != entry["rows"]:
+            raise OutputError(f"{where}: the parts' rows do not add up to the manifest's {entry['rows']}")
         return
     file = folder / entry["path"]
     try:
@@ -120,6 +130,17 @@ def current_tables(out: Path, verify: bool = False) -> dict[str, Path]:
     folder = current_generation(out)
     manifest = load_manifest(folder, verify)
     return {name: folder / entry["path"] for name, entry in manifest["tables"].items()}
+
+
+def table_files(out: Path, name: str) -> list[Path]:
+    """The Parquet files of one table of the current generation, in row order: the table's file,
+    or the parts of a partitioned table (for tools that take a list of files, e.g. DuckDB's
+    `read_parquet([...])`)."""
+    folder = current_generation(out)
+    entry = load_manifest(folder)["tables"].get(name)
+    if entry is None:
+        raise OutputError(f"{out} has no table {name!r}")
+    return [folder / part["path"] for part in entry.get("parts", [entry])]
 
 
 def read_table(out: Path, name: str, **options):

@@ -41,8 +41,32 @@ from ..schema import TABLES
 from .tables import (CURRENT, GENERATIONS, LOCK_FILE, MANIFEST, MANIFEST_FORMAT, OutputError,
                      load_manifest, sha256_file)
 
-#: Rows buffered per table before they are written as one row group.
+#: Rows buffered per table before they are written as one row group (ROW_GROUP_ROWS_OF for a table
+#: of large rows: a documents row holds the article's whole text).
 ROW_GROUP_ROWS = 5000
+ROW_GROUP_ROWS_OF = {"documents": 500}
+
+#: Rows per part of a table: a table of more rows is written as a partitioned dataset (a folder of
+#: part files, docs/pipeline.md "Partitioned tables"). $PIPELINE_PART_ROWS or `--part-rows` sets it.
+PART_ROWS = 2_000_000
+PART_ROWS_ENV = "PIPELINE_PART_ROWS"
+
+
+def part_rows_setting() -> int:
+    value = os.environ.get(PART_ROWS_ENV)
+    if not value:
+        return PART_ROWS
+    try:
+        rows = int(value)
+    except ValueError:
+        raise RuntimeError(f"${PART_ROWS_ENV} is {value!r}, not a number of rows") from None
+    if rows < 1:
+        raise RuntimeError(f"${PART_ROWS_ENV} is {rows}: a part holds at least one row")
+    return rows
+
+
+def part_name(index: int) -> str:
+    return f"part-{index:05d}.parquet"
 
 #: The name a new `current` link gets before it is renamed onto `current`.
 CURRENT_TMP = ".current.tmp"
@@ -173,21 +197,29 @@ def write_tables(rows: dict[str, list[dict]], out_dir: Path) -> dict[str, int]:
 
 
 class TableSink:
-    """Streams rows into one Parquet file per table in a new generation folder; `finish` completes
+    """Streams rows into Parquet files per table in a new generation folder; `finish` completes
     it, `switch` makes it current (`commit` does both).
 
     Rows are buffered per table and flushed as a row group every ROW_GROUP_ROWS rows, so row-group
     boundaries depend only on the rows, never on timing: two runs over the same input write the
-    same files.
+    same files. A table is written in parts of at most `part_rows` rows (PART_ROWS, or
+    $PIPELINE_PART_ROWS): a table that fits in one part is one file, `<table>.parquet`; a larger
+    one is a partitioned dataset, a folder `<table>.parquet/` of `part-00000.parquet`, ... in row
+    order, which pd.read_parquet, pyarrow.dataset and DuckDB (`<table>.parquet/*.parquet`) read as
+    one table. The parts are written into `.<table>.parts/` inside the unswitched generation and
+    renamed into place by `finish`, so they switch with the rest.
     """
 
-    def __init__(self, out_dir: Path, version: str | None = None):
+    def __init__(self, out_dir: Path, version: str | None = None, part_rows: int | None = None):
         self.out_dir = Path(out_dir)
         self.version = version
+        self.part_rows = max(1, int(part_rows or part_rows_setting()))
         self.generation = new_generation_id()
         self.folder = self.out_dir / GENERATIONS / self.generation
         self._buffers: dict[str, list[dict]] = {name: [] for name in TABLES}
         self._counts = {name: 0 for name in TABLES}
+        self._part_counts = {name: 0 for name in TABLES}
+        self._parts: dict[str, list[dict]] = {name: [] for name in TABLES}
         self._files: dict[str, _HashingFile] = {}
         self._writers: dict[str, pq.ParquetWriter] = {}
         self._entries: dict[str, dict] = {}
@@ -199,19 +231,55 @@ class TableSink:
                 raise KeyError(f"unknown table {name!r}")
             buffer = self._buffers[name]
             buffer.extend(table_rows)
-            if len(buffer) >= ROW_GROUP_ROWS:
+            if len(buffer) >= min(ROW_GROUP_ROWS, ROW_GROUP_ROWS_OF.get(name, ROW_GROUP_ROWS)):
                 self._flush(name)
+
+    def _parts_folder(self, name: str) -> Path:
+        return self.folder / f".{name}.parts"
+
+    def _open_part(self, name: str) -> None:
+        folder = self._parts_folder(name)
+        folder.mkdir(parents=True, exist_ok=True)
+        self._files[name] = _HashingFile(folder / part_name(len(self._parts[name])))
+        self._writers[name] = pq.ParquetWriter(self._files[name], TABLES[name])
+        self._part_counts[name] = 0
+
+    def _close_part(self, name: str) -> None:
+        self._writers.pop(name).close()
+        file = self._files.pop(name)
+        file.sync_and_close()
+        self._parts[name].append({"path": f"{name}.parquet/{part_name(len(self._parts[name]))}",
+                                  "rows": self._part_counts[name], "bytes": file.size,
+                                  "sha256": file.sha256.hexdigest()})
 
     def _flush(self, name: str) -> None:
         buffer = self._buffers[name]
         if name not in self._writers:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self._files[name] = _HashingFile(self.folder / f"{name}.parquet")
-            self._writers[name] = pq.ParquetWriter(self._files[name], TABLES[name])
-        if buffer:
-            self._writers[name].write_table(to_arrow(name, buffer))
-            self._counts[name] += len(buffer)
-            buffer.clear()
+            self._open_part(name)  # every table has at least one part, empty or not
+        start = 0
+        while start < len(buffer):
+            room = self.part_rows - self._part_counts[name]
+            if room <= 0:  # this part is full: the rows go on in the next one
+                self._close_part(name)
+                self._open_part(name)
+                room = self.part_rows
+            chunk = buffer[start:start + room]
+            self._writers[name].write_table(to_arrow(name, chunk))
+            self._part_counts[name] += len(chunk)
+            self._counts[name] += len(chunk)
+            start += len(chunk)
+        buffer.clear()
+
+    def _place(self, name: str) -> dict:
+        """The table's parts moved to their final place in the generation; its manifest entry."""
+        parts, folder = self._parts[name], self._parts_folder(name)
+        if len(parts) == 1:  # one file, `<table>.parquet`, as always
+            os.rename(folder / part_name(0), self.folder / f"{name}.parquet")
+            folder.rmdir()
+            return {**parts[0], "path": f"{name}.parquet"}
+        os.rename(folder, self.folder / f"{name}.parquet")
+        return {"path": f"{name}.parquet", "rows": self._counts[name],
+                "bytes": sum(p["bytes"] for p in parts), "parts": parts}
 
     def finish(self) -> dict[str, int]:
         """Write what is buffered, close and fsync every file, write the manifest; returns row
@@ -219,11 +287,10 @@ class TableSink:
         try:
             for name in TABLES:
                 self._flush(name)  # opens the file of an empty table too, so every table exists
-                self._writers.pop(name).close()
-                file = self._files.pop(name)
-                file.sync_and_close()
-                self._entries[name] = {"path": f"{name}.parquet", "rows": self._counts[name],
-                                       "bytes": file.size, "sha256": file.sha256.hexdigest()}
+                self._close_part(name)
+                self._entries[name] = self._place(name)
+                if len(self._parts[name]) > 1:
+                    _fsync_dir(self.folder / f"{name}.parquet")
             _pause("generation")
             _write_durably(self.folder / MANIFEST, _manifest(self.generation, self._entries, self.version))
             _fsync_dir(self.folder.parent)
@@ -269,6 +336,15 @@ def _link(out: Path, name: str, target: str) -> None:
     tmp = out / f".{name}.link.tmp"
     _remove(tmp)
     os.symlink(target, tmp)
+    if path.is_dir() and not path.is_symlink():
+        # a copy of a partitioned table (OUT copied following links): a folder cannot be replaced
+        # by a link in one step, so it is set aside first (it showed the same rows as the link will)
+        aside = out / f".{name}.copy.tmp"
+        _remove(aside)
+        os.rename(path, aside)
+        os.replace(tmp, path)
+        _remove(aside)
+        return
     os.replace(tmp, path)
 
 

@@ -6,6 +6,10 @@ batches. Batches of (path, bytes, metadata) go out, rows (plain dicts) come back
 driver writes every table. Each worker loads the model once (`PreloadModel`, then the per-process
 cache of `get_pipeline`).
 
+Time budgets: a worker runs its tasks in a thread, where no SIGALRM can reach them; the budgets
+of pipeline/extract/budget.py work there through a timer thread instead, so an article over its
+budget is a `timeout` row on a cluster too.
+
 Faults: a batch whose worker dies is re-run by Dask (`retries=1`, and the scheduler reschedules
 tasks of a lost worker); a batch that still fails (`KilledWorker`) is redone article by article, and
 an article that kills its worker again becomes its `rejected` row (reason `worker_died`).
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 
 from distributed import WorkerPlugin
@@ -28,6 +33,9 @@ log = logging.getLogger(__name__)
 #: source_path contains NEWS_EXTRACT_TEST_DIE_ONCE does so only while the file named by
 #: NEWS_EXTRACT_TEST_DIE_FLAG does not exist (and creates it), so that its retry succeeds.
 DIE_ENV, DIE_ONCE_ENV, DIE_FLAG_ENV = "NEWS_EXTRACT_TEST_DIE", "NEWS_EXTRACT_TEST_DIE_ONCE", "NEWS_EXTRACT_TEST_DIE_FLAG"
+#: Test hook: an article whose source_path contains the text of NEWS_EXTRACT_TEST_SLOW never ends
+#: its rows (a Python loop), so that only its time budget stops it.
+SLOW_ENV = "NEWS_EXTRACT_TEST_SLOW"
 
 #: Times the scheduler reschedules a task whose worker died before it gives up (KilledWorker), on
 #: the LocalCluster this engine starts (an existing cluster keeps its own setting).
@@ -35,6 +43,8 @@ ALLOWED_FAILURES = 1
 
 #: How long to wait for a scheduler given by --scheduler.
 CONNECT_SECONDS = 30
+#: How long to wait for a dead worker's replacement before the next article of a failed batch.
+WAIT_WORKERS_SECONDS = 60
 
 
 def _test_hook(items) -> None:
@@ -48,6 +58,17 @@ def _test_hook(items) -> None:
     always = os.environ.get(DIE_ENV)
     if always and any(always in path for path, _, _ in items):
         os._exit(70)
+    slow = os.environ.get(SLOW_ENV)
+    if slow:
+        from ..extract import process
+        rows = getattr(process._article_rows, "__wrapped__", process._article_rows)
+
+        def slow_rows(prepared, doc, version):
+            while slow in prepared["source_path"]:
+                time.sleep(0.01)
+            return rows(prepared, doc, version)
+        slow_rows.__wrapped__ = rows
+        process._article_rows = slow_rows
 
 
 def dask_batch(items, model: str, version: str):
@@ -87,6 +108,7 @@ class DaskFuture:
         # one at a time: a worker that dies now died of this article alone, not of a neighbour's
         out = []
         for item in self.items:
+            self.pool.wait_for_workers()  # a dead worker's replacement first: no task lands on a dying one
             try:
                 out.append(self.pool.client.submit(dask_batch, [item], self.pool.model, self.version, pure=False,
                                                    retries=1).result()[0])
@@ -126,6 +148,7 @@ class DaskPool:
                     self.client = Client(self.cluster)
             self.client.register_plugin(PreloadModel(model))
             self.workers = max(1, sum(self.client.nthreads().values()))
+            self.expected = max(1, workers) if self.cluster is not None else 1
         except (OSError, TimeoutError) as exc:
             self.shutdown()
             where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
@@ -133,6 +156,14 @@ class DaskPool:
         except BaseException:
             self.shutdown()
             raise
+
+    def wait_for_workers(self) -> None:
+        """Until the cluster has its workers again after a death (the LocalCluster's nannies restart
+        them; on an existing cluster, at least one), at most WAIT_WORKERS_SECONDS."""
+        try:
+            self.client.wait_for_workers(self.expected, timeout=WAIT_WORKERS_SECONDS)
+        except (TimeoutError, OSError) as exc:
+            log.warning("the cluster has not got its workers back (%s); going on", exc)
 
     def submit(self, fn, items, version):
         # `fn` is the local pool's task; on the cluster the same work is `dask_batch`, given the model

@@ -30,11 +30,12 @@ DAMAGED_STATE = (zlib.error, pickle.UnpicklingError, EOFError, sqlite3.DatabaseE
                  AttributeError, ImportError, IndexError, KeyError)
 
 def results(entries: list[Entry], state: RunState, model: str, version: str, workers: int, progress: bool,
-            engine: str = "local", scheduler: str | None = None):
+            engine: str = "local", scheduler: str | None = None, on_start=None):
     """(entry, rows) for every entry, in order: reused rows from the state, new rows from
     process_articles in batches (in a pool of workers when workers > 1, or on a Dask cluster with
     engine "dask"; a few batches ahead of the writer at most, so memory stays flat). New rows are
-    remembered in the state."""
+    remembered in the state. `on_start(n)` is told how many workers the run has once its pool is up
+    (on a Dask cluster, the cluster's worker threads)."""
     todo = sum(1 for e in entries if not e.reuse)
     if progress and todo:  # workers load the model before the first article: say so, the bar would sit still
         where = f" on the Dask cluster at {scheduler}" if engine == "dask" and scheduler else (
@@ -47,6 +48,8 @@ def results(entries: list[Entry], state: RunState, model: str, version: str, wor
         from .dask_engine import DaskPool
         pool = DaskPool(model, workers, scheduler)
         workers = pool.workers
+        if on_start is not None:
+            on_start(workers)
     elif todo and workers > 1:
         pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(model, os.getpid()))
     elif todo:

@@ -19,7 +19,7 @@ from ..io.shards import read_source
 from ..io.sidecars import metadata_to_json
 from ..io.state import Remembered
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One article of this run: in the input folder now, or kept from an earlier run."""
 
@@ -73,6 +73,7 @@ def read_inputs(articles, metadata: dict, remembered: dict[str, Remembered], ver
     """An entry per readable article in IN (bytes hashed; content ids reused from the state only for
     unchanged bytes and pipeline version) and a `rejected` row per unreadable one."""
     entries, rejected = [], []
+    hashes: dict[str, str] = {}  # metadata JSON -> its hash: one string for the many articles that share it
     for art in articles:
         try:
             data = read_source(art.path)  # an oversized file is refused from its size, never read
@@ -82,8 +83,13 @@ def read_inputs(articles, metadata: dict, remembered: dict[str, Remembered], ver
         sha, meta = file_sha(data), metadata.get(art.relative_path)
         old = remembered.get(art.relative_path)
         key = old.content_id if old and (old.file_sha, old.version) == (sha, version) else content_key(data)
-        entries.append(Entry(art.relative_path, sha, metadata_hash(metadata_to_json(meta)), key, meta,
-                             art.path, remembered=old))
+        meta_json = metadata_to_json(meta)
+        meta_hash = hashes.get(meta_json)
+        if meta_hash is None:
+            meta_hash = metadata_hash(meta_json)
+            if len(hashes) < 1024:
+                hashes[meta_json] = meta_hash
+        entries.append(Entry(art.relative_path, sha, meta_hash, key, meta, art.path, remembered=old))
     return entries, rejected
 
 

@@ -23,6 +23,7 @@ from ..io.sidecars import is_sidecar, load_metadata, metadata_from_json, metadat
 from ..io.state import RunState
 from ..io.inputs import RejectedInput
 from ..io.shards import SHARD_SUFFIXES, is_shard, read_source, scan_shard
+from ..io.tables import GENERATIONS, LOCK_FILE
 from ..io.writer import TableSink, output_lock, recover, remove_stale_temporaries
 from ..nlp.build import resolve_model
 from .execute import results
@@ -35,6 +36,27 @@ from .workers import default_workers
 MERGED = ("people", "organizations")
 #: Where batches run: "local" (this process, or a pool of worker processes) or "dask" (pipeline/run/dask_engine.py).
 ENGINES = ("local", "dask")
+
+
+def is_article_shard(path: Path, in_dir: Path) -> bool:
+    """A shard inside an input folder is read when it is a file of articles: not inside an output
+    folder of this tool (a folder with a run lock or generations), and, for Parquet, with an `id`
+    column and a `text` or `html` one (a table of this tool's, or any other Parquet file, is not)."""
+    if not is_shard(path):
+        return False
+    for folder in path.parents:
+        if (folder / LOCK_FILE).exists() or (folder / GENERATIONS).is_dir():
+            return False
+        if folder == in_dir:
+            break
+    if path.name.lower().endswith(".parquet"):
+        try:
+            import pyarrow.parquet as pq
+            names = set(pq.read_schema(path).names)
+        except Exception:  # noqa: BLE001 - not readable as Parquet: scanned, and rejected with the reason
+            return True
+        return "id" in names and bool(names & {"text", "html"})
+    return True
 
 
 @dataclass
@@ -73,11 +95,13 @@ class Summary:
 
 def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None = None,
         progress: bool | None = None, prune: bool = False, rebuild: bool = False, date_order: str | None = None,
-        engine: str = "local", scheduler: str | None = None) -> Summary:
+        engine: str = "local", scheduler: str | None = None, part_rows: int | None = None) -> Summary:
     """Extract IN into tables in OUT. Articles unchanged since the last run into OUT are reused
     (unless `rebuild`); articles gone from IN stay in the output unless `prune`. `workers=None`
     or 0 picks a number from the cores and the work to do. `engine="dask"` runs the batches on the
-    dask.distributed cluster at `scheduler`, or on a LocalCluster of `workers` processes (same tables)."""
+    dask.distributed cluster at `scheduler`, or on a LocalCluster of `workers` processes (same tables).
+    A table of more than `part_rows` rows (default: pipeline/io/writer.py PART_ROWS, or
+    $PIPELINE_PART_ROWS) is written as a folder of part files."""
     if engine not in ENGINES:
         raise RuntimeError(f"unknown engine {engine!r}: use {' or '.join(ENGINES)}")
     if scheduler and engine != "dask":
@@ -102,6 +126,19 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
     else:
         articles, others = find_inputs(in_dir)
         metadata, metadata_problems = load_metadata(in_dir, articles)
+        # shards inside the folder: their records are articles too, `sub/FILE.jsonl#id`
+        shards = [o for o in others if is_article_shard(o.path, in_dir)]
+        for found in shards:
+            try:
+                records, shard_metadata, problems = scan_shard(found.path, found.relative_path)
+            except (OSError, ValueError) as exc:  # not a readable shard (pyarrow's errors are ValueErrors)
+                metadata_problems.append({"source_path": found.relative_path, "reason": "unreadable",
+                                          "detail": f"not a readable shard: {' '.join(str(exc).split())[:200]}"})
+                continue
+            articles.extend(records)
+            metadata.update(shard_metadata)
+            metadata_problems.extend(problems)
+        others = [o for o in others if o not in shards]
     if date_order:  # --date-order: every article whose sidecar does not say otherwise
         for art in articles:
             meta = metadata.get(art.relative_path) or ArticleMetadata()
@@ -121,7 +158,11 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
         plan = make_plan(present, {a.relative_path for a in articles}, remembered, version, prune, rebuild,
                          lambda path: content_key(state.stored_bytes(path)),
                          lambda path: metadata_from_json(state.stored_metadata(path)))
+        summary.articles = len(articles)
+        # what the plan has taken in is not needed any more: a long run keeps only its entries
+        del articles, metadata, present, remembered
         state.forget(plan.forget)
+        plan.forget = []
         for entry in plan.remember:
             try:
                 data = read_source(entry.file)
@@ -131,14 +172,19 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
                            metadata_to_json(entry.metadata), entry.content_id, None, None)
         unique, duplicates, todo = plan.entries, plan.duplicates, plan.todo
         workers = default_workers(todo) if not workers else min(workers, max(1, todo))
-        summary.articles, summary.duplicates = len(articles), sum(len(v) for v in duplicates.values())
+        summary.duplicates = sum(len(v) for v in duplicates.values())
         summary.kept, summary.pruned = plan.kept, plan.pruned
         summary.workers, summary.processed, summary.reused = workers, todo, len(unique) - todo
 
-        sink, people, organizations = TableSink(out_dir, version=version), PeopleMerger(), OrganizationMerger()
+        sink = TableSink(out_dir, version=version, part_rows=part_rows)
+        people, organizations = PeopleMerger(), OrganizationMerger()
         sink.add({"rejected": rejected_first})
         try:
-            for entry, rows in results(unique, state, model, version, workers, progress, engine, scheduler):
+            def pool_started(n: int) -> None:  # the workers the run really has (a --scheduler cluster's own)
+                summary.workers = n
+
+            for entry, rows in results(unique, state, model, version, workers, progress, engine, scheduler,
+                                       on_start=pool_started):
                 for doc in rows["documents"]:
                     doc["duplicate_paths"] = duplicates.get(doc["doc_id"], [])
                 for partial in rows["people"]:
