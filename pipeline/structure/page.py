@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..about import PATTERNS_DIR
-from ..dates.datelines import find_date
+from ..dates.datelines import find_date, find_yearless
 from . import blocks
 from .blocks import Classified, best_region
 
@@ -173,15 +173,43 @@ OPENING_DATELINE_WORDS, OPENING_DATELINE_REST = 16, 8
 DATED_CUE = re.compile(r"^\W*(?:last\s+)?(?:first\s+)?(?:published|posted|updated|modified)\b", re.IGNORECASE)
 
 
-def is_byline_dateline(line: Line, below_headline: bool = False) -> tuple[dt.date, int, int] | None:
+def is_byline_dateline(line: Line, below_headline: bool = False, year: int | None = None) -> tuple[dt.date, int, int] | None:
     """A dateline, or (in the dateline area only) a byline or a line starting "Published",
-    "Updated" ... with a date in it; in the body's opening lines, a short line with a date."""
+    "Updated" ... with a date in it; in the body's opening lines, a short line with a date. A
+    "Published"/"Posted"/"Updated" line whose date has no year ("Posted Nov 19, 6:51 AM") takes
+    `year`, the page's own (its copyright line's), when there is one."""
     found = is_dateline(line)
     if found or "://" in line.text:
         return found
     if BYLINE.match(line.stripped) or DATED_CUE.match(line.stripped):
-        return is_dateline(line, BYLINE_DATELINE_WORDS, BYLINE_DATELINE_REST)
+        found = is_dateline(line, BYLINE_DATELINE_WORDS, BYLINE_DATELINE_REST)
+        if not found and year and DATED_CUE.match(line.stripped) and line.n_words <= BYLINE_DATELINE_WORDS:
+            found = _yearless_dateline(line, year)
+        return found
     return is_dateline(line, OPENING_DATELINE_WORDS, OPENING_DATELINE_REST) if below_headline else None
+
+
+def _yearless_dateline(line: Line, year: int) -> tuple[dt.date, int, int] | None:
+    found = find_yearless(line.text, year)
+    if not found:
+        return None
+    date, s, e = found
+    cue = PUBLISHED_CUE.search(line.text, e)
+    later = find_yearless(line.text[cue.end():], year) if cue and not PUBLISHED_CUE.search(line.text, 0, s) else None
+    if later:  # "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM"
+        date, s, e = later[0], later[1] + cue.end(), later[2] + cue.end()
+    return date, line.start + s, line.start + e
+
+
+#: The year a page states for itself: its copyright line ("© 2019 ...", "Copyright 2005-2019 ...")
+PAGE_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def page_year(lines: list[Line]) -> int | None:
+    """The latest year of the page's copyright lines, else None."""
+    years = [int(m["year"]) for ln in lines if "©" in ln.text or "opyright" in ln.text or "(c)" in ln.text.lower()
+             for m in PAGE_YEAR.finditer(ln.text)]
+    return max(years) if years else None
 
 
 def is_title_like(line: Line) -> bool:
@@ -319,9 +347,10 @@ def analyse(text: str) -> Structure:
     headline_at = titled_at if titled_at is not None else _find_headline(head, None, not_titles, kinds)
     window_start = max(0, headline_at - DATELINE_ABOVE_HEADLINE) if headline_at is not None else 0
     datelines = []
+    year = page_year(lines)
     for i in [*range(len(head)), *_opening(kinds, first_prose, last)]:
         ln = lines[i]
-        found = is_byline_dateline(ln, i >= first_prose or headline_at is not None and i > headline_at) \
+        found = is_byline_dateline(ln, i >= first_prose or headline_at is not None and i > headline_at, year) \
             if i >= window_start else is_dateline(ln)
         if found:
             if i >= window_start:
