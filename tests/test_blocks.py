@@ -203,3 +203,20 @@ def test_a_date_without_year_needs_the_page_year():
     page = f"The Ledger\n{MENU}\n{HEADLINE}\nPosted Nov 19, 6:51 AM\n\n{P1}\n\n{P2}\n\n{P3}\n"
     assert analyse(page).published is None  # no copyright line: no year to give it
     assert analyse(page + "Copyright 2005-2019 The Ledger\n").published == dt.date(2019, 11, 19)
+
+
+def test_an_article_that_is_a_long_list_of_short_lines_is_kept_whole():
+    # a plan: a few paragraphs, then day after day of short labelled lines, then a box of links
+    day = ("Day {n}\nBreakfast before the school run\nPorridge with fruit and seeds\nLunch at your desk\n"
+           "Soup and a wholemeal roll\nEvening meal with the family\nFish with rice and green beans\n")
+    plan = "".join(day.format(n=n) for n in range(2, 8))
+    # the best region ends inside the plan, after the paragraph below its first day
+    page = (f"The Ledger\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{day.format(n=1)}{P3}\n\n{plan}\nRelated Articles\n"
+            "Council tax to rise by five per cent\nNew head for the county's schools\n")
+    s, b = body_of(page)
+    assert b.startswith(HEADLINE) and "Day 7" in b and b.rstrip().endswith("Fish with rice and green beans")
+    assert "Related Articles" not in b
+    # a menu or a list of teasers after the article repeats none of the article's lines: not taken in
+    teasers = "\n".join(f"Council story number {n} of the week\nA short line about it" for n in range(8))
+    s, b = body_of(f"The Ledger\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{teasers}\n")
+    assert b.endswith(P3)

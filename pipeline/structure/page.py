@@ -340,6 +340,7 @@ def analyse(text: str) -> Structure:
             titled_at = None
 
     last = _trim_teasers(kinds, first_prose, last)
+    last = _continued_list(lines, kinds, first_prose, last)
 
     structure = Structure(body_start=lines[first_prose].start, body_end=lines[first_prose].end)
     head = lines[:first_prose]
@@ -450,6 +451,43 @@ def _trim_teasers(kinds: list[Classified], first: int, last: int) -> int:
     end = units[-1] - 1
     while end > first and kinds[end].kind != "prose":
         end -= 1
+    return end
+
+
+#: A list goes on after the region when the lines after it repeat at least this many distinct lines
+#: of the article's own (its labels: "Pre-Workout Meal", "Eat 60–90 minutes before", "Serves:")
+LIST_REPEATS = 3
+#: ... of at least this many words each (a lone "Share" or a name is no label)
+LIST_LABEL_WORDS = 2
+#: Kinds that stop a continued list: furniture cues and the article's end.
+LIST_STOPS = frozenset({"end", "box", "notice", "skip"})
+
+
+def _continued_list(lines: list[Line], kinds: list[Classified], first: int, last: int) -> int:
+    """The region's last line once a list that goes on after it is taken in. An article that is a
+    long list of short lines (a meal plan, a schedule, a spec sheet) costs more than its few
+    paragraphs are worth, so the best region stops inside it; the list is recognised by repeating
+    the article's own short lines (the labels of every entry). Walked from the region's end to the
+    first cue line (a box heading, a share block, the footer), the run is kept when it repeats at
+    least LIST_REPEATS distinct short lines of the region, up to its last line that is prose or a
+    repeated line. A menu or a list of teasers repeats the page's furniture, never the article."""
+    own = {lines[i].stripped for i in range(first, last + 1)
+           if kinds[i].kind not in ("prose", *FURNITURE) and lines[i].n_words >= LIST_LABEL_WORDS}
+    if len(own) < LIST_REPEATS:
+        return last
+    stop = last + 1
+    while stop < len(lines) and kinds[stop].kind not in LIST_STOPS:
+        stop += 1
+    run = range(last + 1, stop)
+    if len({lines[i].stripped for i in run} & own) < LIST_REPEATS:
+        return last
+    seen = set(own)
+    end = last
+    for i in run:
+        text = lines[i].stripped
+        if kinds[i].kind == "prose" or text in seen:
+            end = i
+        seen.add(text)
     return end
 
 
