@@ -176,3 +176,55 @@ def test_stopwords_are_spacys_list_for_the_language(language):
     from spacy.util import get_lang_class
 
     assert stopwords(language) == frozenset(w.lower() for w in get_lang_class(language).Defaults.stop_words)
+
+
+@pytest.mark.parametrize("interruption", [
+    # a list inside the article: bullets, numbered, or short lines under a lead-in
+    "The report found:\n• Better management oversight of cases\n• Stable social work teams\n• Fewer agency staff",
+    "1. The front door service\n2. Care leavers\n3. Children in care",
+    # a gallery: its counter lines and captions
+    "1 of 6\nThe new unit in Northshire\n2 of 6\nStaff at the front door service\nStory continues below gallery",
+])
+def test_lists_and_galleries_inside_the_article_are_bridged(interruption):
+    page = page_with(interruption)
+    s, b = body_of(page)
+    assert b.startswith(HEADLINE) and b.endswith(P3), interruption
+    assert P2 in b and "Most read" not in b
+
+
+@pytest.mark.parametrize("dateline, published", [
+    ("Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM", dt.date(2017, 11, 19)),  # no year: the page's
+    ("Posted 3 March", dt.date(2017, 3, 3)),
+    ("sexta-feira, 22 de outubro de 2010 às 20:13", dt.date(2010, 10, 22)),     # other languages' months
+    ("Posted on Oktober 27, 2015 by Admin", dt.date(2015, 10, 27)),
+    ("Publié le 22 octobre 2010 à 20h13", dt.date(2010, 10, 22)),
+    ("Chris Davies - Nov 19, 2019, 10:31 pm CST", dt.date(2019, 11, 19)),      # the day as written
+])
+def test_byline_dates_near_the_headline(dateline, published):
+    page = f"The Ledger\n{MENU}\n{HEADLINE}\n{dateline}\n\n{P1}\n\n{P2}\n\n{P3}\n\n© 2017 The Ledger\n"
+    s = analyse(page)
+    assert s.published == published and s.title == HEADLINE
+    assert any(a <= page.index(dateline) < e for a, e in s.excluded)
+
+
+def test_a_date_without_year_needs_the_page_year():
+    page = f"The Ledger\n{MENU}\n{HEADLINE}\nPosted Nov 19, 6:51 AM\n\n{P1}\n\n{P2}\n\n{P3}\n"
+    assert analyse(page).published is None  # no copyright line: no year to give it
+    assert analyse(page + "Copyright 2005-2019 The Ledger\n").published == dt.date(2019, 11, 19)
+
+
+def test_an_article_that_is_a_long_list_of_short_lines_is_kept_whole():
+    # a plan: a few paragraphs, then day after day of short labelled lines, then a box of links
+    day = ("Day {n}\nBreakfast before the school run\nPorridge with fruit and seeds\nLunch at your desk\n"
+           "Soup and a wholemeal roll\nEvening meal with the family\nFish with rice and green beans\n")
+    plan = "".join(day.format(n=n) for n in range(2, 8))
+    # the best region ends inside the plan, after the paragraph below its first day
+    page = (f"The Ledger\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{day.format(n=1)}{P3}\n\n{plan}\nRelated Articles\n"
+            "Council tax to rise by five per cent\nNew head for the county's schools\n")
+    s, b = body_of(page)
+    assert b.startswith(HEADLINE) and "Day 7" in b and b.rstrip().endswith("Fish with rice and green beans")
+    assert "Related Articles" not in b
+    # a menu or a list of teasers after the article repeats none of the article's lines: not taken in
+    teasers = "\n".join(f"Council story number {n} of the week\nA short line about it" for n in range(8))
+    s, b = body_of(f"The Ledger\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{teasers}\n")
+    assert b.endswith(P3)

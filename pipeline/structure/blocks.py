@@ -69,18 +69,41 @@ def stopwords(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in module.STOP_WORDS)
 
 
-def page_stopwords(texts: list[str]) -> frozenset[str]:
-    """The stopwords of the page's language: the list that covers most of its words."""
-    counts = Counter(w.lower() for t in texts for w in WORD.findall(t))
+def words_of(text: str) -> list[str]:
+    """A line's words, lower-cased: what the stopword signals count."""
+    return WORD.findall(text.lower())
+
+
+@lru_cache(maxsize=1)
+def _stopword_languages() -> dict[str, tuple[int, ...]]:
+    """Every stopword of the languages tried, with the indices (in STOPWORD_LANGUAGES) of the
+    languages it belongs to: a page's words are looked up once, not once per language."""
+    index: dict[str, list[int]] = {}
+    for n, lang in enumerate(STOPWORD_LANGUAGES):
+        for w in stopwords(lang):
+            index.setdefault(w, []).append(n)
+    return {w: tuple(ns) for w, ns in index.items()}
+
+
+def page_stopwords(texts: list[str] | None = None, word_lists: list[list[str]] | None = None) -> frozenset[str]:
+    """The stopwords of the page's language: the list that covers most of its words (English on a
+    tie). `word_lists`, the lines' words already lower-cased (Line.words), saves splitting again."""
+    if word_lists is None:
+        word_lists = [words_of(t) for t in texts or ()]
+    counts = Counter(w for ws in word_lists for w in ws)
     if not counts:
         return stopwords("en")
-    def covered(lang):
-        return sum(counts[w] for w in counts.keys() & stopwords(lang)), lang == "en"
-    return stopwords(max(STOPWORD_LANGUAGES, key=covered))
+    index = _stopword_languages()
+    covered = [0] * len(STOPWORD_LANGUAGES)
+    for w, c in counts.items():
+        for n in index.get(w, ()):
+            covered[n] += c
+    best = max(range(len(STOPWORD_LANGUAGES)), key=lambda n: (covered[n], STOPWORD_LANGUAGES[n] == "en"))
+    return stopwords(STOPWORD_LANGUAGES[best])
 
 
-def stop_ratio(text: str, stops: frozenset[str]) -> float:
-    words = WORD.findall(text.lower())
+def stop_ratio(text: str, stops: frozenset[str], words: list[str] | None = None) -> float:
+    words = words_of(text) if words is None else words
     return sum(w in stops for w in words) / len(words) if words else 0.0
 
 
@@ -88,26 +111,27 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(SENTENCE_END)
 
 
-def is_menu_like(text: str, stops: frozenset[str]) -> bool:
+def is_menu_like(text: str, stops: frozenset[str], ratio: float | None = None) -> bool:
     """A long line of items: many capitalised words, few function words, no sentence in it, or
-    items joined by separators (" | ", " • ")."""
+    items joined by separators (" | ", " • "). `ratio`: the line's stopword ratio, if known."""
     words = text.split()
     if len(SEPARATORS.findall(text)) >= 3:
         return True
     if len(words) < 6 or ends_sentence(text):
         return False
     capitalised = sum(w[:1].isupper() or w[:1].isdigit() for w in words) / len(words)
-    return capitalised >= 0.6 and stop_ratio(text, stops) < 0.2
+    return capitalised >= 0.6 and (stop_ratio(text, stops) if ratio is None else ratio) < 0.2
 
 
 #: A table row: at least this many cells, this share of them numbers ("1 Kyle Busch 5040 5 1 17 27").
 TABLE_MIN_TOKENS, TABLE_MIN_NUMBERS = 5, 0.5
-NUMBER = re.compile(r"^[\d.,:%()+\-–]+$")
+#: a cell that is a number: a whitespace-delimited run of digits and number punctuation
+NUMBER_CELL = re.compile(r"(?<!\S)[\d.,:%()+\-–]+(?!\S)")
 
 
 def is_table_row(text: str) -> bool:
-    tokens = text.split()
-    return len(tokens) >= TABLE_MIN_TOKENS and sum(bool(NUMBER.match(t)) for t in tokens) / len(tokens) >= TABLE_MIN_NUMBERS
+    tokens = len(text.split())
+    return tokens >= TABLE_MIN_TOKENS and len(NUMBER_CELL.findall(text)) / tokens >= TABLE_MIN_NUMBERS
 
 
 @lru_cache(maxsize=1)

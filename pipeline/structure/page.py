@@ -15,11 +15,11 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from ..about import PATTERNS_DIR
-from ..dates.datelines import find_date
+from ..dates.datelines import find_date, find_yearless
 from . import blocks
 from .blocks import Classified, best_region
 
@@ -54,19 +54,36 @@ COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:\d
                        r"(?:\s+\d{4})?\.?(?:\s+all rights reserved.*)?$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+_UNSET = object()
+
+
 class Line:
-    start: int
-    end: int
-    text: str
+    """One non-blank line of the page: its offsets, its text (stripped) and what the classifier
+    asks of it more than once, worked out once (its cue, its date, its words)."""
 
-    @cached_property
-    def stripped(self) -> str:
-        return self.text.strip()
+    __slots__ = ("start", "end", "text", "stripped", "n_words", "_cue", "_date", "_words")
 
-    @cached_property
-    def n_words(self) -> int:
-        return len(self.text.split())
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self.text = start, end, text
+        self.stripped = text.strip()
+        self.n_words = len(self.stripped.split())
+        self._cue = self._date = self._words = _UNSET
+
+    @property
+    def words(self) -> list[str]:
+        """Its words, lower-cased (blocks.WORD), for the stopword signals."""
+        if self._words is _UNSET:
+            self._words = blocks.words_of(self.text)
+        return self._words
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Line) and (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Line({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass
@@ -112,17 +129,41 @@ def split_lines(text: str) -> list[Line]:
 def cue_of(line: Line) -> str | None:
     """The kind of boilerplate cue this line starts with: "end" (the article is over), "box" (the
     heading of a box of links), "skip" (furniture inside the article: a caption, an inline teaser,
-    an advert label, a share block), or None."""
+    an advert label, a share block), or None. Worked out once per line, with one pattern that joins
+    the cues a line of its length may match (in file order: the first that matches wins)."""
+    if line._cue is _UNSET:
+        regex, kinds = _cue_matcher(line.n_words)
+        m = regex.match(line.stripped) if regex is not None else None
+        line._cue = kinds[m.lastgroup] if m else None
+    return line._cue
+
+
+@lru_cache(maxsize=64)
+def _cue_matcher(n_words: int) -> tuple[re.Pattern | None, dict[str, str]]:
+    """One alternation of the cues (patterns/boilerplate.json) whose `max_words` allows a line of
+    `n_words` words, each its own named group; lines longer than every limit share one."""
     cues, _ = load_cues()
-    for cue_id, regex, kind, max_words in cues:
-        if max_words is not None and line.n_words > max_words:
-            continue
-        if cue_id == "credit_from_publisher":
-            if FROM_PUBLISHER.match(line.stripped):
-                return kind
-        elif regex.match(line.stripped):
-            return kind
-    return None
+    limits = sorted({m for _, _, _, m in cues if m is not None})
+    key = next((m for m in limits if n_words <= m), None)  # lines as long share a matcher
+    if key != n_words:
+        return _cue_matcher(key) if key is not None else _cue_matcher_unlimited()
+    return _join_cues([c for c in cues if c[3] is None or n_words <= c[3]])
+
+
+@lru_cache(maxsize=1)
+def _cue_matcher_unlimited() -> tuple[re.Pattern | None, dict[str, str]]:
+    cues, _ = load_cues()
+    return _join_cues([c for c in cues if c[3] is None])
+
+
+def _join_cues(cues) -> tuple[re.Pattern | None, dict[str, str]]:
+    parts, kinds = [], {}
+    for n, (cue_id, regex, kind, _) in enumerate(cues):
+        # the publisher credit is case-sensitive ("From the Ledger", not "from the start")
+        source = f"(?-i:{FROM_PUBLISHER.pattern})" if cue_id == "credit_from_publisher" else regex.pattern
+        parts.append(f"(?P<c{n}>{source})")
+        kinds[f"c{n}"] = kind
+    return (re.compile("|".join(parts), re.IGNORECASE) if parts else None), kinds
 
 
 def is_prose(line: Line) -> bool:
@@ -145,24 +186,35 @@ def is_item(line: Line) -> bool:
 
 def is_dateline(line: Line, max_words: int = 14, max_rest: int = 6) -> tuple[dt.date, int, int] | None:
     """A short line that is mostly a date (plus words like By, on, Published, a time, a weekday)."""
-    if line.n_words > max_words or not DIGIT.search(line.text) or is_prose(line) and line.n_words > 10:
+    if line.n_words > max_words or not DIGIT.search(line.text) or line.n_words > 10 and is_prose(line):
         return None  # (an absolute date has a year in digits)
+    found = _line_date(line)
+    if found is None or found[3] > max_rest:
+        return None
+    return found[:3]
+
+
+REST_NOISE = re.compile(r"[\d:.,|/()\-–—🕔⏰]+|\s+")
+
+
+def _line_date(line: Line) -> tuple[dt.date, int, int, int] | None:
+    """The line's date (the one after "published" on a line with two) as (date, start, end) in the
+    page, and how many other words the line has; worked out once per line."""
+    if line._date is not _UNSET:
+        return line._date
+    line._date = None
     found = find_date(line.text)
-    if not found:
-        return None
-    date, s, e = found
-    cue = PUBLISHED_CUE.search(line.text, 0, s)
-    if not cue:
-        cue = PUBLISHED_CUE.search(line.text, e)
-        later = find_date(line.text[cue.end():]) if cue else None
-        if later:  # "Last updated 14 March 2019, published 12 March 2019"
-            date, s, e = later[0], later[1] + cue.end(), later[2] + cue.end()
-    rest = line.text[:s] + " " + line.text[e:]
-    rest = DATELINE_WORDS.sub(" ", rest)
-    rest = re.sub(r"[\d:.,|/()\-–—🕔⏰]+|\s+", " ", rest).split()
-    if len(rest) > max_rest:
-        return None
-    return date, line.start + s, line.start + e
+    if found:
+        date, s, e = found
+        cue = PUBLISHED_CUE.search(line.text, 0, s)
+        if not cue:
+            cue = PUBLISHED_CUE.search(line.text, e)
+            later = find_date(line.text[cue.end():]) if cue else None
+            if later:  # "Last updated 14 March 2019, published 12 March 2019"
+                date, s, e = later[0], later[1] + cue.end(), later[2] + cue.end()
+        rest = DATELINE_WORDS.sub(" ", line.text[:s] + " " + line.text[e:])
+        line._date = (date, line.start + s, line.start + e, len(REST_NOISE.sub(" ", rest).split()))
+    return line._date
 
 
 #: A byline that dates the article ("By Jane Doe - Staff Writer 2019-11-19T12:48Z Science",
@@ -173,15 +225,43 @@ OPENING_DATELINE_WORDS, OPENING_DATELINE_REST = 16, 8
 DATED_CUE = re.compile(r"^\W*(?:last\s+)?(?:first\s+)?(?:published|posted|updated|modified)\b", re.IGNORECASE)
 
 
-def is_byline_dateline(line: Line, below_headline: bool = False) -> tuple[dt.date, int, int] | None:
+def is_byline_dateline(line: Line, below_headline: bool = False, year: int | None = None) -> tuple[dt.date, int, int] | None:
     """A dateline, or (in the dateline area only) a byline or a line starting "Published",
-    "Updated" ... with a date in it; in the body's opening lines, a short line with a date."""
+    "Updated" ... with a date in it; in the body's opening lines, a short line with a date. A
+    "Published"/"Posted"/"Updated" line whose date has no year ("Posted Nov 19, 6:51 AM") takes
+    `year`, the page's own (its copyright line's), when there is one."""
     found = is_dateline(line)
     if found or "://" in line.text:
         return found
     if BYLINE.match(line.stripped) or DATED_CUE.match(line.stripped):
-        return is_dateline(line, BYLINE_DATELINE_WORDS, BYLINE_DATELINE_REST)
+        found = is_dateline(line, BYLINE_DATELINE_WORDS, BYLINE_DATELINE_REST)
+        if not found and year and DATED_CUE.match(line.stripped) and line.n_words <= BYLINE_DATELINE_WORDS:
+            found = _yearless_dateline(line, year)
+        return found
     return is_dateline(line, OPENING_DATELINE_WORDS, OPENING_DATELINE_REST) if below_headline else None
+
+
+def _yearless_dateline(line: Line, year: int) -> tuple[dt.date, int, int] | None:
+    found = find_yearless(line.text, year)
+    if not found:
+        return None
+    date, s, e = found
+    cue = PUBLISHED_CUE.search(line.text, e)
+    later = find_yearless(line.text[cue.end():], year) if cue and not PUBLISHED_CUE.search(line.text, 0, s) else None
+    if later:  # "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM"
+        date, s, e = later[0], later[1] + cue.end(), later[2] + cue.end()
+    return date, line.start + s, line.start + e
+
+
+#: The year a page states for itself: its copyright line ("© 2019 ...", "Copyright 2005-2019 ...")
+PAGE_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def page_year(lines: list[Line]) -> int | None:
+    """The latest year of the page's copyright lines, else None."""
+    years = [int(m["year"]) for ln in lines if "©" in ln.text or "opyright" in ln.text or "(c)" in ln.text.lower()
+             for m in PAGE_YEAR.finditer(ln.text)]
+    return max(years) if years else None
 
 
 def is_title_like(line: Line) -> bool:
@@ -228,8 +308,9 @@ def _opening(kinds: list[Classified], first: int, last: int) -> list[int]:
     return found
 
 
-def classify(line: Line, stops: frozenset[str]) -> Classified:
-    """The kind of one line and what it is worth to a region (pipeline/structure/blocks.py)."""
+def classify(line: Line, stops: frozenset[str], ratio: float | None = None) -> Classified:
+    """The kind of one line and what it is worth to a region (pipeline/structure/blocks.py).
+    `ratio`: its stopword ratio against `stops`, when the caller has it."""
     s, n = line.stripped, line.n_words
     hits = blocks.notice_hits(s)
     if hits >= 2 or hits and n <= NOTICE_MAX_WORDS:
@@ -247,9 +328,10 @@ def classify(line: Line, stops: frozenset[str]) -> Classified:
         return Classified("byline", -1.0)
     if blocks.is_table_row(s):
         return Classified("table", 0.0)
-    if blocks.is_menu_like(s, stops):
+    if ratio is None:
+        ratio = blocks.stop_ratio(s, stops, line.words) if stops else 1.0
+    if blocks.is_menu_like(s, stops, ratio if stops else 0.0):
         return Classified("menu", -float(n))
-    ratio = blocks.stop_ratio(s, stops) if stops else 1.0
     if is_item(line) and blocks.ends_sentence(s) and n < blocks.PROSE_LONG_WORDS:  # (a long one is a paragraph)
         return Classified("item", 0.5 * n)
     if YEAR_ENTRY.match(line.text) and n >= ITEM_MIN_WORDS:
@@ -264,11 +346,12 @@ def classify(line: Line, stops: frozenset[str]) -> Classified:
 
 
 def classify_page(lines: list[Line]) -> list[Classified]:
-    stops = blocks.page_stopwords([ln.text for ln in lines])
-    covered = [blocks.stop_ratio(ln.text, stops) for ln in lines if ln.n_words >= PROSE_MIN_WORDS_FOR_LANGUAGE]
+    stops = blocks.page_stopwords(word_lists=[ln.words for ln in lines])
+    ratios = [blocks.stop_ratio(ln.text, stops, ln.words) for ln in lines]
+    covered = [r for ln, r in zip(lines, ratios) if ln.n_words >= PROSE_MIN_WORDS_FOR_LANGUAGE]
     if covered and max(covered) < blocks.PROSE_MIN_STOPWORDS:
-        stops = frozenset()  # a language none of the lists knows: no stopword test
-    return [classify(ln, stops) for ln in lines]
+        return [classify(ln, frozenset(), 1.0) for ln in lines]  # a language no list knows: no stopword test
+    return [classify(ln, stops, r) for ln, r in zip(lines, ratios)]
 
 
 PROSE_MIN_WORDS_FOR_LANGUAGE = 10
@@ -312,6 +395,7 @@ def analyse(text: str) -> Structure:
             titled_at = None
 
     last = _trim_teasers(kinds, first_prose, last)
+    last = _continued_list(lines, kinds, first_prose, last)
 
     structure = Structure(body_start=lines[first_prose].start, body_end=lines[first_prose].end)
     head = lines[:first_prose]
@@ -319,9 +403,10 @@ def analyse(text: str) -> Structure:
     headline_at = titled_at if titled_at is not None else _find_headline(head, None, not_titles, kinds)
     window_start = max(0, headline_at - DATELINE_ABOVE_HEADLINE) if headline_at is not None else 0
     datelines = []
+    year = page_year(lines)
     for i in [*range(len(head)), *_opening(kinds, first_prose, last)]:
         ln = lines[i]
-        found = is_byline_dateline(ln, i >= first_prose or headline_at is not None and i > headline_at) \
+        found = is_byline_dateline(ln, i >= first_prose or headline_at is not None and i > headline_at, year) \
             if i >= window_start else is_dateline(ln)
         if found:
             if i >= window_start:
@@ -386,9 +471,13 @@ def _title_copies(lines: list[Line]) -> list[int]:
     first = TITLE_WORD.findall(lines[0].stripped.lower())
     if len(first) < 3 or len(first) > 40:
         return []
-    found = []
+    found, vocabulary = [], set(first)
     for i in range(1, len(lines)):
-        words = TITLE_WORD.findall(lines[i].stripped.lower())
+        lowered = lines[i].stripped.lower()
+        lead = TITLE_WORD.search(lowered)
+        if lead is None or lead.group() not in vocabulary:
+            continue  # a copy's first word is one of the title's (a cheap test before splitting the line)
+        words = TITLE_WORD.findall(lowered)
         if len(words) < 3 or len(words) < TITLE_COPY_COVER * len(first) or len(words) > len(first):
             continue
         if any(first[j:j + len(words)] == words for j in range(len(first) - len(words) + 1)):
@@ -421,6 +510,43 @@ def _trim_teasers(kinds: list[Classified], first: int, last: int) -> int:
     end = units[-1] - 1
     while end > first and kinds[end].kind != "prose":
         end -= 1
+    return end
+
+
+#: A list goes on after the region when the lines after it repeat at least this many distinct lines
+#: of the article's own (its labels: "Pre-Workout Meal", "Eat 60–90 minutes before", "Serves:")
+LIST_REPEATS = 3
+#: ... of at least this many words each (a lone "Share" or a name is no label)
+LIST_LABEL_WORDS = 2
+#: Kinds that stop a continued list: furniture cues and the article's end.
+LIST_STOPS = frozenset({"end", "box", "notice", "skip"})
+
+
+def _continued_list(lines: list[Line], kinds: list[Classified], first: int, last: int) -> int:
+    """The region's last line once a list that goes on after it is taken in. An article that is a
+    long list of short lines (a meal plan, a schedule, a spec sheet) costs more than its few
+    paragraphs are worth, so the best region stops inside it; the list is recognised by repeating
+    the article's own short lines (the labels of every entry). Walked from the region's end to the
+    first cue line (a box heading, a share block, the footer), the run is kept when it repeats at
+    least LIST_REPEATS distinct short lines of the region, up to its last line that is prose or a
+    repeated line. A menu or a list of teasers repeats the page's furniture, never the article."""
+    own = {lines[i].stripped for i in range(first, last + 1)
+           if kinds[i].kind not in ("prose", *FURNITURE) and lines[i].n_words >= LIST_LABEL_WORDS}
+    if len(own) < LIST_REPEATS:
+        return last
+    stop = last + 1
+    while stop < len(lines) and kinds[stop].kind not in LIST_STOPS:
+        stop += 1
+    run = range(last + 1, stop)
+    if len({lines[i].stripped for i in run} & own) < LIST_REPEATS:
+        return last
+    seen = set(own)
+    end = last
+    for i in run:
+        text = lines[i].stripped
+        if kinds[i].kind == "prose" or text in seen:
+            end = i
+        seen.add(text)
     return end
 
 
