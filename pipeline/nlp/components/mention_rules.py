@@ -15,9 +15,11 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import numpy
 import srsly
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -299,22 +301,27 @@ class MentionRules:
         return nxt is not None and nxt.text in {"—", "–", "-", "--"}
 
     def _non_org_acronyms(self, doc: Doc, kept: list[Span]) -> set[str]:
+        if not len(doc):
+            return set()
+        opening = numpy.flatnonzero(doc.to_array(ORTH) == hash_string("(")).tolist()  # only the brackets are visited
+        if not opening:
+            return set()
         label_at = {}
         for s in kept:
             for i in range(s.start, s.end):
                 label_at[i] = s.label_
+        heads = word_set("org_non_name_heads") | word_set("role_heads")
         found = set()
-        for i in range(1, len(doc) - 2):
-            if doc[i].text == "(" and doc[i + 2].text == ")" and _is_acronym(doc[i + 1].text):
-                before = doc[i - 1]
-                label = label_at.get(before.i)
-                if (label is not None and label not in {"ORG", "PERSON", "GPE"}) or \
-                        before.lower_ in word_set("org_non_name_heads") | word_set("role_heads"):
+        for i in opening:
+            if 1 <= i < len(doc) - 2 and doc[i + 2].text == ")" and _is_acronym(doc[i + 1].text):
+                label = label_at.get(i - 1)
+                if (label is not None and label not in {"ORG", "PERSON", "GPE"}) or doc[i - 1].lower_ in heads:
                     found.add(doc[i + 1].text)
         return found
 
     def _same_name_orgs(self, doc: Doc, kept: list[Span], blocked: set[int] = frozenset()) -> list[Span]:
-        names: dict[str, set[tuple[str, ...]]] = {}
+        names: dict[str, set[tuple[str, ...]]] = {}  # first word -> the names starting with it
+        tails: set[str] = set()  # last words of names, an ORG after "the" ("the Chronicle")
         generic = self.words("organisation_words") | self.words("determiners")
         for s in kept:
             if s.label_ != "ORG":
@@ -325,34 +332,31 @@ class MentionRules:
             names.setdefault(words[0], set()).add(words)
             tail = words[-1]
             if len(words) >= 2 and tail[:1].isupper() and tail.lower() not in generic and tail.isalpha():
-                names.setdefault(tail, set()).add(("the", tail))  # "the Chronicle", after the determiner
+                tails.add(tail)
         places = {s.text for s in kept if s.label_ in {"GPE", "LOC"}} | {s[0].text for s in kept if s.label_ == "ORG" and len(s) > 1}
-        for one in [k for k, v in names.items() if k in places]:
+        for one in [k for k in names if k in places]:
             names[one] = {w for w in names[one] if len(w) > 1}  # "Stockport": a place the model once took for an ORG
-        if not names:
+        if not any(names.values()) and not tails:
             return kept
+        # the tokens that may start a name, found on the token array: no Python step per token
+        keys = numpy.array([hash_string(k) for k in set(names) | tails], dtype="uint64")
+        candidates = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), keys)).tolist()
         owner = {}
         for n, s in enumerate(kept):
             for i in range(s.start, s.end):
                 owner[i] = n
         replaceable = {"PRODUCT", "FAC", "NORP", "WORK_OF_ART"}  # never a place (D33: "Birmingham" is no ORG)
         added, removed = [], set()
-        for t in doc:
-            key = t.text if t.text in names else None
-            if key is None and t.lower_ == "the" and t.i + 1 < len(doc) and doc[t.i + 1].text in names:
-                key = doc[t.i + 1].text
-            if key is None:
-                continue
-            for words in sorted(names[key], key=len, reverse=True):
-                end = t.i + len(words)
-                written = tuple(x.lower_ if n == 0 and words[0] == "the" else x.text for n, x in enumerate(doc[t.i:end]))
-                if end > len(doc) or written != words:
-                    continue
-                start = t.i + (1 if words[0] == "the" and len(words) == 2 else 0)
-                if start == t.i and words[0] == "the":
-                    continue
+        for c in candidates:
+            key = doc[c].text
+            found = [(c, c + len(w)) for w in sorted(names.get(key, ()), key=len, reverse=True)
+                     if c + len(w) <= len(doc) and tuple(x.text for x in doc[c:c + len(w)]) == w]
+            if key in tails and c > 0 and doc[c - 1].lower_ == "the":
+                found.append((c, c + 1))
+            for start, end in found:
                 hit = {owner[i] for i in range(start, end) if i in owner}
-                if any(i in blocked for i in range(start, end)) or any(kept[h].label_ not in replaceable or kept[h].start < start or kept[h].end > end for h in hit):
+                if any(i in blocked for i in range(start, end)) or any(
+                        kept[h].label_ not in replaceable or kept[h].start < start or kept[h].end > end for h in hit):
                     continue  # already an ORG, a PERSON, a ROLE ... or a longer span: left alone
                 removed |= hit
                 added.append(Span(doc, start, end, label="ORG", span_id="rule:org_same_name"))
