@@ -114,3 +114,24 @@ def test_a_place_is_not_spread_as_an_org(rules):
     found = run(rules, "Stockwell said . Stockwell is a town and Stockwell grew",
                 [("Stockwell", "ORG"), ("Stockwell", "GPE")])
     assert [t for t, l, s in found if s == "rule:org_same_name"] == []
+
+
+def test_a_place_of_the_gazetteer_is_no_org(rules):
+    # a country and a US state from the gazetteer (patterns/lexicon/places.json), a state as "X State"
+    found = run(rules, "France and New York State and the Brackmoor Trust", [("France", "ORG"), ("New York State", "ORG"),
+                                                                              ("Brackmoor Trust", "ORG")])
+    assert labels(found) == [("Brackmoor Trust", "ORG")]
+
+
+def test_a_single_word_after_in_is_a_place(rules):
+    found = run(rules, "the depot in Velkata was hit", [("Velkata", "ORG")])
+    assert labels(found) == []
+    # must not: an acronym, an inspectorate or a name before an organisation word stays
+    found = run(rules, "in CQC reports and in Ofsted inspections and in Velkata Council", [("CQC", "ORG"), ("Ofsted", "ORG"),
+                                                                                          ("Velkata Council", "ORG")])
+    assert [t for t, _ in labels(found)] == ["CQC", "Ofsted", "Velkata Council"]
+
+
+def test_a_product_with_a_plus_is_no_org(rules):
+    found = run(rules, "Streamly+ launched and Streamly shares rose", [("Streamly+", "ORG"), ("Streamly", "ORG")])
+    assert labels(found) == [("Streamly", "ORG")]

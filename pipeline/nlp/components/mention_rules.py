@@ -12,6 +12,7 @@ Every kept span carries its source in `Span.id_`: the ruler's pattern id, "model
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -218,6 +219,8 @@ class MentionRules:
             return None  # "city council department" is a description, not a name
         if self.is_non_organisation_name(span):
             return None  # "Republican Party", "Freedom Act", "Dubai Air Show", "the Statehouse", "National Socialism"
+        if self.is_place_name(span) or self.is_place_after_in(span):
+            return None  # "Benghazi", "New York State", "in Senkata": a place is no body (D33, D48)
         if self.looks_like_person(span):
             return Span(doc, start, end, label="PERSON")
         return Span(doc, start, end, label="ORG")
@@ -236,6 +239,27 @@ class MentionRules:
                 break
         heads = word_set("org_non_name_heads")
         return head.lower_ in heads or words[-1].lower_ in heads
+
+    @staticmethod
+    def is_place_name(span: Span) -> bool:
+        """The whole name is a place of the gazetteer (patterns/lexicon/places.json), or a place and
+        "State" ("New York State"); a product written with "+" ("Disney+") is no body either; a
+        name holding a modal verb is a headline's words ("X Would Put Y On Court")."""
+        if span.text.endswith("+") or any(t.tag_ == "MD" for t in span):
+            return True
+        name = _fold(span.text)
+        places = word_set("places")
+        return name in places or (name.endswith(" state") and name[:-6] in places)
+
+    def is_place_after_in(self, span: Span) -> bool:
+        """One title-case word right after "in" or "near", no organisation word after it ("the fuel
+        facility in Senkata"): a place. Acronyms and inspectorates stay ("in CQC's report")."""
+        doc = span.doc
+        if len(span) != 1 or span.start == 0 or not span[0].is_title or span[0].lower_ in self.words("inspectorates"):
+            return False
+        after = doc[span.end] if span.end < len(doc) else None
+        return doc[span.start - 1].lower_ in {"in", "near"} and not (
+            after is not None and (after.lower_ in self.words("organisation_words") or after.lower_ in {"'s", "’s"}))
 
     def org_evidence(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
         """What the whole article says about its ORG candidates (each rule linear in the spans):
@@ -553,6 +577,11 @@ class MentionRules:
         while end > start and doc[end - 1].lower_ in self.words("possessive_endings"):
             end -= 1
         return end
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents off, one space between words: how places.json writes a name."""
+    return " ".join("".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower().split())
 
 
 def _is_acronym(text: str) -> bool:
