@@ -169,3 +169,44 @@ def test_rating_scheme_and_rank_come_from_the_inspectorate_and_the_value():
     assert rank_of("three stars", "stars", "CSCI") == 1 and rank_of("zero stars", "stars", "CSCI") == 4
     assert rank_of("five stars", "stars", None) == 1 and rank_of("three stars", "stars", None) == 3
     assert rank_of("five stars", "stars", "CSCI") is None  # beyond that scheme's best grade
+
+
+# -- rating subjects (issue #17): the rated body, never the rater --------------------------------
+
+def test_an_active_rating_verb_rates_the_words_before_the_rating():
+    # "Inspectors judged the council inadequate", parsed as two clauses: the subject is the rater
+    art = article(["Inspectors", "judged", "the", "council", "inadequate"], [1, 1, 3, 4, 1],
+                  ["nsubj", "ROOT", "det", "nsubj", "ccomp"], [(4, 5, "RATING")],
+                  pos=["NOUN", "VERB", "DET", "NOUN", "ADJ"])
+    assert ratings(art)[0][3] == "council"
+
+
+def test_the_second_rating_of_a_run_rates_what_follows_and():
+    words = ["Brackmoor", "rates", "the", "trust", "good", "overall", "and", "its", "wards", "inadequate"]
+    art = article(words, [1, 1, 3, 1, 1, 4, 1, 8, 9, 1],
+                  ["nsubj", "ROOT", "det", "dobj", "oprd", "advmod", "cc", "poss", "nsubj", "conj"],
+                  [(0, 1, "ORG"), (4, 5, "RATING"), (9, 10, "RATING")],
+                  pos=["PROPN", "VERB", "DET", "NOUN", "ADJ", "ADV", "CCONJ", "PRON", "NOUN", "ADJ"])
+    assert [r[3] for r in ratings(art)] == ["trust", "its wards"]
+
+
+def test_a_rater_noun_is_never_the_subject():
+    # must not: "The report rated ..." with no object: the report is the rater, not the rated
+    art = article(["The", "report", "rated", "inadequate"], [1, 2, 2, 2], ["det", "nsubj", "ROOT", "oprd"],
+                  [(3, 4, "RATING")], pos=["DET", "NOUN", "VERB", "ADJ"])
+    assert ratings(art)[0][3] is None
+
+
+def test_passive_rating_keeps_its_subject():
+    # must not: the verb right before the rating leaves no words to rate ("the home was rated good")
+    art = article(["The", "home", "was", "rated", "good"], [1, 3, 3, 3, 3], ["det", "nsubjpass", "auxpass", "ROOT", "oprd"],
+                  [(4, 5, "RATING")], pos=["DET", "NOUN", "AUX", "VERB", "ADJ"])
+    assert ratings(art)[0][3] == "home"
+
+
+def test_an_aspect_of_a_service_is_its_aspect():
+    art = article(["The", "overall", "effectiveness", "of", "the", "service", "was", "rated", "good"],
+                  [2, 2, 7, 2, 5, 3, 7, 7, 7], ["det", "amod", "nsubjpass", "prep", "det", "pobj", "auxpass", "ROOT", "oprd"],
+                  [(8, 9, "RATING")], pos=["DET", "ADJ", "NOUN", "ADP", "DET", "NOUN", "AUX", "VERB", "ADJ"])
+    [row] = list(rating_rows(art))
+    assert (row["subject"], row["aspect"]) == ("service", "overall effectiveness")

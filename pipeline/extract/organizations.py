@@ -80,6 +80,7 @@ def _generic_words() -> frozenset[str]:
     return frozenset(out - word_set("inspectorates"))
 
 
+@lru_cache(maxsize=8192)  # pure on the string; an article asks the same names many times
 def clean_name(text: str) -> str:
     """The name as written without a leading determiner, a trailing possessive or extra spaces."""
     name = " ".join(text.split()).strip(" ,.;:\"'“”‘’()")
@@ -101,6 +102,7 @@ def _head_kind(tokens: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # pure on the string; an article asks the same names many times
 def kind_of(name: str) -> str:
     """The kind of an organisation from its name (see the module docstring)."""
     tokens = _tokens(clean_name(name))
@@ -114,6 +116,7 @@ def kind_of(name: str) -> str:
     return _head_kind(_tokens(head_part)) or _head_kind(tokens) or "other"
 
 
+@lru_cache(maxsize=8192)  # pure on the string; an article asks the same names many times
 def is_description(text: str) -> bool:
     """"the council", "the city council", "Local Authority": generic words only, or no capital at
     all — a reference to a body, never a body's name."""
@@ -126,6 +129,7 @@ def is_description(text: str) -> bool:
     return not any(c.isupper() for c in name) or all(t in _generic_words() for t in tokens)
 
 
+@lru_cache(maxsize=8192)  # pure on the string; an article asks the same names many times
 def _is_reference(name: str) -> bool:
     """A description that can refer to a named body: of a known kind ("the council", "Foundation
     Trust"), or in lower case. A title-case name of generic words and no kind ("Local Government
@@ -133,6 +137,7 @@ def _is_reference(name: str) -> bool:
     return is_description(name) and (kind_of(name) != "other" or not any(c.isupper() for c in name))
 
 
+@lru_cache(maxsize=8192)  # pure on the string; an article asks the same names many times
 def is_full_name(text: str) -> bool:
     """A name in title case whose head word gives its kind: every word but "of", "for", "and",
     "the" capitalized, and not a description ("Calder Valley Hospitals NHS Trust", not

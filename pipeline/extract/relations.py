@@ -382,8 +382,9 @@ def rating_rows(article: "Article") -> Iterator[dict]:
         evidence, start, end = evidence_of(article, sent)
         subject = _subject(ent)
         aspect = _aspect(ent)
-        if subject and plain(subject) in aspect_words():
-            aspect, subject = aspect or subject, None
+        if subject:
+            named, subject = _split_aspect(subject)
+            aspect = aspect or named
         how_subject = "parse" if subject else "previous" if last_subject else "none"
         subject = subject or last_subject
         last_subject = subject
@@ -403,6 +404,22 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             "rating_mention_id": article.mention_id(ent),
             "rating_start": rs, "rating_end": re_,
         }
+
+
+def _split_aspect(subject: str) -> tuple[str | None, str | None]:
+    """(aspect, subject) of a rated phrase: a judgement area alone is an aspect ("leadership"); an
+    area "of" a service is that service's aspect ("overall effectiveness of Scarrowby Borough
+    Council's children's services"); an area of a group the service serves ("experiences and
+    progress of care leavers") names no service."""
+    key = plain(subject)
+    if key in aspect_words():
+        return subject, None
+    area, sep, rest = subject.partition(" of ")
+    if sep and plain(area).removeprefix("the ") in aspect_words():
+        if any(a in plain(rest) for a in aspect_words()):
+            return subject, None
+        return area, rest.removeprefix("the ").strip() or None
+    return None, subject
 
 
 def _aspect(ent: Span) -> str | None:
@@ -449,6 +466,9 @@ def _subject(ent: Span) -> str | None:
     token = ent.root
     if token.dep_ in {"amod", "compound"} and token.head.lower_ not in word_set("rating_nouns"):
         return _noun_phrase(token.head, exclude=ent)
+    rated = _object_before(ent)
+    if rated:
+        return rated
     for _ in range(6):
         if token.lower_ in word_set("rating_subject_verbs") or token.lemma_.lower() in word_set("rating_subject_verbs"):
             objects = [c for c in token.children if c.dep_ == "dobj" and not (ent.start <= c.i < ent.end)]
@@ -461,6 +481,40 @@ def _subject(ent: Span) -> str | None:
             break
         token = token.head
     return None
+
+
+def _object_before(ent: Span) -> str | None:
+    """What an active rating verb rates, by word order: the words between the verb and the rating
+    ("Ofsted rates the trust requires improvement", "Inspectors judged the council inadequate",
+    "rated its services for care leavers requires improvement"); after an earlier rating in the
+    same run, the part after its "and" ("... requires improvement overall and its children's
+    services requires improvement"). The parser often reads these as two clauses, so the parse's
+    own subject would be the rater."""
+    doc, sent = ent.doc, ent.sent
+    verbs = word_set("rating_subject_verbs")
+    verb = next((i for i in range(ent.start - 1, max(sent.start, ent.start - 16) - 1, -1)
+                 if doc[i].lower_ in verbs and doc[i].pos_ in ("VERB", "NOUN", "AUX")), None)
+    if verb is None:
+        return None
+    gap = list(doc[verb + 1:ent.start])
+    for n in range(len(gap) - 1, -1, -1):  # after an earlier rating of the run: the part after "and"
+        if gap[n].ent_type_ == "RATING":
+            rest = gap[n + 1:]
+            joint = next((m for m, t in enumerate(rest) if t.lower_ in {"and", ","}), None)
+            if joint is None:
+                return None
+            gap = rest[joint + 1:]
+            break
+    while gap and (gap[-1].lower_ in {"as", "to", "be", "all"} or gap[-1].is_punct or gap[-1].is_quote):
+        gap.pop()
+    while gap and (gap[0].lower_ in {"the", "a", "an", "and"} or gap[0].is_punct):
+        gap.pop(0)
+    if not gap or len(gap) > 12 or not any(t.pos_ in ("NOUN", "PROPN") for t in gap) \
+            or any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in {"'", "’"} for t in gap):
+        return None
+    if gap[-1].lower_ in word_set("rating_nouns") or gap[-1].lower_ in word_set("rater_nouns"):
+        return None
+    return "".join(t.text_with_ws for t in gap).strip() or None
 
 
 def _noun_phrase(head, exclude: Span) -> str | None:
@@ -478,6 +532,8 @@ def _noun_phrase(head, exclude: Span) -> str | None:
             break
     if head.pos_ in {"PRON", "NUM"} or head.like_num or head.ent_type_ == "DATE" or head.lower_ in word_set("rating_nouns"):
         return None  # "it", "2014", "this rating": nothing the reader can use
+    if head.lower_ in word_set("rater_nouns") or plain(head.text) in inspectorates():
+        return None  # "Inspectors judged ...", "Ofsted's report ... rates": the rater, not the rated
     words = [t for t in doc[start:end] if t.dep_ not in {"det", "punct"} and not t.is_space
              and not (exclude.start <= t.i < exclude.end) and not t.is_quote]
     if not words or len(words) > 12:

@@ -12,11 +12,15 @@ Every kept span carries its source in `Span.id_`: the ruler's pattern id, "model
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
+import numpy
 import srsly
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -91,6 +95,8 @@ class MentionRules:
                              span_id=source + "".join(f"+rule:{step}" for step in steps)))
         kept += self.acronym_mentions(doc, kept)
         kept += self.signature_names(doc, kept)
+        kept, not_orgs = self.org_evidence(doc, kept)
+        dropped += not_orgs
         final = filter_spans(kept)
         chosen = {(e.start, e.end, e.label_) for e in final}
         dropped += [Span(doc, e.start, e.end, label=e.label_, span_id=f"{e.id_}+dropped:overlap")
@@ -206,13 +212,182 @@ class MentionRules:
         text = span.text.lower()
         if text in self.words("not_organisations") or text in self.words("political_parties"):
             return None
-        if any(t.lower_ in self.words("political_parties") for t in span) and len(span) <= 3:
+        if any(t.lower_ in self.words("political_parties") for t in span) and len(span) <= 3 \
+                and span[-1].lower_ not in self.words("organisation_words"):
             return None  # "Conservative-Liberal Democrat" coalitions are parties, not bodies
         if not span.text[:1].isupper():
             return None  # "city council department" is a description, not a name
+        if self.is_non_organisation_name(span):
+            return None  # "Republican Party", "Freedom Act", "Dubai Air Show", "the Statehouse", "National Socialism"
+        if self.is_place_name(span) or self.is_place_after_in(span):
+            return None  # "Benghazi", "New York State", "in Senkata": a place is no body (D33, D48)
         if self.looks_like_person(span):
             return Span(doc, start, end, label="PERSON")
         return Span(doc, start, end, label="ORG")
+
+    def is_non_organisation_name(self, span: Span) -> bool:
+        """A capitalised name whose head makes it a party, law, event, building, ideology or religion
+        (patterns/lexicon/org_non_name_heads.json): the head is the word before an "of/for"
+        complement, else the last word; a law's "Act" counts as the last word too."""
+        words = [t for t in span if not t.is_punct]
+        if not words:
+            return False
+        head = words[-1]
+        for t in words[1:]:
+            if t.lower_ in {"of", "for", "on"}:
+                head = t.doc[t.i - 1]
+                break
+        heads = word_set("org_non_name_heads")
+        return head.lower_ in heads or words[-1].lower_ in heads
+
+    @staticmethod
+    def is_place_name(span: Span) -> bool:
+        """The whole name is a place of the gazetteer (patterns/lexicon/places.json), or a place and
+        "State" ("New York State"); a product written with "+" ("Disney+") is no body either; a
+        name holding a modal verb is a headline's words ("X Would Put Y On Court")."""
+        if span.text.endswith("+") or any(t.tag_ == "MD" for t in span):
+            return True
+        name = _fold(span.text)
+        places = word_set("places")
+        return name in places or (name.endswith(" state") and name[:-6] in places)
+
+    def is_place_after_in(self, span: Span) -> bool:
+        """One title-case word right after "in" or "near", no organisation word after it ("the fuel
+        facility in Senkata"): a place. Acronyms and inspectorates stay ("in CQC's report")."""
+        doc = span.doc
+        if len(span) != 1 or span.start == 0 or not span[0].is_title or span[0].lower_ in self.words("inspectorates"):
+            return False
+        after = doc[span.end] if span.end < len(doc) else None
+        return doc[span.start - 1].lower_ in {"in", "near"} and not (
+            after is not None and (after.lower_ in self.words("organisation_words") or after.lower_ in {"'s", "’s"}))
+
+    def org_evidence(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
+        """What the whole article says about its ORG candidates (each rule linear in the spans):
+
+        - org_person_name: an ORG written as a person of the article is that person ("Trump" where
+          "Donald Trump" is a PERSON, D54) — a PERSON span's text or the family name of a full name;
+        - wire_credit: "(Reuters) —", "WASHINGTON (AP) —" is furniture (D55), as is a handle ("@AP");
+        - non_org_acronym: an acronym introduced in brackets after a law, a title or an event
+          ("Freedom of Information Act (FOIA)", "Attorney General (NYAG)", D51) names no body;
+        - org_same_name: a name the article tags ORG once is an ORG wherever it is written again, and
+          "the Chronicle" after "San Francisco Chronicle" is that paper (D35, D52) — over spans the
+          model gave a non-person label (GPE, PRODUCT, FAC ...) or none.
+        Returns the spans to keep and the ORG spans dropped (with their rule)."""
+        kept = self._titled_org_names(doc, kept)
+        people, family, org_count, org_first = Counter(), set(), Counter(), set()
+        for s in kept:
+            if s.label_ == "PERSON" and "rule:clean_org" not in s.id_:
+                people[s.text] += 1
+                if 2 <= len(s) <= 3 and all(t.is_title and t.is_alpha for t in s):
+                    family.add(s[-1].text)
+            elif s.label_ == "ORG":
+                org_count[s.text] += 1
+                if len(s) >= 2:
+                    org_first.add(s[0].text)  # "Fenmoor" of "Fenmoor Council" is a place, no family name
+        family -= org_first
+        non_org = self._non_org_acronyms(doc, kept)
+        out, dropped = [], []
+        for s in kept:
+            if s.label_ != "ORG":
+                out.append(s)
+                continue
+            source = s.id_ or MODEL_SOURCE
+            if (people[s.text] > org_count[s.text] and s.text not in org_first) or (len(s) == 1 and s.text in family):
+                out.append(Span(doc, s.start, s.end, label="PERSON", span_id=f"{source}+rule:org_person_name"))
+            elif s.text.startswith("@") or self._is_wire_credit(s):
+                dropped.append(Span(doc, s.start, s.end, label="ORG", span_id=f"{source}+dropped:wire_credit"))
+            elif s.text in non_org:
+                dropped.append(Span(doc, s.start, s.end, label="ORG", span_id=f"{source}+dropped:non_org_acronym"))
+            else:
+                out.append(s)
+        return self._same_name_orgs(doc, out, {i for s in dropped for i in range(s.start, s.end)}), dropped
+
+    def _titled_org_names(self, doc: Doc, kept: list[Span]) -> list[Span]:
+        """"executive chair Marcelo Claure": two or three title-case words, no organisation word,
+        right after a title (a ROLE span) are the title's holder, a PERSON."""
+        ends = {s.end for s in kept if s.label_ == "ROLE"}
+        out = []
+        for s in kept:
+            words = [t for t in s if not t.is_punct]
+            if s.label_ == "ORG" and s.start in ends and 2 <= len(words) <= 3 \
+                    and all(t.is_title and t.is_alpha for t in words) \
+                    and not any(t.lower_ in self.words("organisation_words") for t in words):
+                s = Span(doc, s.start, s.end, label="PERSON", span_id=f"{s.id_ or MODEL_SOURCE}+rule:titled_org_name")
+            out.append(s)
+        return out
+
+    @staticmethod
+    def _is_wire_credit(span: Span) -> bool:
+        doc = span.doc
+        if span.start == 0 or span.end + 1 >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+            return False
+        nxt = next((t for t in doc[span.end + 1:span.end + 3] if not t.is_space), None)
+        return nxt is not None and nxt.text in {"—", "–", "-", "--"}
+
+    def _non_org_acronyms(self, doc: Doc, kept: list[Span]) -> set[str]:
+        if not len(doc):
+            return set()
+        opening = numpy.flatnonzero(doc.to_array(ORTH) == hash_string("(")).tolist()  # only the brackets are visited
+        if not opening:
+            return set()
+        label_at = {}
+        for s in kept:
+            for i in range(s.start, s.end):
+                label_at[i] = s.label_
+        heads = word_set("org_non_name_heads") | word_set("role_heads")
+        found = set()
+        for i in opening:
+            if 1 <= i < len(doc) - 2 and doc[i + 2].text == ")" and _is_acronym(doc[i + 1].text):
+                label = label_at.get(i - 1)
+                if (label is not None and label not in {"ORG", "PERSON", "GPE"}) or doc[i - 1].lower_ in heads:
+                    found.add(doc[i + 1].text)
+        return found
+
+    def _same_name_orgs(self, doc: Doc, kept: list[Span], blocked: set[int] = frozenset()) -> list[Span]:
+        names: dict[str, set[tuple[str, ...]]] = {}  # first word -> the names starting with it
+        tails: set[str] = set()  # last words of names, an ORG after "the" ("the Chronicle")
+        generic = self.words("organisation_words") | self.words("determiners")
+        for s in kept:
+            if s.label_ != "ORG":
+                continue
+            words = tuple(t.text for t in s)
+            if len(words) == 1 and (words[0].lower() in generic or not words[0][:1].isupper()):
+                continue
+            names.setdefault(words[0], set()).add(words)
+            tail = words[-1]
+            if len(words) >= 2 and tail[:1].isupper() and tail.lower() not in generic and tail.isalpha():
+                tails.add(tail)
+        places = {s.text for s in kept if s.label_ in {"GPE", "LOC"}} | {s[0].text for s in kept if s.label_ == "ORG" and len(s) > 1}
+        for one in [k for k in names if k in places]:
+            names[one] = {w for w in names[one] if len(w) > 1}  # "Stockport": a place the model once took for an ORG
+        if not any(names.values()) and not tails:
+            return kept
+        # the tokens that may start a name, found on the token array: no Python step per token
+        keys = numpy.array([hash_string(k) for k in set(names) | tails], dtype="uint64")
+        candidates = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), keys)).tolist()
+        owner = {}
+        for n, s in enumerate(kept):
+            for i in range(s.start, s.end):
+                owner[i] = n
+        replaceable = {"PRODUCT", "FAC", "NORP", "WORK_OF_ART"}  # never a place (D33: "Birmingham" is no ORG)
+        added, removed = [], set()
+        for c in candidates:
+            key = doc[c].text
+            found = [(c, c + len(w)) for w in sorted(names.get(key, ()), key=len, reverse=True)
+                     if c + len(w) <= len(doc) and tuple(x.text for x in doc[c:c + len(w)]) == w]
+            if key in tails and c > 0 and doc[c - 1].lower_ == "the":
+                found.append((c, c + 1))
+            for start, end in found:
+                hit = {owner[i] for i in range(start, end) if i in owner}
+                if any(i in blocked for i in range(start, end)) or any(
+                        kept[h].label_ not in replaceable or kept[h].start < start or kept[h].end > end for h in hit):
+                    continue  # already an ORG, a PERSON, a ROLE ... or a longer span: left alone
+                removed |= hit
+                added.append(Span(doc, start, end, label="ORG", span_id="rule:org_same_name"))
+                break
+        if not added:
+            return kept
+        return [s for n, s in enumerate(kept) if n not in removed] + added
 
     def looks_like_person(self, span: Span) -> bool:
         """The small model sometimes tags a name ORG ("2010 (October) Jane Doe appointed ..."): two
@@ -404,9 +579,14 @@ class MentionRules:
         return end
 
 
+def _fold(text: str) -> str:
+    """Lower case, accents off, one space between words: how places.json writes a name."""
+    return " ".join("".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower().split())
+
+
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return 2 <= len(text) <= 8 and len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1
+    return text[:1].isalnum() and 2 <= len(text) <= 8 and len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1
 
 
 def _cut_at_newline(span: Span) -> Span | None:
