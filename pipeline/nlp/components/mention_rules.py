@@ -91,6 +91,8 @@ class MentionRules:
                              span_id=source + "".join(f"+rule:{step}" for step in steps)))
         kept += self.acronym_mentions(doc, kept)
         kept += self.signature_names(doc, kept)
+        kept, relabelled = self.name_recurrences(doc, kept)
+        dropped += relabelled
         final = filter_spans(kept)
         chosen = {(e.start, e.end, e.label_) for e in final}
         dropped += [Span(doc, e.start, e.end, label=e.label_, span_id=f"{e.id_}+dropped:overlap")
@@ -397,6 +399,49 @@ class MentionRules:
                     and not any(t.i in taken and t.ent_type_ == "PERSON" for t in name):
                 out.append(Span(doc, name.start, name.end, label="PERSON", span_id="rule:signature_line"))
         return out
+
+    def name_recurrences(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
+        """A person named in full ("Adam Neumann") is the same person when the family name comes back
+        alone ("Neumann said", "Neumann's"), wherever the model put it: untagged, or a one-word ORG,
+        GPE or WORK_OF_ART (rule:name_recurrence). The full name must be a PERSON of two or more
+        capitalised words; the recurring word must be capitalised as written and not the start of a
+        longer name of something else ("Clinton Foundation" is an ORG span of its own and stays).
+        Returns the new entity list and the one-word spans it replaced (kept as dropped)."""
+        families: set[str] = set()
+        for span in kept:
+            if span.label_ == "PERSON" and len(span) >= 2:
+                last = span[-1]
+                if last.is_alpha and last.text[:1].isupper() and not last.is_upper and len(last.text) > 1:
+                    families.add(last.text)
+        if not families:
+            return kept, []
+        by_start = {span.start: span for span in kept}
+        covered = {i for span in kept for i in range(span.start, span.end)}
+        replaced, added = set(), []
+        for token in doc:
+            if token.text not in families:
+                continue
+            span = by_start.get(token.i)
+            if span is not None and span.label_ == "PERSON":
+                continue
+            if span is not None and (len(span) > 1 or span.label_ not in self.RECURRENCE_RELABELS):
+                continue  # "Clinton Foundation", a ROLE or a DATE keep their span
+            if span is None and token.i in covered:
+                continue  # inside a longer span of something else
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in self.words("organisation_words"):
+                continue  # "Webb Foundation": a body named after the person
+            if span is not None:
+                replaced.add((span.start, span.end, span.label_))
+            added.append(Span(doc, token.i, token.i + 1, label="PERSON", span_id="rule:name_recurrence"))
+        if not added:
+            return kept, []
+        dropped = [Span(doc, s.start, s.end, label=s.label_, span_id=f"{s.id_ or MODEL_SOURCE}+dropped:name_recurrence")
+                   for s in kept if (s.start, s.end, s.label_) in replaced]
+        return [s for s in kept if (s.start, s.end, s.label_) not in replaced] + added, dropped
+
+    #: One-word entity labels the model gives to a person's recurring family name.
+    RECURRENCE_RELABELS = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "LOC", "FAC", "EVENT", "LAW"})
 
     def _strip_possessive(self, doc: Doc, start: int, end: int) -> int:
         while end > start and doc[end - 1].lower_ in self.words("possessive_endings"):
