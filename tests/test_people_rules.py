@@ -46,3 +46,58 @@ def test_no_full_name_no_recurrence(rules):
     # must not: "Kent said" is no person when no "X Kent" was named
     doc = make_doc(["Kent", "said", "Jo", "Bell", "left", "."], ents=[(0, 1, "GPE"), (2, 4, "PERSON")])
     assert _ents(rules(doc)) == [("Kent", "GPE"), ("Jo Bell", "PERSON")]
+
+
+# -- roles: titles by syntax, premodifying names, abbreviations --------------------------------------
+
+def _pipeline_rows(nlp, text):
+    from pipeline.extract.metadata import ArticleMetadata
+    from pipeline.extract.process import process_article
+    return process_article("t.txt", text.encode("utf-8"), ArticleMetadata(), nlp=nlp)
+
+
+def _pairs(nlp, text):
+    return {(r["person"], r["role"]) for r in _pipeline_rows(nlp, text)["roles"]}
+
+
+def test_role_abbreviations_are_normalized_to_the_full_word():
+    from pipeline.extract.normalize import normalize_role
+    assert normalize_role("Lt. Gov.") == "lieutenant governor"
+    assert normalize_role("Sen.") == "senator"
+    assert normalize_role("Reps.") == "representative"
+    assert normalize_role("director of children's services") == "director of children's services"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, pair", [
+    # D48: a place, body or acronym before the title is the role's organisation, not the title
+    ("Wessex Governor Alan Marsh signed the order on Friday.", ("Alan Marsh", "governor")),
+    ("The decision was welcomed by FBI Director Jane Roe, officials said.", ("Jane Roe", "director")),
+    # D9: portfolio and common-noun modifiers stay
+    ("The plan was announced by Defence Secretary Tom Hale on Monday.", ("Tom Hale", "defence secretary")),
+    ("The city council leader, Maria Ortiz, said the budget was fair.", ("Maria Ortiz", "city council leader")),
+    # D47: abbreviated titles and ranks before a name
+    ("Sen. Paul Brandt voted against the bill.", ("Paul Brandt", "senator")),
+    ("Lt. Gov. Erin Walsh is interested as well.", ("Erin Walsh", "lieutenant governor")),
+    ("General Mark Dalton told reporters the troops would stay.", ("Mark Dalton", "general")),
+    # D50: a spokesperson beside a name; the body spoken for stays out of the title
+    ("Anna Kerr, a spokeswoman for the campaign, declined to comment.", ("Anna Kerr", "spokeswoman")),
+])
+def test_title_pairs(nlp, sentence, pair):
+    assert pair in _pairs(nlp, sentence)
+
+
+@pytest.mark.model
+def test_unnamed_spokesperson_is_no_role(nlp):
+    # must not: "a council spokeswoman said" names nobody (D36)
+    rows = _pipeline_rows(nlp, 'A council spokeswoman said: "Dr Ruth Adeyemi brings a wealth of experience."')
+    assert not [m for m in rows["mentions"] if m["label"] == "ROLE" and "spokes" in m["text"]]
+    assert not rows["roles"]
+
+
+@pytest.mark.model
+def test_title_before_name_leaves_the_name_alone(nlp):
+    rows = _pipeline_rows(nlp, "Judge Emma Sallow made her ruling on Tuesday.")
+    persons = [m["text"] for m in rows["mentions"] if m["label"] == "PERSON"]
+    assert persons == ["Emma Sallow"]
+    assert ("Emma Sallow", "judge") in {(r["person"], r["role"]) for r in rows["roles"]}
