@@ -101,3 +101,32 @@ def test_title_before_name_leaves_the_name_alone(nlp):
     persons = [m["text"] for m in rows["mentions"] if m["label"] == "PERSON"]
     assert persons == ["Emma Sallow"]
     assert ("Emma Sallow", "judge") in {(r["person"], r["role"]) for r in rows["roles"]}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, pair", [
+    ("Attorney General Lena Morrow announced the decision on Wednesday.", ("Lena Morrow", "attorney general")),
+    # the name after a lower-case title is not part of it
+    ("His targets included former secretary of state Colin Marsh and others.", ("Colin Marsh", "secretary of state")),
+    # D51: a definite title as the subject of a speech verb, one person named just before
+    ("Harry Dunmore spoke to reporters on Tuesday. The minority leader said the vote would fail.",
+     ("Harry Dunmore", "minority leader")),
+    # D51: a title said of "she", one person in reach
+    ("Margaret Hale used a private server while she was secretary of state.", ("Margaret Hale", "secretary of state")),
+])
+def test_title_pairs_by_syntax_and_discourse(nlp, sentence, pair):
+    assert pair in _pairs(nlp, sentence)
+
+
+@pytest.mark.model
+def test_discourse_title_needs_one_person_and_no_indefinite(nlp):
+    # must not: two people in reach; "a senator" is somebody else
+    assert not _pairs(nlp, "Harry Dunmore met Jane Pike on Tuesday. The minority leader said the vote would fail.")
+    assert not _pairs(nlp, "Harry Dunmore spoke on Tuesday. A senator said the vote would fail.")
+
+
+@pytest.mark.model
+def test_a_body_named_as_a_person_is_dropped(nlp):
+    # must not: "Department" (of "the State Department") is no person
+    rows = _pipeline_rows(nlp, "The State Department said on Monday that Department officials would testify.")
+    assert not [m for m in rows["mentions"] if m["label"] == "PERSON"]

@@ -89,6 +89,13 @@ class MentionRules:
                 continue
             kept.append(Span(doc, span.start, span.end, label=span.label_,
                              span_id=source + "".join(f"+rule:{step}" for step in steps)))
+            if span.label_ == "ROLE" and span.end < ent.end:
+                stop = span.end
+                while stop < ent.end and self._is_name(doc[stop:stop + 1], 1):
+                    stop += 1
+                if self._is_name(doc[span.end:stop]):
+                    # "secretary of state Colin Powell": the title's pattern ran over the name after it
+                    kept.append(Span(doc, span.end, stop, label="PERSON", span_id="rule:name_after_title"))
         kept += self.acronym_mentions(doc, kept)
         kept += self.signature_names(doc, kept)
         kept, relabelled = self.name_recurrences(doc, kept)
@@ -194,6 +201,8 @@ class MentionRules:
         span = doc[start:end]
         if span.text.lower() in self.words("inspectorates"):
             return Span(doc, start, end, label="ORG")  # "Ofsted" is no person
+        if span[-1].lower_ in self.words("organisation_words") and not span[-1].is_upper:
+            return None  # "Department", "Judicial Watch Foundation": a body's name, not a person's
         if not all(t.text[:1].isupper() or t.is_punct or t.lower_ in self.words("name_particles")
                    for t in span):
             return None  # names are capitalised; "seven-year-old" is not one
@@ -311,6 +320,12 @@ class MentionRules:
         while end > span.start and (doc[end - 1].pos_ in {"CCONJ", "ADP", "PART", "DET", "PUNCT"}
                                     or doc[end - 1].lower_ in {"'s", "’s"}):
             end -= 1
+        complement = next((i for i in range(span.start + 1, end) if doc[i].lower_ in {"of", "for"}), None)
+        if complement is not None:
+            for i in range(complement + 2, end):
+                if doc[i].text[:1].isupper() and doc[i - 1].is_lower and doc[i - 1].pos_ in ("NOUN", "ADJ"):
+                    end = i  # "secretary of state Colin Powell": the name after the title is no part of it
+                    break
         start = span.start
         for i in range(span.start + 1, end - 1):
             if doc[i].lower_ in {"of", "for", "at"}:
@@ -348,7 +363,9 @@ class MentionRules:
             if _is_acronym(t.text) or (len(t.text) > 2 and "." in t.text and t.text.replace(".", "").isupper()) \
                     or t.text[:1].isupper():
                 cut = i
-        return start if cut is None else cut + 1
+        if cut is None or (doc[head].lower_ not in heads and doc[head].lower_ != "general"):
+            return start  # "U.S. Attorney": what would be left is no title by itself
+        return cut + 1
 
     def unnamed_spokespeople(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
         """D36/D50: a spokesperson is a ROLE only beside a name ("Kiki Lane, a spokeswoman for ...",
@@ -367,6 +384,12 @@ class MentionRules:
             else:
                 keep.append(span)
         return keep, drop
+
+    @staticmethod
+    def _is_name(span: Span, shortest: int = 2) -> bool:
+        """Two to four capitalised words or initials ("Colin L. Powell")."""
+        return shortest <= len(span) <= 4 and all(t.text[:1].isupper() and (t.is_alpha or (len(t.text) == 2 and t.text[1] == "."))
+                                           for t in span)
 
     def is_title_word(self, token) -> bool:
         """A capitalised office title, abbreviation or rank written before names (D47)."""
