@@ -127,3 +127,16 @@ def test_missing_dataset_folder_is_one_clear_error(tmp_path):
     gold, _ = _gold(tmp_path)
     with pytest.raises(FileNotFoundError, match="polnear dataset"):
         realgold.evaluate(polnear=tmp_path / "nowhere", gold={"polnear": gold}, process=_fake())
+
+
+def test_two_wordings_of_one_post_are_one_pair():
+    # D56: "Judge" and "U.S. District Judge" for one person are one post; finding either finds it,
+    # and neither wording predicted is a false hit. Different posts of one person stay apart.
+    gold = {("emma roe", "district judge"), ("emma roe", "judge"), ("emma roe", "senator"), ("al doe", "mayor")}
+    assert len(realgold.posts(gold)) == 3
+    c = realgold.match_pairs(gold, {("emma roe", "judge"), ("emma roe", "district judge"), ("al doe", "governor")},
+                             lenient=False)
+    assert (c.tp, c.fp, c.fn) == (1, 1, 2)
+    c = realgold.match_pairs(gold, {("emma roe", "us district judge"), ("al doe", "mayor")}, lenient=True)
+    assert (c.tp, c.fp, c.fn) == (2, 0, 1)
+    assert realgold.match_pairs(gold, set(), lenient=True).fn == 3

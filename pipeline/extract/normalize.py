@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NUMBER_WORDS = {"zero": 0, "no": 0, "nil": 0, "0": 0, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3,
                 "four": 4, "4": 4, "five": 5, "5": 5}
@@ -15,8 +16,16 @@ def plain(text: str) -> str:
 
 
 def normalize_role(text: str) -> str:
-    """D10: the role span in lower case, whitespace collapsed, apostrophes straight."""
-    return plain(text)
+    """D10: the role span in lower case, whitespace collapsed, apostrophes straight; D47: a title's
+    abbreviation is its full word ("Lt. Gov." -> "lieutenant governor", patterns/lexicon/titles_before_names)."""
+    expansions = _title_expansions()
+    return " ".join(expansions.get(w, w) for w in plain(text).split())
+
+
+@lru_cache(maxsize=1)
+def _title_expansions() -> dict[str, str]:
+    from ..lexicon import words
+    return dict(e.split("=", 1) for e in words("titles_before_names") if "=" in e)
 
 
 def normalize_rating(text: str) -> str | None:

@@ -179,13 +179,54 @@ def dependency_matcher(vocab) -> DependencyMatcher:
 
 
 def role_rows(article: "Article") -> Iterator[dict]:
-    seen = set()
+    seen, paired = set(), set()
     for person, role, rule in person_role_pairs(article):
         key = (article.person_name(person), role.start)
         if key in seen:
             continue
         seen.add(key)
+        paired.add(role.start)
         yield role_row(article, person, role, rule)
+    for person, role, rule in discourse_pairs(article, paired):
+        yield role_row(article, person, role, rule)
+
+
+def discourse_pairs(article: "Article", paired: set[int]) -> Iterator[tuple[Span, Span, str]]:
+    """D51: a definite title standing for a person named in the same or the previous sentence,
+    when only one person fits ("Harry Reid ... The minority leader said", "Clinton used a private
+    server while she was secretary of state"). Not a title with "a"/"an" (a new, unnamed person),
+    and not a person who is another argument of the title's own verb ("Sanders has led the former
+    secretary of state": Sanders is not the one led). One pass over the entities."""
+    persons_in: dict[int, list[Span]] = defaultdict(list)
+    for ent in article.entities:
+        if ent.label_ == "PERSON":
+            persons_in[article.sentence_of[ent.start]].append(ent)
+    for role in article.entities:
+        if role.label_ != "ROLE" or role.start in paired:
+            continue
+        before = article.doc[role.start - 1] if role.start else None
+        det = [t for t in role.root.children if t.dep_ in ("det", "poss") and t.i < role.start]
+        if any(t.lower_ in ("a", "an", "another", "every", "each", "any", "no") for t in det) or (
+                before is not None and before.lower_ in ("a", "an")):
+            continue
+        verb = role.root.head
+        speaker = role.root.dep_ == "nsubj" and any(t.lower_ == "the" for t in det) and (
+            verb.lemma_.lower() in word_set("speech_verbs") or verb.lower_ in word_set("speech_verbs"))
+        pronoun_copula = role.root.dep_ == "attr" and verb.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in verb.children)
+        if not (speaker or pronoun_copula):
+            continue  # only a title that does what a person does, or is said of "he"/"she"
+        n = article.sentence_of[role.start]
+        candidates = {}
+        for person in persons_in.get(n, []) + persons_in.get(n - 1, []):
+            if article.sentence_of[person.start] == n and person.root.head == verb and person.root.dep_ in (
+                    "nsubj", "nsubjpass", "dobj") and role.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                continue  # another participant of the same event
+            if article.sentence_of[person.start] == n and person.start > role.start:
+                continue  # only a person already named can be referred back to
+            candidates.setdefault(article.person_name(person), person)
+        if len(candidates) == 1:
+            yield next(iter(candidates.values())), role, "discourse_single_person"
 
 
 def person_role_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:

@@ -8,7 +8,8 @@ per-article function on it as a plain-text article and scores:
 
 - PERSON mentions: exact and overlapping spans (F1);
 - person-role pairs: the set of (canonical person, normalized role) per document, exact, and
-  lenient (the same person, one normalized role contained in the other);
+  lenient (the same person, one normalized role contained in the other); gold wordings of one post
+  (D56: "Judge" and "U.S. District Judge" for one person) count as one pair, found by either;
 - ORG mentions: overlapping and exact spans; organisations of kind `party` are not ORG (D33) and
   are left out unless `include_parties` is set.
 
@@ -89,17 +90,31 @@ def lenient_role(gold: str, pred: str) -> bool:
     return g in p or p in g
 
 
-def match_pairs(gold: set, pred: set, lenient: bool) -> int:
-    if not lenient:
-        return len(gold & pred)
-    used, tp = set(), 0
-    for gp, gr in sorted(gold):
-        for cand in sorted(pred):
-            if cand not in used and cand[0] == gp and lenient_role(gr, cand[1]):
-                used.add(cand)
-                tp += 1
-                break
-    return tp
+def posts(gold: set) -> list[set]:
+    """The gold pairs grouped into posts: one person's wordings of one post, where one normalized
+    role contains the other ("judge" / "district judge", "secretary" / "secretary of state"). D56
+    annotates a second wording of the same post when the text gives one; it is the same pair, so
+    finding either wording finds the post, and neither wording is a false hit."""
+    groups: list[set] = []
+    for pair in sorted(gold):
+        joined = [g for g in groups if any(p == pair[0] and lenient_role(r, pair[1]) for p, r in g)]
+        merged = {pair}.union(*joined) if joined else {pair}
+        groups = [g for g in groups if g not in joined] + [merged]
+    return groups
+
+
+def _matches(gold_pair: tuple, pred_pair: tuple, lenient: bool) -> bool:
+    if lenient:
+        return gold_pair[0] == pred_pair[0] and lenient_role(gold_pair[1], pred_pair[1])
+    return gold_pair == pred_pair
+
+
+def match_pairs(gold: set, pred: set, lenient: bool) -> Counts:
+    """Posts found (tp), predicted pairs that match no gold wording (fp), posts missed (fn)."""
+    groups = posts(gold)
+    found = sum(1 for g in groups if any(_matches(gp, p, lenient) for gp in g for p in pred))
+    wrong = sum(1 for p in pred if not any(_matches(gp, p, lenient) for gp in gold))
+    return Counts(found, wrong, len(groups) - found)
 
 
 def gold_orgs(record: dict, include_parties: bool = False) -> list[dict]:
@@ -136,9 +151,9 @@ def score_record(record: dict, text: str, rows: dict, counts: dict, include_part
     gold_pairs = {_pair(r["person"], r["normalized"]) for r in record["roles"] if r.get("person")}
     pred_pairs = {_pair(r["person"], r["role"]) for r in rows["roles"] if r.get("person") and r.get("role")}
     for name, lenient in (("PAIR exact", False), ("PAIR lenient", True)):
-        tp = match_pairs(gold_pairs, pred_pairs, lenient)
-        counts[name].add(Counts(tp, len(pred_pairs) - tp, len(gold_pairs) - tp))
-    report["misses"] += [f"PAIR {p} -> {r}" for p, r in sorted(gold_pairs - pred_pairs)]
+        counts[name].add(match_pairs(gold_pairs, pred_pairs, lenient))
+    report["misses"] += [" | ".join(f"PAIR {p} -> {r}" for p, r in sorted(g)) for g in posts(gold_pairs)
+                         if not g & pred_pairs]
     report["false_hits"] += [f"PAIR {p} -> {r}" for p, r in sorted(pred_pairs - gold_pairs)]
     report["gold_inside_body"], report["gold_outside_body"] = inside, outside
     return report

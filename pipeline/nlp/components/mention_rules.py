@@ -93,10 +93,22 @@ class MentionRules:
                 continue
             kept.append(Span(doc, span.start, span.end, label=span.label_,
                              span_id=source + "".join(f"+rule:{step}" for step in steps)))
+            if span.label_ == "ROLE" and span.end < ent.end:
+                stop = span.end
+                while stop < ent.end and self._is_name(doc[stop:stop + 1], 1):
+                    stop += 1
+                if self._is_name(doc[span.end:stop]):
+                    # "secretary of state Colin Powell": the title's pattern ran over the name after it
+                    kept.append(Span(doc, span.end, stop, label="PERSON", span_id="rule:name_after_title"))
         kept += self.acronym_mentions(doc, kept)
         kept += self.signature_names(doc, kept)
+        kept, relabelled = self.name_recurrences(doc, kept)
+        dropped += relabelled
         kept, not_orgs = self.org_evidence(doc, kept)
         dropped += not_orgs
+        kept += self.titles_before_names(doc, kept)
+        kept, unnamed = self.unnamed_spokespeople(doc, kept)
+        dropped += unnamed
         final = filter_spans(kept)
         chosen = {(e.start, e.end, e.label_) for e in final}
         dropped += [Span(doc, e.start, e.end, label=e.label_, span_id=f"{e.id_}+dropped:overlap")
@@ -185,14 +197,18 @@ class MentionRules:
     def clean_person(self, span: Span) -> Span | None:
         doc = span.doc
         start, end = span.start, span.end
-        while start < end and (doc[start]._.is_honorific or doc[start].text == "."):
-            start += 1  # D6: the honorific is not part of the name
+        while start < end - 1 and (doc[start]._.is_honorific or doc[start].text == "." or self.is_title_word(doc[start])):
+            start += 1  # D6: the honorific is not part of the name; D47: nor is a title ("Sen.", "General")
+        if start == end - 1 and doc[start]._.is_honorific:
+            start += 1
         end = self._strip_possessive(doc, start, end)
         if start >= end:
             return None
         span = doc[start:end]
         if span.text.lower() in self.words("inspectorates"):
             return Span(doc, start, end, label="ORG")  # "Ofsted" is no person
+        if span[-1].lower_ in self.words("organisation_words") and not span[-1].is_upper:
+            return None  # "Department", "Judicial Watch Foundation": a body's name, not a person's
         if not all(t.text[:1].isupper() or t.is_punct or t.lower_ in self.words("name_particles")
                    for t in span):
             return None  # names are capitalised; "seven-year-old" is not one
@@ -479,6 +495,12 @@ class MentionRules:
         while end > span.start and (doc[end - 1].pos_ in {"CCONJ", "ADP", "PART", "DET", "PUNCT"}
                                     or doc[end - 1].lower_ in {"'s", "’s"}):
             end -= 1
+        complement = next((i for i in range(span.start + 1, end) if doc[i].lower_ in {"of", "for"}), None)
+        if complement is not None:
+            for i in range(complement + 2, end):
+                if doc[i].text[:1].isupper() and doc[i - 1].is_lower and doc[i - 1].pos_ in ("NOUN", "ADJ"):
+                    end = i  # "secretary of state Colin Powell": the name after the title is no part of it
+                    break
         start = span.start
         for i in range(span.start + 1, end - 1):
             if doc[i].lower_ in {"of", "for", "at"}:
@@ -491,7 +513,91 @@ class MentionRules:
         while start < end and (doc[start].lower_ in self.words("role_qualifiers")
                                or doc[start].lower_ in self.words("political_parties")):
             start += 1
+        start = self.after_name_premodifiers(doc, start, end)
         return Span(doc, start, end, label="ROLE") if start < end else None
+
+    def after_name_premodifiers(self, doc: Doc, start: int, end: int) -> int:
+        """D48: a name in front of a title (a place, force, party or body: "Texas Governor", "FBI
+        Director", "Judicial Watch president", "state GOP chair") is outside the ROLE span; it is the
+        role's organisation. Portfolio and common-noun modifiers stay ("Defence Secretary", "Police
+        Chief", "Majority Leader", D9). The head is the first word of a head list, else the last word;
+        a name word before it is an acronym, an organisation word, or a capitalised word no title
+        list knows. Everything up to the last name word goes."""
+        heads = self.words("role_heads") | self.words("role_heads_of_organisation") | self.words("role_heads_without_complement")
+        limit = next((i for i in range(start + 1, end) if doc[i].lower_ in {"of", "for", "to", "at"}), end)
+        head = next((i for i in range(start, limit) if doc[i].lower_ in heads), limit - 1)
+        keep = (self.words("role_title_modifiers") | self.words("role_premodifiers") | self.words("role_qualifiers")
+                | self.words("population_possessives") | heads)
+        cut = None
+        for i in range(start, head):
+            t = doc[i]
+            if t.lower_ in keep or t.lower_ in {"'s", "’s", "-", "and", "&"}:
+                continue
+            if t.is_sent_start and t.pos_ != "PROPN" and not t.is_upper:
+                continue  # "Committee chairman" at a sentence start: capitalised by position only
+            if _is_acronym(t.text) or (len(t.text) > 2 and "." in t.text and t.text.replace(".", "").isupper()) \
+                    or t.text[:1].isupper():
+                cut = i
+        if cut is None or (doc[head].lower_ not in heads and doc[head].lower_ != "general"):
+            return start  # "U.S. Attorney": what would be left is no title by itself
+        return cut + 1
+
+    def unnamed_spokespeople(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
+        """D36/D50: a spokesperson is a ROLE only beside a name ("Kiki Lane, a spokeswoman for ...",
+        "Taliban spokesman Zabi Ahmad"); "a council spokesperson said" names nobody and is dropped.
+        Beside: a PERSON right after (a comma between at most), or before with a comma and at most
+        two more words between ("X, a spokeswoman", "X, the party's spokesman")."""
+        heads = self.words("role_heads_without_complement")
+        persons = [s for s in kept if s.label_ == "PERSON"]
+        keep, drop = [], []
+        for span in kept:
+            if span.label_ == "ROLE" and span[-1].lower_ in heads and not any(
+                    (0 <= p.start - span.end <= 1 and all(t.text == "," for t in doc[span.end:p.start]))
+                    or (0 < span.start - p.end <= 4 and doc[p.end].text in {",", "("}) for p in persons):
+                drop.append(Span(doc, span.start, span.end, label="ROLE",
+                                 span_id=f"{span.id_ or MODEL_SOURCE}+dropped:unnamed_spokesperson"))
+            else:
+                keep.append(span)
+        return keep, drop
+
+    @staticmethod
+    def _is_name(span: Span, shortest: int = 2) -> bool:
+        """Two to four capitalised words or initials ("Colin L. Powell")."""
+        return shortest <= len(span) <= 4 and all(t.text[:1].isupper() and (t.is_alpha or (len(t.text) == 2 and t.text[1] == "."))
+                                           for t in span)
+
+    def is_title_word(self, token) -> bool:
+        """A capitalised office title, abbreviation or rank written before names (D47)."""
+        return token.text[:1].isupper() and token.lower_ in self.title_forms()
+
+    def title_forms(self) -> frozenset[str]:
+        found = self._word_sets.get("#title_forms")
+        if found is None:
+            found = self._word_sets["#title_forms"] = frozenset(e.split("=")[0].lower() for e in words("titles_before_names"))
+        return found
+
+    def titles_before_names(self, doc: Doc, kept: list[Span]) -> list[Span]:
+        """D47: "Sen. Marco Rubio", "Lt. Gov. Eric Holcomb", "Judge Sullivan", "General Mark Milley",
+        "Detective Inspector Jane Roe": capitalised titles right before a PERSON are a ROLE
+        (rule:title_before_name), when no span holds them yet."""
+        taken = {i for span in kept for i in range(span.start, span.end)}
+        out = []
+        for span in kept:
+            if span.label_ != "PERSON":
+                continue
+            i = span.start - 1
+            first = None
+            while i >= 0 and i not in taken:
+                t = doc[i]
+                if self.is_title_word(t):
+                    first = i
+                elif not (t.text == "." and i > 0 and self.is_title_word(doc[i - 1])):
+                    break
+                i -= 1
+            if first is not None:
+                out.append(Span(doc, first, span.start, label="ROLE", span_id="rule:title_before_name"))
+                taken.update(range(first, span.start))
+        return out
 
     def is_rating_context(self, span: Span) -> bool:
         """A rating word is a RATING only where it states a judgement: in quote marks, before a
@@ -572,6 +678,53 @@ class MentionRules:
                     and not any(t.i in taken and t.ent_type_ == "PERSON" for t in name):
                 out.append(Span(doc, name.start, name.end, label="PERSON", span_id="rule:signature_line"))
         return out
+
+    def name_recurrences(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
+        """A person named in full ("Adam Neumann") is the same person when the family name comes back
+        alone ("Neumann said", "Neumann's"), wherever the model put it: untagged, or a one-word ORG,
+        GPE or WORK_OF_ART (rule:name_recurrence). The full name must be a PERSON of two or more
+        capitalised words; the recurring word must be capitalised as written and not the start of a
+        longer name of something else ("Clinton Foundation" is an ORG span of its own and stays).
+        Returns the new entity list and the one-word spans it replaced (kept as dropped)."""
+        families: set[str] = set()
+        for span in kept:
+            if span.label_ == "PERSON" and len(span) >= 2:
+                last = span[-1]
+                if last.is_alpha and last.text[:1].isupper() and not last.is_upper and len(last.text) > 1:
+                    families.add(last.text)
+        if not families:
+            return kept, []
+        by_start = {span.start: span for span in kept}
+        covered = {i for span in kept for i in range(span.start, span.end)}
+        replaced, added = set(), []
+        for token in doc:
+            if token.text not in families:
+                continue
+            span = by_start.get(token.i)
+            if span is not None and span.label_ == "PERSON":
+                continue
+            if span is not None and (len(span) > 1 or span.label_ not in self.RECURRENCE_RELABELS):
+                continue  # "Clinton Foundation", a ROLE or a DATE keep their span
+            if span is None and token.i in covered:
+                continue  # inside a longer span of something else
+            prev = doc[token.i - 1] if token.i else None
+            if prev is not None and prev.is_alpha and prev.text[:1].isupper() and not prev._.is_honorific \
+                    and not self.is_title_word(prev) and prev.i not in covered:
+                continue  # "Willowbank Lodge": the end of a longer name of something else
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in self.words("organisation_words"):
+                continue  # "Webb Foundation": a body named after the person
+            if span is not None:
+                replaced.add((span.start, span.end, span.label_))
+            added.append(Span(doc, token.i, token.i + 1, label="PERSON", span_id="rule:name_recurrence"))
+        if not added:
+            return kept, []
+        dropped = [Span(doc, s.start, s.end, label=s.label_, span_id=f"{s.id_ or MODEL_SOURCE}+dropped:name_recurrence")
+                   for s in kept if (s.start, s.end, s.label_) in replaced]
+        return [s for s in kept if (s.start, s.end, s.label_) not in replaced] + added, dropped
+
+    #: One-word entity labels the model gives to a person's recurring family name.
+    RECURRENCE_RELABELS = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "LOC", "FAC", "EVENT", "LAW"})
 
     def _strip_possessive(self, doc: Doc, start: int, end: int) -> int:
         while end > start and doc[end - 1].lower_ in self.words("possessive_endings"):

@@ -1,0 +1,132 @@
+"""People and roles decided on evidence (issue #17 items 1, 2 and 5): rules on made-up sentences,
+each with a case it must not fire on."""
+from __future__ import annotations
+
+import pytest
+from spacy.util import load_config
+
+from pipeline.about import PATTERNS_DIR
+from pipeline.nlp.build import CONFIG_PATH
+from pipeline.nlp.components.mention_rules import MentionRules
+from pipeline.nlp.components.readers import read_lexicon
+
+from test_components import make_doc
+
+
+@pytest.fixture
+def rules():
+    component = MentionRules("mention_rules")
+    names = load_config(CONFIG_PATH, interpolate=False)["initialize"]["components"]["mention_rules"]["vocabulary"]["names"]
+    component.initialize(vocabulary=read_lexicon(str(PATTERNS_DIR), names))
+    return component
+
+
+def _ents(doc):
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+# -- people: a family name recurring after the full name --------------------------------------------
+
+def test_family_name_alone_after_the_full_name_is_the_person(rules):
+    # "Adam Rowntree left. Rowntree said Rowntree's plan ...": untagged, and a one-word ORG
+    words = ["Adam", "Rowntree", "left", ".", "Rowntree", "said", "Rowntree", "'s", "plan", "failed", "."]
+    doc = make_doc(words, ents=[(0, 2, "PERSON"), (6, 7, "ORG")])
+    assert _ents(rules(doc)) == [("Adam Rowntree", "PERSON"), ("Rowntree", "PERSON"), ("Rowntree", "PERSON")]
+    assert [s.id_ for s in doc.ents][1:] == ["rule:name_recurrence"] * 2
+
+
+def test_body_named_after_the_person_is_no_recurrence(rules):
+    # must not: "the Rowntree Foundation" (ORG span) and "Rowntree Trust" (an organisation word follows)
+    words = ["Adam", "Rowntree", "chairs", "the", "Rowntree", "Foundation", "and", "Rowntree", "Trust", "."]
+    doc = make_doc(words, ents=[(0, 2, "PERSON"), (4, 6, "ORG")])
+    assert _ents(rules(doc)) == [("Adam Rowntree", "PERSON"), ("Rowntree Foundation", "ORG")]
+
+
+def test_no_full_name_no_recurrence(rules):
+    # must not: "Kent said" is no person when no "X Kent" was named
+    doc = make_doc(["Kent", "said", "Jo", "Bell", "left", "."], ents=[(0, 1, "GPE"), (2, 4, "PERSON")])
+    assert _ents(rules(doc)) == [("Kent", "GPE"), ("Jo Bell", "PERSON")]
+
+
+# -- roles: titles by syntax, premodifying names, abbreviations --------------------------------------
+
+def _pipeline_rows(nlp, text):
+    from pipeline.extract.metadata import ArticleMetadata
+    from pipeline.extract.process import process_article
+    return process_article("t.txt", text.encode("utf-8"), ArticleMetadata(), nlp=nlp)
+
+
+def _pairs(nlp, text):
+    return {(r["person"], r["role"]) for r in _pipeline_rows(nlp, text)["roles"]}
+
+
+def test_role_abbreviations_are_normalized_to_the_full_word():
+    from pipeline.extract.normalize import normalize_role
+    assert normalize_role("Lt. Gov.") == "lieutenant governor"
+    assert normalize_role("Sen.") == "senator"
+    assert normalize_role("Reps.") == "representative"
+    assert normalize_role("director of children's services") == "director of children's services"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, pair", [
+    # D48: a place, body or acronym before the title is the role's organisation, not the title
+    ("Wessex Governor Alan Marsh signed the order on Friday.", ("Alan Marsh", "governor")),
+    ("The decision was welcomed by FBI Director Jane Roe, officials said.", ("Jane Roe", "director")),
+    # D9: portfolio and common-noun modifiers stay
+    ("The plan was announced by Defence Secretary Tom Hale on Monday.", ("Tom Hale", "defence secretary")),
+    ("The city council leader, Maria Ortiz, said the budget was fair.", ("Maria Ortiz", "city council leader")),
+    # D47: abbreviated titles and ranks before a name
+    ("Sen. Paul Brandt voted against the bill.", ("Paul Brandt", "senator")),
+    ("Lt. Gov. Erin Walsh is interested as well.", ("Erin Walsh", "lieutenant governor")),
+    ("General Mark Dalton told reporters the troops would stay.", ("Mark Dalton", "general")),
+    # D50: a spokesperson beside a name; the body spoken for stays out of the title
+    ("Anna Kerr, a spokeswoman for the campaign, declined to comment.", ("Anna Kerr", "spokeswoman")),
+])
+def test_title_pairs(nlp, sentence, pair):
+    assert pair in _pairs(nlp, sentence)
+
+
+@pytest.mark.model
+def test_unnamed_spokesperson_is_no_role(nlp):
+    # must not: "a council spokeswoman said" names nobody (D36)
+    rows = _pipeline_rows(nlp, 'A council spokeswoman said: "Dr Ruth Adeyemi brings a wealth of experience."')
+    assert not [m for m in rows["mentions"] if m["label"] == "ROLE" and "spokes" in m["text"]]
+    assert not rows["roles"]
+
+
+@pytest.mark.model
+def test_title_before_name_leaves_the_name_alone(nlp):
+    rows = _pipeline_rows(nlp, "Judge Emma Sallow made her ruling on Tuesday.")
+    persons = [m["text"] for m in rows["mentions"] if m["label"] == "PERSON"]
+    assert persons == ["Emma Sallow"]
+    assert ("Emma Sallow", "judge") in {(r["person"], r["role"]) for r in rows["roles"]}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, pair", [
+    ("Attorney General Lena Morrow announced the decision on Wednesday.", ("Lena Morrow", "attorney general")),
+    # the name after a lower-case title is not part of it
+    ("His targets included former secretary of state Colin Marsh and others.", ("Colin Marsh", "secretary of state")),
+    # D51: a definite title as the subject of a speech verb, one person named just before
+    ("Harry Dunmore spoke to reporters on Tuesday. The minority leader said the vote would fail.",
+     ("Harry Dunmore", "minority leader")),
+    # D51: a title said of "she", one person in reach
+    ("Margaret Hale used a private server while she was secretary of state.", ("Margaret Hale", "secretary of state")),
+])
+def test_title_pairs_by_syntax_and_discourse(nlp, sentence, pair):
+    assert pair in _pairs(nlp, sentence)
+
+
+@pytest.mark.model
+def test_discourse_title_needs_one_person_and_no_indefinite(nlp):
+    # must not: two people in reach; "a senator" is somebody else
+    assert not _pairs(nlp, "Harry Dunmore met Jane Pike on Tuesday. The minority leader said the vote would fail.")
+    assert not _pairs(nlp, "Harry Dunmore spoke on Tuesday. A senator said the vote would fail.")
+
+
+@pytest.mark.model
+def test_a_body_named_as_a_person_is_dropped(nlp):
+    # must not: "Department" (of "the State Department") is no person
+    rows = _pipeline_rows(nlp, "The State Department said on Monday that Department officials would testify.")
+    assert not [m for m in rows["mentions"] if m["label"] == "PERSON"]
