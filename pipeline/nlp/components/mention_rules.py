@@ -692,6 +692,8 @@ class MentionRules:
                 last = span[-1]
                 if last.is_alpha and last.text[:1].isupper() and not last.is_upper and len(last.text) > 1:
                     families.add(last.text)
+        # "Fenwold" of "Fenwold Council" is a place: no family name, though "Ann Fenwold" is named
+        families -= {span[0].text for span in kept if span.label_ in self.PLACE_OR_BODY and len(span) > 1}
         if not families:
             return kept, []
         by_start = {span.start: span for span in kept}
@@ -723,6 +725,8 @@ class MentionRules:
                    for s in kept if (s.start, s.end, s.label_) in replaced]
         return [s for s in kept if (s.start, s.end, s.label_) not in replaced] + added, dropped
 
+    #: Labels of a longer name whose first word is a place or a body's name, never a family name.
+    PLACE_OR_BODY = frozenset({"ORG", "GPE", "FAC", "LOC"})
     #: One-word entity labels the model gives to a person's recurring family name.
     RECURRENCE_RELABELS = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "LOC", "FAC", "EVENT", "LAW"})
 
