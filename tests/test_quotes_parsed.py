@@ -30,3 +30,45 @@ def test_a_place_as_subject_is_no_person(nlp):
     text = "“The launch was a complete success and a warning to our enemies,” North Korea said on Friday."
     got = speakers(nlp, text)
     assert got and not got[0][2]
+
+
+def test_participle_after_a_preposition_takes_the_subject_of_the_main_verb(nlp):
+    # the person sung to, between the cue and the speaker, is not the speaker
+    text = ("“Keep your hands where I can see them,” Dalia Moreno sings to Lena Park before asking her, "
+            "“Where do we go from here?”")
+    assert [s for _, s, _ in speakers(nlp, text)] == ["Dalia Moreno", "Dalia Moreno"]
+
+
+def test_a_document_that_reads(nlp):
+    text = ("Parents sent a letter to the board last week.\n\n"
+            "“We see these schools offering our children hope,” the letter reads.")
+    assert speakers(nlp, text)[0][1:] == ("letter", False)
+
+
+def test_name_after_said_on_is_where_not_who(nlp):
+    text = "“We will keep fighting for this town,” they said on Twitter after Councillor Priya Nair spoke."
+    got = speakers(nlp, text)
+    assert not got or got[0][1] != "Priya Nair"
+
+
+def test_pronoun_with_a_known_gender_person_in_its_own_sentence(nlp):
+    # "she" goes to the mayor named in its sentence, so the governor is not taken for a woman,
+    # and the later "he" finds him
+    text = ("Gov. Dan Morrow described the mayor, Janet Ruiz, as a “disgrace” after she criticised the police "
+            "on Monday.\n\nMorrow, who has campaigned for the party since he left the council in May, repeated "
+            "the charge on Wednesday.\n\n“It is a disgrace and those comments are a disgrace,” he said.")
+    assert speakers(nlp, text)[-1][1:] == ("Dan Morrow", True)
+
+
+def test_pronoun_in_a_relative_clause_does_not_take_over_the_discourse(nlp):
+    text = ("Judge Amara Lowe has faced criticism since taking the job, most recently over her meeting with "
+            "Tom Hale while the court was hearing a case against his wife, Rosa Hale, over the company she ran. "
+            "She has called the rulings a turning point.\n\nShe said she was not aware of any backlash. "
+            "\"People tend not to say those things to a judge,\" she said.")
+    assert speakers(nlp, text)[-1][1:] == ("Amara Lowe", True)
+
+
+def test_pronoun_inside_the_quote_is_not_the_speaker(nlp):
+    text = ("Tulsa police released the video on Monday.\n\n"
+            "“I will make this promise to you: We will achieve justice,” police Chief Carl Brandt said Monday.")
+    assert speakers(nlp, text)[0][1:] == ("Carl Brandt", True)

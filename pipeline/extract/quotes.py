@@ -54,6 +54,7 @@ def quote_vocabulary() -> dict:
     return {"cue_set": word_set("speech_verbs"),
             "abbreviations": word_set("abbreviations") | word_set("honorifics"),
             "source_nouns": word_set("unnamed_source_nouns"),
+            "person_nouns": word_set("unnamed_source_nouns") | word_set("role_heads"),
             # words of a title before a name ("Secretary General", "Gov.", "state Del.")
             "title_words": frozenset(w.lower() for name in ("honorifics", "abbreviations", "role_heads",
                                                             "role_premodifiers", "unnamed_source_nouns")
@@ -281,7 +282,7 @@ class Frames:
                 continue
             if tok.i in in_person:
                 continue
-            if parsed and tok.dep_ in ("nsubj", "nsubjpass"):
+            if parsed and tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
                 # a subject the NER did not take for a person ("Fowler said", "Ham explained", "Trump"
                 # tagged as an organisation or a common noun, "Secretary General Ban Ki-moon condemned"):
                 # a person when a known person has that family name, or when the parse gives it a
@@ -295,11 +296,13 @@ class Frames:
             low = tok.lower_
             if low in ("he", "she") and tok.text[:1].isalpha():
                 g = "m" if low == "he" else "f"
-                name = self.referent(tok.idx, g, events)
+                name = self.referent(tok.idx, g, events, tok.sent.start_char)
                 if name:
                     if sentence_subject and sentence_subject[1] == name or not self.gender.get(name):
                         self.gender.setdefault(name, g)
                     events.append((tok.idx, name, True))
+                    if parsed and tok.dep_ in ("nsubj", "nsubjpass"):
+                        self._mark(tok.idx, tok, tok)  # "she used" in a relative clause is no major subject
         return events
 
     def subject_name(self, tok) -> str | None:
@@ -313,7 +316,11 @@ class Frames:
         if tok.pos_ not in ("PROPN", "NOUN") or self.possessive_token(tok):
             return None
         known = self.canonical_for(tok.text) if tok.text[:1].isupper() else None
-        if known or tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON", "ROLE"):
+        # a name the NER took for an organisation is a person when an apposition describes one
+        # ("Vann R. Newkirk II, a writer for …, said")
+        described = any(c.dep_ == "appos" and c.lower_ in self.vocab["person_nouns"] for c in tok.children)
+        kinds = ("", "PERSON", "ROLE") + (("ORG",) if described else ())
+        if known or tok.pos_ != "PROPN" or tok.ent_type_ not in kinds:
             return known
         titles = self.vocab["title_words"]
         doc = tok.doc
@@ -322,7 +329,7 @@ class Frames:
             prev = doc[start - 1]
             glued = prev.text == "-" and not prev.whitespace_ or not prev.whitespace_ and doc[start].text == "-"
             if glued or prev.pos_ == "PROPN" and prev.dep_ in ("compound", "flat") and prev.text[:1].isupper() \
-                    and prev.lower_.strip(".") not in titles and prev.ent_type_ in ("", "PERSON", "ROLE"):
+                    and prev.lower_.strip(".") not in titles and prev.ent_type_ in kinds:
                 start -= 1
                 continue
             break
@@ -367,11 +374,13 @@ class Frames:
             if name not in self.gender and m != f:
                 self.gender[name] = "m" if m > f else "f"
 
-    def referent(self, at: int, gender: str | None, events=None) -> str | None:
+    def referent(self, at: int, gender: str | None, events=None, sentence: int | None = None) -> str | None:
         if events is None:
             said = [(pos, sp.name, True) for pos, sp in self.speakers if sp.person]
             events = sorted(self.events + said)
-        found = self._referent(at, gender, events)
+        if sentence is None:
+            sentence = self._sentence_of(at)
+        found = self._referent(at, gender, events, sentence)
         if found is None:
             return None
         pos, name = found
@@ -379,7 +388,7 @@ class Frames:
         # left. “…,” he said."), unless the pronoun sits in that sentence too, where the embedded
         # subject is the nearer antecedent ("Lodge said Ashby quit because he …")
         sent = self.sentence_at.get(pos)
-        if sent is not None and pos not in self.major and self._sentence_of(at) != sent:
+        if sent is not None and pos not in self.major and sentence != sent:
             for p2, n2, subject in reversed(events):
                 if p2 >= pos or p2 < sent:
                     continue
@@ -393,7 +402,7 @@ class Frames:
         span = doc.char_span(at, min(at + 1, len(doc.text)), alignment_mode="expand") if doc.has_annotation("DEP") else None
         return span[0].sent.start_char if span is not None and len(span) else None
 
-    def _referent(self, at: int, gender: str | None, events) -> tuple[int, str] | None:
+    def _referent(self, at: int, gender: str | None, events, sentence: int | None = None) -> tuple[int, str] | None:
         fallback = None
         nearest = None
         for pos, name, subject in reversed(events):
@@ -402,7 +411,9 @@ class Frames:
             g = self.gender.get(name)
             if gender and g and g != gender:
                 continue
-            if gender and g == gender and subject:
+            if gender and g == gender and (subject or sentence is not None and pos >= sentence):
+                # (a person of the pronoun's gender named in the pronoun's own sentence counts
+                # as a subject: "X described Y as a “disgrace” after she …")
                 # a subject known to be of the pronoun's gender wins over nearer ones of unknown gender
                 return (pos, name) if nearest is None or at - pos <= GENDER_REACH else nearest
             if subject and nearest is None:
@@ -495,6 +506,8 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
     left = [p for p in left if _sentence_start(text, p.end_char, cs) == p.end_char
             and not re.search(r"[;!?]", text[p.end_char:cs])]
     right = [p for p in frames.names_in(ce, hi) if not frames.possessive(p)]
+    if word != "according":  # "said on Twitter", "told reporters in Ohio": not the speaker
+        right = [p for p in right if not _after_preposition(text, ce, p.start_char)]
     if word == "according":
         left = []
     inverted = bool(right) and _inverted(text, right[0].start_char, ce, lo, cs) and (
@@ -576,15 +589,16 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             break
-        if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "prep") and verb.head is not verb:
             verb = verb.head
             continue
         return None
     else:
         return None
     head = subjects[0]
-    if head.lower_ in MALE | FEMALE | SINGULAR and head.lower_ not in ("his", "her", "him"):
-        return head.lower_
+    if head.lower_ in PRONOUNS and head.lower_ not in ("his", "her", "him", "them"):
+        # a pronoun of the reporting clause, never one the parse took from inside the quote
+        return head.lower_ if lo <= head.idx < hi and not frames.in_quote(head.idx) else None
     for tok in [head] + [c for c in head.children if c.dep_ == "appos"]:
         for p in frames.persons:
             if p.start <= tok.i < p.end and lo <= p.start_char and p.end_char <= hi and not frames.possessive(p):
@@ -603,7 +617,10 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
         words_ = words_[-5:]
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from") and child.right_edge.i - child.i <= 4:
-                words_ += [t for t in doc[child.i:child.right_edge.i + 1] if not t.is_punct]
+                for t in doc[child.i:child.right_edge.i + 1]:
+                    if t.dep_ == "cc" or t.is_punct:
+                        break  # "secretary of state | and current nominee"
+                    words_.append(t)
                 break
         if words_ and not any(t.pos_ in ("VERB", "AUX") for t in words_):
             return Description(" ".join(t.text for t in words_))
@@ -623,6 +640,11 @@ class Description(str):
 
 class Named(str):
     """A known person found as the subject of the speech verb without a PERSON mention there."""
+
+
+def _after_preposition(text: str, ce: int, start: int) -> bool:
+    words_ = _WORD_RE.findall(text[ce:start])
+    return bool(words_) and words_[-1].lower() in PREPOSITIONS
 
 
 def _inverted(text: str, right_start: int, ce: int, lo: int, cs: int) -> bool:
@@ -790,13 +812,23 @@ def resolve_pronoun(frames: Frames, pronoun: str, at: int, cue, rule) -> Speaker
     return Speaker(name, True, cue, rule + "+pronoun") if name else None
 
 
+def _head_word(ws: list[str]) -> str | None:
+    """The head of a title or description: its last word before an "of/for …" complement
+    ("secretary of state" → secretary)."""
+    complements = word_set("source_complement_prepositions")
+    for i, w in enumerate(ws):
+        if i and w in complements:
+            return ws[i - 1]
+    return ws[-1] if ws else None
+
+
 def resolve_description(frames: Frames, desc: str, at: int, cue, rule) -> Speaker:
     """ "the senator" → the person holding that role in the article (nearest mention before), else
     the description as an unnamed source."""
     ws = desc.lower().split()
     if desc.split()[0][:1].islower() or len(ws) <= 2:
-        head = ws[-1]
-        holders = {pid for pid, roles in frames.roles.items() if any(r.split()[-1:] == [head] for r in roles if r)}
+        head = _head_word(ws)
+        holders = {pid for pid, roles in frames.roles.items() if any(_head_word(r.split()) == head for r in roles if r)}
         if holders:
             for p in reversed([p for p in frames.persons if p.end_char <= at]):
                 name = frames.article.person_name(p)
