@@ -72,3 +72,34 @@ def test_pronoun_inside_the_quote_is_not_the_speaker(nlp):
     text = ("Tulsa police released the video on Monday.\n\n"
             "“I will make this promise to you: We will achieve justice,” police Chief Carl Brandt said Monday.")
     assert speakers(nlp, text)[0][1:] == ("Carl Brandt", True)
+
+
+def test_a_people_as_subject_speaks_with_no_person(nlp):
+    text = "Lamenting their luck, Mexicans often say, ''Poor Mexico, so far from God and so close to the United States.''"
+    assert speakers(nlp, text)[0][1:] == ("Mexicans", False)
+
+
+def test_a_quoted_nickname_inside_the_name_neither_cuts_the_attribution_nor_is_a_quote(nlp):
+    text = ("As he welcomed the guests, the congressman was also launching his bid.\n\n"
+            '"This is a big year for our candidate!" his niece, state Del. Marcia "Cia" Prentiss '
+            "(D-Newport News), shouted to the crowd.")
+    assert speakers(nlp, text) == [("This is a big year for our candidate!", 'Marcia "Cia" Prentiss', True)]
+
+
+def test_a_possessive_of_the_pronouns_gender_does_not_beat_the_subject(nlp):
+    text = ("Economist Dana Marsh, who studies tax policy, said Mrs. Ivy Crane's statement did not clarify the "
+            "matter.\n\n\"I don't see details about who is left out,\" she said after reading the outline.")
+    assert speakers(nlp, text)[0][1] == "Dana Marsh"
+
+
+def test_a_person_of_the_pronouns_gender_named_nearer_than_any_subject(nlp):
+    text = ("The losses would outstrip the gains for some families, said Batcher.\n\n"
+            "It has become a major issue in the race, with Mrs. Ellen Harlow lambasting the plan.\n\n"
+            "“The kind of plan that he has put forth would be a disaster all over again,” she said.")
+    assert speakers(nlp, text)[0][1] == "Ellen Harlow"
+
+
+def test_second_verb_after_the_quote_takes_the_subject_before_it(nlp):
+    text = ("Councillor Dan Okoro spoke after the mayor, Ruth Bell, on Monday.\n\n"
+            "Okoro has used the phrase “a rigged system” often in his campaign, and criticised Bell for not doing so.")
+    assert speakers(nlp, text)[0][1:] == ("Dan Okoro", True)

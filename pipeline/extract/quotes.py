@@ -249,6 +249,7 @@ class Frames:
         self.speakers: list[tuple[int, Speaker]] = []  # (position, speaker) of attributed quotes so far
         self.sentence_at: dict[int, int] = {}
         self.major: set[int] = set()
+        self.possessive_at: set[int] = set()  # person mentions as possessives ("Ivanka Trump's statement")
         self.events = self._discourse()
 
     def _discourse(self) -> list[tuple[int, str, bool]]:
@@ -274,6 +275,8 @@ class Frames:
                     ent.root.dep_ in ("compound", "appos") and ent.root.head.dep_ in ("nsubj", "nsubjpass")
                     and _person_head(ent.root.head))
                 events.append((ent.start_char, name, subject))
+                if self.possessive(ent):
+                    self.possessive_at.add(ent.start_char)
                 if subject and parsed:
                     head = ent.root if ent.root.dep_ in ("nsubj", "nsubjpass") else ent.root.head
                     self._mark(ent.start_char, head, tok)
@@ -405,6 +408,7 @@ class Frames:
     def _referent(self, at: int, gender: str | None, events, sentence: int | None = None) -> tuple[int, str] | None:
         fallback = None
         nearest = None
+        close_known = None  # a person of the pronoun's gender named nearer than any subject
         for pos, name, subject in reversed(events):
             if pos >= at:
                 continue
@@ -415,13 +419,16 @@ class Frames:
                 # (a person of the pronoun's gender named in the pronoun's own sentence counts
                 # as a subject: "X described Y as a “disgrace” after she …")
                 # a subject known to be of the pronoun's gender wins over nearer ones of unknown gender
-                return (pos, name) if nearest is None or at - pos <= GENDER_REACH else nearest
+                return (pos, name) if nearest is None or at - pos <= GENDER_REACH else close_known or nearest
+            if gender and g == gender and nearest is None and close_known is None and at - pos <= GENDER_REACH \
+                    and pos not in self.possessive_at:
+                close_known = (pos, name)  # "… with Hillary Clinton lambasting the plan. “…,” she said."
             if subject and nearest is None:
                 nearest = (pos, name)
                 if not gender:
                     return nearest
             fallback = fallback or (pos, name)
-        return nearest or fallback
+        return close_known or nearest or fallback
 
     def _byline(self, pos: int) -> bool:
         """A name on a short "By …" line credits the writer, who is nobody's speaker."""
@@ -429,6 +436,10 @@ class Frames:
         end = self.text.find("\n", pos)
         line = self.text[start:end if end >= 0 else len(self.text)]
         return bool(re.match(r"\s*(?:by|words by|reporting by)\s", line, flags=re.I)) and len(line.split()) <= 8
+
+    def in_name(self, q: QuoteSpan) -> bool:
+        """A nickname quoted inside a person's name (Marcia “Cia” Price) is nobody's quote."""
+        return any(p.start_char < q.start and q.end < p.end_char for p in self.names_in(q.paragraph[0], q.paragraph[1]))
 
     def in_quote(self, pos: int) -> bool:
         i = bisect_right(self._inside_starts, pos) - 1
@@ -585,17 +596,23 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
     if span is None or not len(span):
         return None
     verb = span[0]
+    climbed = False
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             break
         if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "prep") and verb.head is not verb:
             verb = verb.head
+            climbed = True
             continue
         return None
     else:
         return None
     head = subjects[0]
+    if climbed:
+        # the subject of the verb a participle or a second verb hangs on may stand before an earlier
+        # quote of the sentence ("X has used the phrase “…” often, and criticized Y for …")
+        lo = min(lo, max(span[0].sent.start_char, head.left_edge.idx))
     if head.lower_ in PRONOUNS and head.lower_ not in ("his", "her", "him", "them"):
         # a pronoun of the reporting clause, never one the parse took from inside the quote
         return head.lower_ if lo <= head.idx < hi and not frames.in_quote(head.idx) else None
@@ -609,6 +626,14 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
         known = frames.subject_name(head)
         if known:
             return Named(known)
+        if head.pos_ == "PROPN" and head.ent_type_ in NOT_PERSON_ENTITIES:
+            # a people, a place or a body speaks with no person ("Mexicans often say", "the Kremlin said")
+            i, j = head.i, head.i + 1
+            while i > 0 and doc[i].ent_iob_ == "I":
+                i -= 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            return Description(doc[i:j].text.removeprefix("the ").removeprefix("The "))
     if head.pos_ == "NOUN" and lo <= head.idx < hi and not frames.in_quote(head.idx):
         # a described source ("the commission says", "my father often said"): the noun with its
         # modifiers on the left and an "of/for …" after it
@@ -924,7 +949,10 @@ def _after(frames: Frames, q: QuoteSpan) -> Speaker | None:
     text = frames.text
     start = q.close_end
     hi = q.paragraph[1]
-    nxt = [o.open_at for o in frames.quotes if o.paragraph == q.paragraph and o.open_at >= start]
+    # the next quote of the paragraph ends the frame, unless it is a quoted word or two inside the
+    # attribution ("Marcia “Cia” Price shouted")
+    nxt = [o.open_at for o in frames.quotes if o.paragraph == q.paragraph and o.open_at >= start
+           and len(text[o.start:o.end].split()) > 2]
     stop = min([_sentence_end(text, start, hi)] + nxt)
     rest = text[start:stop]
     dash = re.match(r"\s*[―—–-]+\s*(.+)", rest)
@@ -1016,7 +1044,7 @@ def quote_rows(article: "Article", role_rows: list[dict]) -> list[dict]:
         if speaker is None and n_words > 4:
             speaker = _signature(frames, q)
         decided.append(speaker)
-        if speaker is None and n_words <= 4 or _is_term(article, q):
+        if speaker is None and n_words <= 4 or _is_term(article, q) or frames.in_name(q):
             continue  # a scare quote or a quoted term with no speaker (D30), or a quoted rating
 
         if speaker is not None:
