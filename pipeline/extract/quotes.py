@@ -21,6 +21,7 @@ line that signs it. Every speaker is a canonical person (with `person_id`) or a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
@@ -53,6 +54,11 @@ def quote_vocabulary() -> dict:
     return {"cue_set": word_set("speech_verbs"),
             "abbreviations": word_set("abbreviations") | word_set("honorifics"),
             "source_nouns": word_set("unnamed_source_nouns"),
+            "person_nouns": word_set("unnamed_source_nouns") | word_set("role_heads"),
+            # words of a title before a name ("Secretary General", "Gov.", "state Del.")
+            "title_words": frozenset(w.lower() for name in ("honorifics", "abbreviations", "role_heads",
+                                                            "role_premodifiers", "unnamed_source_nouns")
+                                     for w in words(name)),
             "openers": marks, "closers": set(marks.values()),
             "longest": max(len(m) for m in marks)}
 
@@ -226,8 +232,14 @@ class Frames:
         self.vocab = quote_vocabulary()
         self.quotes = quotes
         self.inside = [(q.start, q.end) for q in quotes]
+        self._inside_starts = [s for s, _ in self.inside]  # quotes are disjoint and in text order
         self.persons = [e for e in article.entities if e.label_ == "PERSON" and not self.in_quote(e.start_char)
                         and not self._byline(e.start_char)]
+        self._person_starts = [p.start_char for p in self.persons]
+        self._family: dict[str, str] = {}  # family name -> the last person named with it
+        for p in self.persons:
+            name = article.person_name(p)
+            self._family[name.split()[-1].lower()] = name
         self.orgs = [e for e in article.entities if e.label_ == "ORG" and not self.in_quote(e.start_char)]
         self.gender = self._genders()
         self.roles: dict[str, list[str]] = {}
@@ -237,6 +249,7 @@ class Frames:
         self.speakers: list[tuple[int, Speaker]] = []  # (position, speaker) of attributed quotes so far
         self.sentence_at: dict[int, int] = {}
         self.major: set[int] = set()
+        self.possessive_at: set[int] = set()  # person mentions as possessives ("Ivanka Trump's statement")
         self.events = self._discourse()
 
     def _discourse(self) -> list[tuple[int, str, bool]]:
@@ -246,6 +259,7 @@ class Frames:
         doc = self.article.doc
         parsed = doc.has_annotation("DEP")
         by_start = {p.start: p for p in self.persons}
+        in_person = {i for p in self.persons for i in range(p.start + 1, p.end)}
         self._learn_genders(doc, by_start)
         events: list[tuple[int, str, bool]] = []
         sentence_subject: tuple[int, str] | None = None  # person subject of the current sentence
@@ -258,21 +272,25 @@ class Frames:
             if ent is not None:
                 name = self.article.person_name(ent)
                 subject = not parsed or ent.root.dep_ in ("nsubj", "nsubjpass") or (
-                    ent.root.dep_ in ("compound", "appos") and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
+                    ent.root.dep_ in ("compound", "appos") and ent.root.head.dep_ in ("nsubj", "nsubjpass")
+                    and _person_head(ent.root.head))
                 events.append((ent.start_char, name, subject))
+                if self.possessive(ent):
+                    self.possessive_at.add(ent.start_char)
                 if subject and parsed:
                     head = ent.root if ent.root.dep_ in ("nsubj", "nsubjpass") else ent.root.head
                     self._mark(ent.start_char, head, tok)
                 if subject:
                     sentence_subject = (tok.i, name)
                 continue
-            if parsed and tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.text[:1].isupper():
+            if tok.i in in_person:
+                continue
+            if parsed and tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
                 # a subject the NER did not take for a person ("Fowler said", "Ham explained", "Trump"
-                # tagged as an organisation): a person when a known person has that family name, or,
-                # outside any other entity, when a speech verb follows
-                name = self.canonical_for(tok.text)
-                if name is None and tok.ent_type_ in ("", "PERSON") and tok.head.lower_ in self.vocab["cue_set"]:
-                    name = tok.text
+                # tagged as an organisation or a common noun, "Secretary General Ban Ki-moon condemned"):
+                # a person when a known person has that family name, or when the parse gives it a
+                # name of its own
+                name = self.subject_name(tok)
                 if name:
                     events.append((tok.idx, name, True))
                     self._mark(tok.idx, tok, tok)
@@ -281,12 +299,51 @@ class Frames:
             low = tok.lower_
             if low in ("he", "she") and tok.text[:1].isalpha():
                 g = "m" if low == "he" else "f"
-                name = self.referent(tok.idx, g, events)
+                name = self.referent(tok.idx, g, events, tok.sent.start_char)
                 if name:
                     if sentence_subject and sentence_subject[1] == name or not self.gender.get(name):
                         self.gender.setdefault(name, g)
                     events.append((tok.idx, name, True))
+                    if parsed and tok.dep_ in ("nsubj", "nsubjpass"):
+                        self._mark(tok.idx, tok, tok)  # "she used" in a relative clause is no major subject
         return events
+
+    def subject_name(self, tok) -> str | None:
+        """The person a subject token names when the NER found none there: a capitalised word that
+        is the family name of a known person, or a proper noun heading a run of proper nouns (two
+        words or more, or one before a speech verb) with no title word in it and not inside an
+        organisation or place."""
+        if not tok.text[:1].isupper() and not (tok.i and tok.doc[tok.i - 1].text == "-"
+                                               and not tok.doc[tok.i - 1].whitespace_):
+            return None
+        if tok.pos_ not in ("PROPN", "NOUN") or self.possessive_token(tok):
+            return None
+        known = self.canonical_for(tok.text) if tok.text[:1].isupper() else None
+        # a name the NER took for an organisation is a person when an apposition describes one
+        # ("Vann R. Newkirk II, a writer for …, said")
+        described = any(c.dep_ == "appos" and c.lower_ in self.vocab["person_nouns"] for c in tok.children)
+        kinds = ("", "PERSON", "ROLE") + (("ORG",) if described else ())
+        if known or tok.pos_ != "PROPN" or tok.ent_type_ not in kinds:
+            return known
+        titles = self.vocab["title_words"]
+        doc = tok.doc
+        start = tok.i
+        while start > tok.sent.start:
+            prev = doc[start - 1]
+            glued = prev.text == "-" and not prev.whitespace_ or not prev.whitespace_ and doc[start].text == "-"
+            if glued or prev.pos_ == "PROPN" and prev.dep_ in ("compound", "flat") and prev.text[:1].isupper() \
+                    and prev.lower_.strip(".") not in titles and prev.ent_type_ in kinds:
+                start -= 1
+                continue
+            break
+        while start < tok.i and (doc[start].text == "-" or doc[start].lower_.strip(".") in titles):
+            start += 1
+        span = doc[start:tok.i + 1]
+        if not span.text[:1].isupper() or span.text.lower().strip(".") in titles:
+            return None
+        if len(span) == 1 and tok.head.lower_ not in self.vocab["cue_set"]:
+            return None
+        return self.canonical_for(span[-1].text) or span.text
 
     def _mark(self, pos: int, subject_token, tok) -> None:
         """Remember the sentence of a subject event, and whether it is the subject of the sentence's
@@ -320,17 +377,21 @@ class Frames:
             if name not in self.gender and m != f:
                 self.gender[name] = "m" if m > f else "f"
 
-    def referent(self, at: int, gender: str | None, events=None) -> str | None:
+    def referent(self, at: int, gender: str | None, events=None, sentence: int | None = None) -> str | None:
         if events is None:
             said = [(pos, sp.name, True) for pos, sp in self.speakers if sp.person]
             events = sorted(self.events + said)
-        found = self._referent(at, gender, events)
+        if sentence is None:
+            sentence = self._sentence_of(at)
+        found = self._referent(at, gender, events, sentence)
         if found is None:
             return None
         pos, name = found
-        # a major subject earlier in the same sentence beats an embedded one
+        # a major subject earlier in the same sentence beats an embedded one ("Lodge said Ashby had
+        # left. “…,” he said."), unless the pronoun sits in that sentence too, where the embedded
+        # subject is the nearer antecedent ("Lodge said Ashby quit because he …")
         sent = self.sentence_at.get(pos)
-        if sent is not None and pos not in self.major:
+        if sent is not None and pos not in self.major and sentence != sent:
             for p2, n2, subject in reversed(events):
                 if p2 >= pos or p2 < sent:
                     continue
@@ -339,24 +400,35 @@ class Frames:
                     return n2
         return name
 
-    def _referent(self, at: int, gender: str | None, events) -> tuple[int, str] | None:
+    def _sentence_of(self, at: int) -> int | None:
+        doc = self.article.doc
+        span = doc.char_span(at, min(at + 1, len(doc.text)), alignment_mode="expand") if doc.has_annotation("DEP") else None
+        return span[0].sent.start_char if span is not None and len(span) else None
+
+    def _referent(self, at: int, gender: str | None, events, sentence: int | None = None) -> tuple[int, str] | None:
         fallback = None
         nearest = None
+        close_known = None  # a person of the pronoun's gender named nearer than any subject
         for pos, name, subject in reversed(events):
             if pos >= at:
                 continue
             g = self.gender.get(name)
             if gender and g and g != gender:
                 continue
-            if gender and g == gender and subject:
+            if gender and g == gender and (subject or sentence is not None and pos >= sentence):
+                # (a person of the pronoun's gender named in the pronoun's own sentence counts
+                # as a subject: "X described Y as a “disgrace” after she …")
                 # a subject known to be of the pronoun's gender wins over nearer ones of unknown gender
-                return (pos, name) if nearest is None or at - pos <= GENDER_REACH else nearest
+                return (pos, name) if nearest is None or at - pos <= GENDER_REACH else close_known or nearest
+            if gender and g == gender and nearest is None and close_known is None and at - pos <= GENDER_REACH \
+                    and pos not in self.possessive_at:
+                close_known = (pos, name)  # "… with Hillary Clinton lambasting the plan. “…,” she said."
             if subject and nearest is None:
                 nearest = (pos, name)
                 if not gender:
                     return nearest
             fallback = fallback or (pos, name)
-        return nearest or fallback
+        return close_known or nearest or fallback
 
     def _byline(self, pos: int) -> bool:
         """A name on a short "By …" line credits the writer, who is nobody's speaker."""
@@ -365,8 +437,13 @@ class Frames:
         line = self.text[start:end if end >= 0 else len(self.text)]
         return bool(re.match(r"\s*(?:by|words by|reporting by)\s", line, flags=re.I)) and len(line.split()) <= 8
 
+    def in_name(self, q: QuoteSpan) -> bool:
+        """A nickname quoted inside a person's name (Marcia “Cia” Price) is nobody's quote."""
+        return any(p.start_char < q.start and q.end < p.end_char for p in self.names_in(q.paragraph[0], q.paragraph[1]))
+
     def in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.inside)
+        i = bisect_right(self._inside_starts, pos) - 1
+        return i >= 0 and pos < self.inside[i][1]
 
     def _genders(self) -> dict[str, str]:
         out = {}
@@ -386,7 +463,14 @@ class Frames:
         return self.article.person_name(span)
 
     def names_in(self, start: int, end: int) -> list:
-        return [p for p in self.persons if start <= p.start_char and p.end_char <= end]
+        i = bisect_left(self._person_starts, start)
+        out = []
+        for p in self.persons[i:]:
+            if p.start_char >= end:
+                break
+            if p.end_char <= end:
+                out.append(p)
+        return out
 
     def possessive_token(self, tok) -> bool:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -397,12 +481,7 @@ class Frames:
 
     def canonical_for(self, word: str):
         """A known person whose family name is this capitalised word ("CADDELL", "Caddell")."""
-        word = word.strip(".,:;").lower()
-        for p in reversed(self.persons):
-            name = self.article.person_name(p)
-            if name.split()[-1].lower() == word:
-                return name
-        return None
+        return self._family.get(word.strip(".,:;").lower())
 
 
 # -- attribution rules -----------------------------------------------------------------------------
@@ -438,6 +517,8 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
     left = [p for p in left if _sentence_start(text, p.end_char, cs) == p.end_char
             and not re.search(r"[;!?]", text[p.end_char:cs])]
     right = [p for p in frames.names_in(ce, hi) if not frames.possessive(p)]
+    if word != "according":  # "said on Twitter", "told reporters in Ohio": not the speaker
+        right = [p for p in right if not _after_preposition(text, ce, p.start_char)]
     if word == "according":
         left = []
     inverted = bool(right) and _inverted(text, right[0].start_char, ce, lo, cs) and (
@@ -457,7 +538,7 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
     after = text[ce:hi]
     adjacent = _bare_name(before, adjacent=True) if word != "according" else None
     if adjacent and not inverted and _proper_noun(frames, adjacent, lo, cs):
-        return Speaker(frames.canonical_for(adjacent.split()[-1]) or adjacent, True, word, rule + "+name")
+        return _name_speaker(frames, adjacent, lo, cs, word, rule)
     if right and _close_after(text, ce, right[0].start_char) and (inverted or word not in ADDRESSEE_CUES):
         return frames.person(right[0], word, rule)
     pron = _pronoun(before, after)
@@ -484,9 +565,23 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
         return Speaker(" ".join(words_), False, word, rule + "+org")
     label = _bare_name(before) or (_bare_name(after, first=True) if word not in ADDRESSEE_CUES else None)
     if label and _proper_noun(frames, label, lo, hi):
-        name = frames.canonical_for(label.split()[-1]) or label
-        return Speaker(name, True, word, rule + "+name")
+        return _name_speaker(frames, label, lo, hi, word, rule)
     return None
+
+
+NOT_PERSON_ENTITIES = {"GPE", "ORG", "NORP", "LOC", "FAC"}
+
+
+def _name_speaker(frames: Frames, name: str, lo: int, hi: int, word, rule) -> Speaker:
+    """A bare name next to the cue: a person, unless the NER made it a place or a body ("North
+    Korea said", "Japan said"), which speaks as an organisation, with no person."""
+    doc = frames.article.doc
+    at = frames.text.rfind(name, lo, hi)
+    span = doc.char_span(at, at + len(name), alignment_mode="expand") if at >= 0 else None
+    known = frames.canonical_for(name.split()[-1])
+    if known is None and span is not None and any(t.ent_type_ in NOT_PERSON_ENTITIES for t in span):
+        return Speaker(name, False, word, rule + "+org")
+    return Speaker(known or name, True, word, rule + "+name")
 
 
 def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
@@ -501,29 +596,44 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
     if span is None or not len(span):
         return None
     verb = span[0]
+    climbed = False
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             break
-        if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "prep") and verb.head is not verb:
             verb = verb.head
+            climbed = True
             continue
         return None
     else:
         return None
     head = subjects[0]
-    if head.lower_ in MALE | FEMALE | SINGULAR and head.lower_ not in ("his", "her", "him"):
-        return head.lower_
+    if climbed:
+        # the subject of the verb a participle or a second verb hangs on may stand before an earlier
+        # quote of the sentence ("X has used the phrase “…” often, and criticized Y for …")
+        lo = min(lo, max(span[0].sent.start_char, head.left_edge.idx))
+    if head.lower_ in PRONOUNS and head.lower_ not in ("his", "her", "him", "them"):
+        # a pronoun of the reporting clause, never one the parse took from inside the quote
+        return head.lower_ if lo <= head.idx < hi and not frames.in_quote(head.idx) else None
     for tok in [head] + [c for c in head.children if c.dep_ == "appos"]:
         for p in frames.persons:
             if p.start <= tok.i < p.end and lo <= p.start_char and p.end_char <= hi and not frames.possessive(p):
                 return p
-    if head.tag_ == "NNP" and lo <= head.idx < hi \
-            and not frames.in_quote(head.idx) and not frames.possessive_token(head):
-        # a name the NER missed: a person when the article names someone with that family name
-        known = frames.canonical_for(head.text)
+    if head.pos_ in ("PROPN", "NOUN") and lo <= head.idx < hi and not frames.in_quote(head.idx):
+        # a name the NER missed: a person when the article names someone with that family name,
+        # or a run of proper nouns the parse makes the subject ("Secretary General Ban Ki-moon said")
+        known = frames.subject_name(head)
         if known:
             return Named(known)
+        if head.pos_ == "PROPN" and head.ent_type_ in NOT_PERSON_ENTITIES:
+            # a people, a place or a body speaks with no person ("Mexicans often say", "the Kremlin said")
+            i, j = head.i, head.i + 1
+            while i > 0 and doc[i].ent_iob_ == "I":
+                i -= 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            return Description(doc[i:j].text.removeprefix("the ").removeprefix("The "))
     if head.pos_ == "NOUN" and lo <= head.idx < hi and not frames.in_quote(head.idx):
         # a described source ("the commission says", "my father often said"): the noun with its
         # modifiers on the left and an "of/for …" after it
@@ -532,11 +642,21 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
         words_ = words_[-5:]
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from") and child.right_edge.i - child.i <= 4:
-                words_ += [t for t in doc[child.i:child.right_edge.i + 1] if not t.is_punct]
+                for t in doc[child.i:child.right_edge.i + 1]:
+                    if t.dep_ == "cc" or t.is_punct:
+                        break  # "secretary of state | and current nominee"
+                    words_.append(t)
                 break
         if words_ and not any(t.pos_ in ("VERB", "AUX") for t in words_):
             return Description(" ".join(t.text for t in words_))
     return None
+
+
+def _person_head(tok) -> bool:
+    """A name's head that is itself a person or a title ("Trump running mate Mike Pence", "President
+    Obama"), not a thing ("the Clinton campaign took")."""
+    return tok.ent_type_ in ("PERSON", "ROLE") or tok.lower_ in quote_vocabulary()["title_words"] and \
+        tok.lower_ not in quote_vocabulary()["source_nouns"]
 
 
 class Description(str):
@@ -545,6 +665,11 @@ class Description(str):
 
 class Named(str):
     """A known person found as the subject of the speech verb without a PERSON mention there."""
+
+
+def _after_preposition(text: str, ce: int, start: int) -> bool:
+    words_ = _WORD_RE.findall(text[ce:start])
+    return bool(words_) and words_[-1].lower() in PREPOSITIONS
 
 
 def _inverted(text: str, right_start: int, ce: int, lo: int, cs: int) -> bool:
@@ -712,13 +837,23 @@ def resolve_pronoun(frames: Frames, pronoun: str, at: int, cue, rule) -> Speaker
     return Speaker(name, True, cue, rule + "+pronoun") if name else None
 
 
+def _head_word(ws: list[str]) -> str | None:
+    """The head of a title or description: its last word before an "of/for …" complement
+    ("secretary of state" → secretary)."""
+    complements = word_set("source_complement_prepositions")
+    for i, w in enumerate(ws):
+        if i and w in complements:
+            return ws[i - 1]
+    return ws[-1] if ws else None
+
+
 def resolve_description(frames: Frames, desc: str, at: int, cue, rule) -> Speaker:
     """ "the senator" → the person holding that role in the article (nearest mention before), else
     the description as an unnamed source."""
     ws = desc.lower().split()
     if desc.split()[0][:1].islower() or len(ws) <= 2:
-        head = ws[-1]
-        holders = {pid for pid, roles in frames.roles.items() if any(r.split()[-1:] == [head] for r in roles if r)}
+        head = _head_word(ws)
+        holders = {pid for pid, roles in frames.roles.items() if any(_head_word(r.split()) == head for r in roles if r)}
         if holders:
             for p in reversed([p for p in frames.persons if p.end_char <= at]):
                 name = frames.article.person_name(p)
@@ -814,7 +949,10 @@ def _after(frames: Frames, q: QuoteSpan) -> Speaker | None:
     text = frames.text
     start = q.close_end
     hi = q.paragraph[1]
-    nxt = [o.open_at for o in frames.quotes if o.paragraph == q.paragraph and o.open_at >= start]
+    # the next quote of the paragraph ends the frame, unless it is a quoted word or two inside the
+    # attribution ("Marcia “Cia” Price shouted")
+    nxt = [o.open_at for o in frames.quotes if o.paragraph == q.paragraph and o.open_at >= start
+           and len(text[o.start:o.end].split()) > 2]
     stop = min([_sentence_end(text, start, hi)] + nxt)
     rest = text[start:stop]
     dash = re.match(r"\s*[―—–-]+\s*(.+)", rest)
@@ -829,7 +967,8 @@ def _after(frames: Frames, q: QuoteSpan) -> Speaker | None:
     # the cue must come within the first words after the quote, or after a name and its
     # apposition ("“…,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states
     # suing, said")
-    named_first = any(start <= p.start_char and len(text[start:p.start_char].split()) <= 3 for p in frames.persons)
+    first = frames.names_in(start, start + 200)[:1]
+    named_first = bool(first) and len(text[start:first[0].start_char].split()) <= 3
     reach = 30 if named_first else 12
     cues = [c for c in _cues(frames, start, stop) if len(text[start:c[1]].split()) <= reach]
     if not cues:
@@ -905,7 +1044,7 @@ def quote_rows(article: "Article", role_rows: list[dict]) -> list[dict]:
         if speaker is None and n_words > 4:
             speaker = _signature(frames, q)
         decided.append(speaker)
-        if speaker is None and n_words <= 4 or _is_term(article, q):
+        if speaker is None and n_words <= 4 or _is_term(article, q) or frames.in_name(q):
             continue  # a scare quote or a quoted term with no speaker (D30), or a quoted rating
 
         if speaker is not None:
