@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..about import PATTERNS_DIR
+from ..lexicon import words
 from ..dates.datelines import find_date, find_yearless
 from . import blocks
 from .blocks import Classified, best_region
@@ -253,6 +254,44 @@ def _yearless_dateline(line: Line, year: int) -> tuple[dt.date, int, int] | None
     return date, line.start + s, line.start + e
 
 
+#: A relative dateline is a short line: "Published 2 days ago", "Yesterday 2:45PM", "Monday 6:30PM".
+RELATIVE_MAX_WORDS = 8
+
+
+@lru_cache(maxsize=1)
+def _relative_pattern() -> tuple[re.Pattern, dict[str, int], dict[str, int]]:
+    counts = {w: int(n) for w, n in (e.split("=") for e in words("relative_dateline_words"))}
+    days = {w: n for w, n in counts.items() if w in ("today", "yesterday")}
+    units = {w: n for w, n in counts.items() if w not in days}
+    weekdays = {w: n for n, w in enumerate(words("weekdays"))}
+    alt = lambda ws: "|".join(sorted(ws, key=len, reverse=True))
+    return re.compile(rf"^\W*(?:(?:last\s+)?(?:published|posted|updated)\s*:?\s*)?"
+                      rf"(?:(?P<n>\d{{1,2}}|an?|one)\s+(?P<unit>{alt(units)})\s+ago|(?P<day>{alt(days)})|(?P<weekday>{alt(weekdays)}))\b",
+                      re.IGNORECASE), {**days, **units}, weekdays
+
+
+def relative_dateline(text: str) -> tuple[str, int, int, int] | None:
+    """A dateline counted back from the page's today ("Published 2 days ago", "Yesterday 2:45PM",
+    "Monday 6:30PM"): ("days", days back, start, end) or ("weekday", its number (Monday 0), start,
+    end) of the relative words; None for any other line."""
+    pattern, counts, weekdays = _relative_pattern()
+    m = pattern.match(text)
+    if not m:
+        return None
+    if m["unit"]:
+        n = int(m["n"]) if m["n"].isdigit() else 1
+        return "days", n * counts[m["unit"].lower()], m.start("n"), m.end()
+    if m["day"]:
+        return "days", counts[m["day"].lower()], m.start("day"), m.end()
+    return "weekday", weekdays[m["weekday"].lower()], m.start("weekday"), m.end()
+
+
+def days_back(relative: tuple[str, int, int, int], today: dt.date) -> int:
+    """How many days before `today` a relative dateline is (a weekday: the latest such day, today included)."""
+    kind, value = relative[:2]
+    return value if kind == "days" else (today.weekday() - value) % 7
+
+
 #: The year a page states for itself: its copyright line ("© 2019 ...", "Copyright 2005-2019 ...")
 PAGE_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -402,7 +441,7 @@ def analyse(text: str) -> Structure:
     not_titles = _captions_and_sections(head)
     headline_at = titled_at if titled_at is not None else _find_headline(head, None, not_titles, kinds)
     window_start = max(0, headline_at - DATELINE_ABOVE_HEADLINE) if headline_at is not None else 0
-    datelines = []
+    datelines, relative, today = [], [], None
     year = page_year(lines)
     for i in [*range(len(head)), *_opening(kinds, first_prose, last)]:
         ln = lines[i]
@@ -411,9 +450,17 @@ def analyse(text: str) -> Structure:
         if found:
             if i >= window_start:
                 datelines.append((i, found))
+            elif today is None:
+                today = found[0]  # the masthead's "today": never the article's date, but the page's now
             structure.excluded.append((ln.start, ln.end))
         elif BYLINE.match(ln.stripped) and ln.n_words <= 12:
             structure.excluded.append((ln.start, ln.end))
+        elif i >= window_start and ln.n_words <= RELATIVE_MAX_WORDS and (m := relative_dateline(ln.stripped)):
+            relative.append((i, m))
+            structure.excluded.append((ln.start, ln.end))
+    if not datelines and today is not None:  # "Published 2 days ago" under a masthead dated today
+        datelines = [(i, (today - dt.timedelta(days=days_back(r, today)), lines[i].start + r[2], lines[i].start + r[3]))
+                     for i, r in relative]
     # "Posted: 3 February" then "Updated: 4 February": the article was published on the first
     original = [d for d in datelines if not UPDATED.match(lines[d[0]].stripped)
                 or PUBLISHED_CUE.search(lines[d[0]].stripped)]
