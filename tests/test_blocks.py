@@ -260,3 +260,11 @@ def test_the_joined_cue_pattern_answers_as_the_cues_one_by_one():
         "Share " + " ".join(["word"] * 25), "Click to share on Facebook (Opens in new window)", P1]
     for text in samples:
         assert cue_of(Line(0, len(text), text)) == one_by_one(text), text
+
+
+def test_a_page_that_writes_numeric_dates_month_first_is_read_month_first():
+    page = (f"The Ledger\n{MENU}\nSchools budget set\n11/13/19 9:00AM\n\n{HEADLINE}\n11/12/19 4:40PM\n\n"
+            f"{P1}\n\n{P2}\n\n{P3}\n")
+    assert analyse(page).published == dt.date(2019, 11, 12)  # "11/13/19" reads only month first
+    uk = page.replace("11/13/19", "13/11/19")  # a date that reads only day first: the default stays
+    assert analyse(uk).published == dt.date(2019, 12, 11)

@@ -62,12 +62,13 @@ class Line:
     """One non-blank line of the page: its offsets, its text (stripped) and what the classifier
     asks of it more than once, worked out once (its cue, its date, its words)."""
 
-    __slots__ = ("start", "end", "text", "stripped", "n_words", "_cue", "_date", "_words")
+    __slots__ = ("start", "end", "text", "stripped", "n_words", "date_order", "_cue", "_date", "_words")
 
-    def __init__(self, start: int, end: int, text: str):
+    def __init__(self, start: int, end: int, text: str, date_order: str | None = None):
         self.start, self.end, self.text = start, end, text
         self.stripped = text.strip()
         self.n_words = len(self.stripped.split())
+        self.date_order = date_order  # "mdy" on a page that writes numeric dates month first
         self._cue = self._date = self._words = _UNSET
 
     @property
@@ -204,13 +205,13 @@ def _line_date(line: Line) -> tuple[dt.date, int, int, int] | None:
     if line._date is not _UNSET:
         return line._date
     line._date = None
-    found = find_date(line.text)
+    found = find_date(line.text, line.date_order)
     if found:
         date, s, e = found
         cue = PUBLISHED_CUE.search(line.text, 0, s)
         if not cue:
             cue = PUBLISHED_CUE.search(line.text, e)
-            later = find_date(line.text[cue.end():]) if cue else None
+            later = find_date(line.text[cue.end():], line.date_order) if cue else None
             if later:  # "Last updated 14 March 2019, published 12 March 2019"
                 date, s, e = later[0], later[1] + cue.end(), later[2] + cue.end()
         rest = DATELINE_WORDS.sub(" ", line.text[:s] + " " + line.text[e:])
@@ -401,11 +402,33 @@ ITEM_MIN_WORDS = 8
 FURNITURE = ("skip", "box", "notice", "menu")
 
 
+#: A numeric date ("11/13/19", "13.11.2019") and its two first fields.
+NUMERIC_DATE = re.compile(r"\b([0-3]?\d)([./-])([0-3]?\d)\2(?:19|20)?\d\d\b")
+
+
+def page_date_order(lines: list[Line]) -> str | None:
+    """ "mdy" when the page writes its numeric dates month first: one of them reads only that way
+    ("11/13/19") and none only day first ("13/11/19"); else None (day first, the default)."""
+    month_first = day_first = False
+    for ln in lines:
+        if not DIGIT.search(ln.text):
+            continue
+        for m in NUMERIC_DATE.finditer(ln.text):
+            first, second = int(m.group(1)), int(m.group(3))
+            month_first |= first <= 12 < second
+            day_first |= second <= 12 < first
+    return "mdy" if month_first and not day_first else None
+
+
 def analyse(text: str) -> Structure:
     """Locate headline, dateline, publisher and body in a page."""
     lines = split_lines(text)
     if not lines:
         return Structure(0, len(text))
+    order = page_date_order(lines)
+    if order:
+        for ln in lines:
+            ln.date_order = order
     kinds = classify_page(lines)
     region = best_region([k.score for k in kinds])
     if region is None:  # no paragraph of prose at all: keep the whole page
@@ -628,7 +651,7 @@ def _footer_dateline(structure: Structure, text: str, footer: list[Line]) -> Non
     """Blogs often date a post only below it: "This entry was posted on 04/05/2016 at 21:14"."""
     for ln in footer:
         cue = FOOTER_DATELINE.match(ln.text)
-        found = find_date(ln.text[cue.end():]) if cue else None
+        found = find_date(ln.text[cue.end():], ln.date_order) if cue else None
         if found:
             date, s, e = found
             structure.published = date
