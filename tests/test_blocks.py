@@ -44,6 +44,8 @@ def kind(text):
     ("Published: 14 March 2017", "dateline"),
     ("By Jane Doe, Health Correspondent", "byline"),
     ("Council Tax Explained", "short"),
+    ("1 Northshire Rovers 38 27 6 5 80 31 87", "table"),
+    ("Published 2 days ago", "short"),  # a relative dateline: dated only in the dateline area
     ("Sign in", "skip"),
     ("You are signed in as", "skip"),
 ])
@@ -228,3 +230,49 @@ def test_an_article_that_is_a_long_list_of_short_lines_is_kept_whole():
     teasers = "\n".join(f"Council story number {n} of the week\nA short line about it" for n in range(8))
     s, b = body_of(f"The Ledger\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{teasers}\n")
     assert b.endswith(P3)
+
+
+@pytest.mark.parametrize("relative, published", [
+    ("Published 2 days ago", dt.date(2026, 11, 30)),
+    ("Yesterday 2:45PM", dt.date(2026, 12, 1)),
+    ("Monday 6:30PM", dt.date(2026, 11, 30)),   # the masthead's today is a Wednesday
+    ("Updated today", dt.date(2026, 12, 2)),
+])
+def test_relative_datelines_count_back_from_the_masthead_today(relative, published):
+    page = (f"The Ledger\nWednesday 2 December 2026\n{MENU}\n{HEADLINE}\n{relative}\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    s = analyse(page)
+    assert s.published == published and s.title == HEADLINE
+    assert any(a <= page.index(relative) < e for a, e in s.excluded)
+    # with no masthead date there is no today to count from: no date (never a guess)
+    assert analyse(page.replace("Wednesday 2 December 2026\n", "")).published is None
+    # an absolute dateline beats a relative one
+    dated = page.replace(f"{relative}\n", f"{relative}\nPublished 14 March 2017\n")
+    assert analyse(dated).published == dt.date(2017, 3, 14)
+
+
+def test_the_joined_cue_pattern_answers_as_the_cues_one_by_one():
+    from pipeline.structure.page import FROM_PUBLISHER, Line, cue_of, load_cues
+
+    def one_by_one(text):
+        n = len(text.split())
+        for cue_id, regex, kind, max_words in load_cues()[0]:
+            if max_words is not None and n > max_words:
+                continue
+            if (FROM_PUBLISHER if cue_id == "credit_from_publisher" else regex).match(text):
+                return kind
+        return None
+
+    samples = [ln for page in (page_with("ADVERTISEMENT"), MENU) for ln in page.split("\n") if ln.strip()] + [
+        "Related Stories", "Read more: " + HEADLINE, "Share this article", "From the Ledger", "from the start",
+        "Comments (3)", "Tags: Ofsted", "© 2019 The Ledger", "Sign up to our daily newsletter",
+        "Share " + " ".join(["word"] * 25), "Click to share on Facebook (Opens in new window)", P1]
+    for text in samples:
+        assert cue_of(Line(0, len(text), text)) == one_by_one(text), text
+
+
+def test_a_page_that_writes_numeric_dates_month_first_is_read_month_first():
+    page = (f"The Ledger\n{MENU}\nSchools budget set\n11/13/19 9:00AM\n\n{HEADLINE}\n11/12/19 4:40PM\n\n"
+            f"{P1}\n\n{P2}\n\n{P3}\n")
+    assert analyse(page).published == dt.date(2019, 11, 12)  # "11/13/19" reads only month first
+    uk = page.replace("11/13/19", "13/11/19")  # a date that reads only day first: the default stays
+    assert analyse(uk).published == dt.date(2019, 12, 11)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..about import PATTERNS_DIR
+from ..lexicon import words
 from ..dates.datelines import find_date, find_yearless
 from . import blocks
 from .blocks import Classified, best_region
@@ -61,12 +62,13 @@ class Line:
     """One non-blank line of the page: its offsets, its text (stripped) and what the classifier
     asks of it more than once, worked out once (its cue, its date, its words)."""
 
-    __slots__ = ("start", "end", "text", "stripped", "n_words", "_cue", "_date", "_words")
+    __slots__ = ("start", "end", "text", "stripped", "n_words", "date_order", "_cue", "_date", "_words")
 
-    def __init__(self, start: int, end: int, text: str):
+    def __init__(self, start: int, end: int, text: str, date_order: str | None = None):
         self.start, self.end, self.text = start, end, text
         self.stripped = text.strip()
         self.n_words = len(self.stripped.split())
+        self.date_order = date_order  # "mdy" on a page that writes numeric dates month first
         self._cue = self._date = self._words = _UNSET
 
     @property
@@ -203,13 +205,13 @@ def _line_date(line: Line) -> tuple[dt.date, int, int, int] | None:
     if line._date is not _UNSET:
         return line._date
     line._date = None
-    found = find_date(line.text)
+    found = find_date(line.text, line.date_order)
     if found:
         date, s, e = found
         cue = PUBLISHED_CUE.search(line.text, 0, s)
         if not cue:
             cue = PUBLISHED_CUE.search(line.text, e)
-            later = find_date(line.text[cue.end():]) if cue else None
+            later = find_date(line.text[cue.end():], line.date_order) if cue else None
             if later:  # "Last updated 14 March 2019, published 12 March 2019"
                 date, s, e = later[0], later[1] + cue.end(), later[2] + cue.end()
         rest = DATELINE_WORDS.sub(" ", line.text[:s] + " " + line.text[e:])
@@ -251,6 +253,44 @@ def _yearless_dateline(line: Line, year: int) -> tuple[dt.date, int, int] | None
     if later:  # "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM"
         date, s, e = later[0], later[1] + cue.end(), later[2] + cue.end()
     return date, line.start + s, line.start + e
+
+
+#: A relative dateline is a short line: "Published 2 days ago", "Yesterday 2:45PM", "Monday 6:30PM".
+RELATIVE_MAX_WORDS = 8
+
+
+@lru_cache(maxsize=1)
+def _relative_pattern() -> tuple[re.Pattern, dict[str, int], dict[str, int]]:
+    counts = {w: int(n) for w, n in (e.split("=") for e in words("relative_dateline_words"))}
+    days = {w: n for w, n in counts.items() if w in ("today", "yesterday")}
+    units = {w: n for w, n in counts.items() if w not in days}
+    weekdays = {w: n for n, w in enumerate(words("weekdays"))}
+    alt = lambda ws: "|".join(sorted(ws, key=len, reverse=True))
+    return re.compile(rf"^\W*(?:(?:last\s+)?(?:published|posted|updated)\s*:?\s*)?"
+                      rf"(?:(?P<n>\d{{1,2}}|an?|one)\s+(?P<unit>{alt(units)})\s+ago|(?P<day>{alt(days)})|(?P<weekday>{alt(weekdays)}))\b",
+                      re.IGNORECASE), {**days, **units}, weekdays
+
+
+def relative_dateline(text: str) -> tuple[str, int, int, int] | None:
+    """A dateline counted back from the page's today ("Published 2 days ago", "Yesterday 2:45PM",
+    "Monday 6:30PM"): ("days", days back, start, end) or ("weekday", its number (Monday 0), start,
+    end) of the relative words; None for any other line."""
+    pattern, counts, weekdays = _relative_pattern()
+    m = pattern.match(text)
+    if not m:
+        return None
+    if m["unit"]:
+        n = int(m["n"]) if m["n"].isdigit() else 1
+        return "days", n * counts[m["unit"].lower()], m.start("n"), m.end()
+    if m["day"]:
+        return "days", counts[m["day"].lower()], m.start("day"), m.end()
+    return "weekday", weekdays[m["weekday"].lower()], m.start("weekday"), m.end()
+
+
+def days_back(relative: tuple[str, int, int, int], today: dt.date) -> int:
+    """How many days before `today` a relative dateline is (a weekday: the latest such day, today included)."""
+    kind, value = relative[:2]
+    return value if kind == "days" else (today.weekday() - value) % 7
 
 
 #: The year a page states for itself: its copyright line ("© 2019 ...", "Copyright 2005-2019 ...")
@@ -362,11 +402,33 @@ ITEM_MIN_WORDS = 8
 FURNITURE = ("skip", "box", "notice", "menu")
 
 
+#: A numeric date ("11/13/19", "13.11.2019") and its two first fields.
+NUMERIC_DATE = re.compile(r"\b([0-3]?\d)([./-])([0-3]?\d)\2(?:19|20)?\d\d\b")
+
+
+def page_date_order(lines: list[Line]) -> str | None:
+    """ "mdy" when the page writes its numeric dates month first: one of them reads only that way
+    ("11/13/19") and none only day first ("13/11/19"); else None (day first, the default)."""
+    month_first = day_first = False
+    for ln in lines:
+        if not DIGIT.search(ln.text):
+            continue
+        for m in NUMERIC_DATE.finditer(ln.text):
+            first, second = int(m.group(1)), int(m.group(3))
+            month_first |= first <= 12 < second
+            day_first |= second <= 12 < first
+    return "mdy" if month_first and not day_first else None
+
+
 def analyse(text: str) -> Structure:
     """Locate headline, dateline, publisher and body in a page."""
     lines = split_lines(text)
     if not lines:
         return Structure(0, len(text))
+    order = page_date_order(lines)
+    if order:
+        for ln in lines:
+            ln.date_order = order
     kinds = classify_page(lines)
     region = best_region([k.score for k in kinds])
     if region is None:  # no paragraph of prose at all: keep the whole page
@@ -402,7 +464,7 @@ def analyse(text: str) -> Structure:
     not_titles = _captions_and_sections(head)
     headline_at = titled_at if titled_at is not None else _find_headline(head, None, not_titles, kinds)
     window_start = max(0, headline_at - DATELINE_ABOVE_HEADLINE) if headline_at is not None else 0
-    datelines = []
+    datelines, relative, today = [], [], None
     year = page_year(lines)
     for i in [*range(len(head)), *_opening(kinds, first_prose, last)]:
         ln = lines[i]
@@ -411,9 +473,17 @@ def analyse(text: str) -> Structure:
         if found:
             if i >= window_start:
                 datelines.append((i, found))
+            elif today is None:
+                today = found[0]  # the masthead's "today": never the article's date, but the page's now
             structure.excluded.append((ln.start, ln.end))
         elif BYLINE.match(ln.stripped) and ln.n_words <= 12:
             structure.excluded.append((ln.start, ln.end))
+        elif i >= window_start and ln.n_words <= RELATIVE_MAX_WORDS and (m := relative_dateline(ln.stripped)):
+            relative.append((i, m))
+            structure.excluded.append((ln.start, ln.end))
+    if not datelines and today is not None:  # "Published 2 days ago" under a masthead dated today
+        datelines = [(i, (today - dt.timedelta(days=days_back(r, today)), lines[i].start + r[2], lines[i].start + r[3]))
+                     for i, r in relative]
     # "Posted: 3 February" then "Updated: 4 February": the article was published on the first
     original = [d for d in datelines if not UPDATED.match(lines[d[0]].stripped)
                 or PUBLISHED_CUE.search(lines[d[0]].stripped)]
@@ -581,7 +651,7 @@ def _footer_dateline(structure: Structure, text: str, footer: list[Line]) -> Non
     """Blogs often date a post only below it: "This entry was posted on 04/05/2016 at 21:14"."""
     for ln in footer:
         cue = FOOTER_DATELINE.match(ln.text)
-        found = find_date(ln.text[cue.end():]) if cue else None
+        found = find_date(ln.text[cue.end():], ln.date_order) if cue else None
         if found:
             date, s, e = found
             structure.published = date
