@@ -243,3 +243,20 @@ def test_a_pronoun_rating_far_from_the_description_names_the_body():
     art = article(words, heads, deps, [(0, 2, "PERSON"), (13, 14, "RATING"), (18, 19, "RATING")], pos=pos)
     assert [r[3] for r in ratings(art)] == ["home", "Rowan Hill"]
     assert list(rating_rows(art))[1]["rule"].startswith("rating_mention+subject:named")
+
+
+def test_a_subject_keeps_its_complement_and_participle():
+    # "the support given to care leavers was found to require improvement"
+    words = ["The", "support", "given", "to", "care", "leavers", "was", "rated", "good"]
+    art = article(words, [1, 7, 1, 2, 5, 3, 7, 7, 7], ["det", "nsubjpass", "acl", "prep", "compound", "pobj", "auxpass", "ROOT", "oprd"],
+                  [(8, 9, "RATING")], pos=["DET", "NOUN", "VERB", "ADP", "NOUN", "NOUN", "AUX", "VERB", "ADJ"])
+    art.doc[2].tag_ = "VBN"
+    assert ratings(art)[0][3] == "support given to care leavers"
+
+
+def test_a_pronoun_of_a_subordinate_clause_is_the_main_subject():
+    words = ["Services", "in", "Brackmoor", "are", "slow", ",", "after", "they", "were", "rated", "inadequate"]
+    art = article(words, [3, 0, 1, 3, 3, 3, 9, 9, 9, 3, 9],
+                  ["nsubj", "prep", "pobj", "ROOT", "acomp", "punct", "mark", "nsubjpass", "auxpass", "advcl", "oprd"],
+                  [(10, 11, "RATING")], pos=["NOUN", "ADP", "PROPN", "AUX", "ADJ", "PUNCT", "SCONJ", "PRON", "AUX", "VERB", "ADJ"])
+    assert ratings(art)[0][3] == "Services in Brackmoor"

@@ -558,6 +558,12 @@ def _antecedent(subject):
     about the council; "the school, which was judged ..." about the school."""
     if subject.lower_ in {"which", "that", "who"} and subject.head.dep_ == "relcl":
         return subject.head.head
+    if subject.lower_ in {"it", "they"} and subject.head.dep_ == "advcl":
+        # "Children's services in Elmsford are still not improving ..., after they were rated
+        # inadequate": the pronoun of a subordinate clause is the main clause's subject
+        main = [c for c in subject.head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+        if main:
+            return main[0]
     return subject
 
 
@@ -604,14 +610,17 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     end = head.i + 1
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in {"for", "in", "of", "at"}:
-            sub = list(child.subtree)
-            if len(sub) <= 6:
+            sub = list(child.subtree)  # "Services for children in care and care leavers"
+            if len(sub) <= 10 and not any(exclude.start <= t.i < exclude.end for t in sub):
                 end = sub[-1].i + 1
-            break
-        if child.dep_ == "acl" and child.tag_ == "VBN" and any(c.lower_ == "by" for c in child.children):
-            sub = list(child.subtree)  # "Children's services run by Dunmarsh City Council"
+            else:
+                break
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and not 0 < exclude.start - child.i <= 2:  # not "trust rated 'good'"
+            sub = list(child.subtree)  # "Children's services run by Dunmarsh City Council", "the support given to care leavers"
             if len(sub) <= 8 and not any(exclude.start <= t.i < exclude.end for t in sub):
                 end = sub[-1].i + 1
+            break
+        elif child.dep_ not in ("punct", "cc"):
             break
     if head.pos_ in {"PRON", "NUM"} or head.like_num or head.ent_type_ == "DATE" or head.lower_ in word_set("rating_nouns"):
         return None  # "it", "2014", "this rating": nothing the reader can use
