@@ -137,3 +137,15 @@ def test_a_single_word_after_in_is_a_place(rules):
 def test_a_product_with_a_plus_is_no_org(rules):
     found = run(rules, "Streamly+ launched and Streamly shares rose", [("Streamly+", "ORG"), ("Streamly", "ORG")])
     assert labels(found) == [("Streamly", "ORG")]
+
+
+def test_a_name_followed_by_its_kind_is_that_body(rules):
+    found = run(rules, "Ofsted visited Hazel Dene , the children's home .", [("Hazel Dene", "PERSON")])
+    assert found == [("Hazel Dene", "ORG", "model:ner+rule:named_by_kind")]
+    found = run(rules, "Rowan Mead care home .", [("Rowan Mead", "PERSON")])
+    assert labels(found) == [("Rowan Mead", "ORG")]
+    # must not: a class of homes, a person's office, a person with a title
+    for text, name in [("the second Silverbirch home in the region", "Silverbirch"),
+                       ("Nadia Cole ’s office said", "Nadia Cole"),
+                       ("Jane Roe , the council's director", "Jane Roe")]:
+        assert labels(run(rules, text, [(name, "PERSON")])) == [(name, "PERSON")], text

@@ -210,3 +210,53 @@ def test_an_aspect_of_a_service_is_its_aspect():
                   [(8, 9, "RATING")], pos=["DET", "ADJ", "NOUN", "ADP", "DET", "NOUN", "AUX", "VERB", "ADJ"])
     [row] = list(rating_rows(art))
     assert (row["subject"], row["aspect"]) == ("service", "overall effectiveness")
+
+
+def test_a_relative_pronoun_is_its_antecedent():
+    # "Wessington County Council, which was rated outstanding": the council
+    words = ["It", "met", "Wessington", "Council", ",", "which", "was", "rated", "outstanding"]
+    art = article(words, [1, 1, 3, 1, 3, 7, 7, 3, 7], ["nsubj", "ROOT", "compound", "dobj", "punct", "nsubjpass", "auxpass", "relcl", "oprd"],
+                  [(2, 4, "ORG"), (8, 9, "RATING")], pos=["PRON", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "AUX", "VERB", "ADJ"])
+    assert ratings(art)[0][3] == "Wessington Council"
+
+
+def test_a_first_person_goal_is_never_the_subject():
+    # must not: "our aim is to be rated good" rates the speaker's body said before, not "our aim"
+    words = ["The", "trust", "was", "rated", "inadequate", ".", "Our", "aim", "is", "to", "be", "rated", "good"]
+    art = article(words, [1, 3, 3, 3, 3, 3, 7, 8, 8, 11, 11, 8, 11],
+                  ["det", "nsubjpass", "auxpass", "ROOT", "oprd", "punct", "poss", "nsubj", "ROOT", "aux", "auxpass", "xcomp", "oprd"],
+                  [(4, 5, "RATING"), (12, 13, "RATING")],
+                  pos=["DET", "NOUN", "AUX", "VERB", "ADJ", "PUNCT", "PRON", "NOUN", "AUX", "PART", "AUX", "VERB", "ADJ"])
+    assert [r[3] for r in ratings(art)] == ["trust", "trust"]
+
+
+def test_a_pronoun_rating_far_from_the_description_names_the_body():
+    # "Rowan Hill, the care home, ..." then "the home was rated good" then "It was rated good":
+    # the previous "home" is the named home; with "the home" in the sentence it stays "home"
+    words = ["Rowan", "Hill", ",", "the", "care", "home", ",", "opened", ".", "The", "home", "was", "rated", "good",
+             ".", "It", "was", "rated", "good", "."]
+    heads = [1, 7, 1, 5, 5, 1, 1, 7, 7, 10, 12, 12, 12, 12, 12, 17, 17, 17, 17, 17]
+    deps = ["compound", "nsubj", "punct", "det", "compound", "appos", "punct", "ROOT", "punct", "det", "nsubjpass",
+            "auxpass", "ROOT", "oprd", "punct", "nsubjpass", "auxpass", "ROOT", "oprd", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT", "VERB", "PUNCT", "DET", "NOUN", "AUX", "VERB", "ADJ",
+           "PUNCT", "PRON", "AUX", "VERB", "ADJ", "PUNCT"]
+    art = article(words, heads, deps, [(0, 2, "PERSON"), (13, 14, "RATING"), (18, 19, "RATING")], pos=pos)
+    assert [r[3] for r in ratings(art)] == ["home", "Rowan Hill"]
+    assert list(rating_rows(art))[1]["rule"].startswith("rating_mention+subject:named")
+
+
+def test_a_subject_keeps_its_complement_and_participle():
+    # "the support given to care leavers was found to require improvement"
+    words = ["The", "support", "given", "to", "care", "leavers", "was", "rated", "good"]
+    art = article(words, [1, 7, 1, 2, 5, 3, 7, 7, 7], ["det", "nsubjpass", "acl", "prep", "compound", "pobj", "auxpass", "ROOT", "oprd"],
+                  [(8, 9, "RATING")], pos=["DET", "NOUN", "VERB", "ADP", "NOUN", "NOUN", "AUX", "VERB", "ADJ"])
+    art.doc[2].tag_ = "VBN"
+    assert ratings(art)[0][3] == "support given to care leavers"
+
+
+def test_a_pronoun_of_a_subordinate_clause_is_the_main_subject():
+    words = ["Services", "in", "Brackmoor", "are", "slow", ",", "after", "they", "were", "rated", "inadequate"]
+    art = article(words, [3, 0, 1, 3, 3, 3, 9, 9, 9, 3, 9],
+                  ["nsubj", "prep", "pobj", "ROOT", "acomp", "punct", "mark", "nsubjpass", "auxpass", "advcl", "oprd"],
+                  [(10, 11, "RATING")], pos=["NOUN", "ADP", "PROPN", "AUX", "ADJ", "PUNCT", "SCONJ", "PRON", "AUX", "VERB", "ADJ"])
+    assert ratings(art)[0][3] == "Services in Brackmoor"

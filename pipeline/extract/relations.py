@@ -23,6 +23,7 @@ from ..lexicon import word_set
 from ..nlp.components.paragraphs import doc_lines
 from ..nlp.spacy_internals import NodeSearchDependencyMatcher
 from .normalize import normalize_rating, normalize_role, plain
+from .organizations import clean_name, is_description, kind_of
 from .ratings import rank_of, scheme_of
 
 if TYPE_CHECKING:
@@ -412,7 +413,7 @@ def aspect_words() -> frozenset[str]:
 def rating_rows(article: "Article") -> Iterator[dict]:
     """One row per RATING mention. What the parse cannot say is carried over from the article's
     previous rating: the subject of "it was rated good", the inspectorate of "was judged good"."""
-    last_subject, last_rater = None, None
+    last_subject, last_rater, bodies = None, None, None
     for ent in article.entities:
         if ent.label_ != "RATING":
             continue
@@ -427,6 +428,24 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             named, subject = _split_aspect(subject)
             aspect = aspect or named
         how_subject = "parse" if subject else "previous" if last_subject else "none"
+        if not subject:
+            # "When the CQC last inspected the home, ..., it was rated good": the sentence's own "the home"
+            said = next((t.text for t in sent if t.i > sent.start and t.i < ent.start and t.doc[t.i - 1].lower_ == "the"
+                         and t.pos_ == "NOUN" and t.lower_ in word_set("judged_subjects") and t.dep_ not in ("poss", "compound")
+                         and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"'s", "’s"})
+                         and _is_kind_description(t.text)), None)
+            if said:
+                subject, how_subject = said, "sentence"
+        if not subject and last_subject and _is_kind_description(last_subject) \
+                and not any(t.lower_ == _tokens_of(last_subject)[-1] for t in sent):
+            # "it was rated good", "We want to be rated outstanding", far from "the home": the home
+            # the article names ("Hazel Croft, the children's home on Mill Lane"), the latest before
+            if bodies is None:
+                bodies = _named_bodies(article)
+            kind = kind_of(last_subject)
+            named = [name for i, name, k in bodies if k == kind and i < ent.start]
+            if named:
+                last_subject, how_subject = named[-1], "named"
         subject = subject or last_subject
         last_subject = subject
         rater = _rated_by(article, sent)
@@ -445,6 +464,46 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             "rating_mention_id": article.mention_id(ent),
             "rating_start": rs, "rating_end": re_,
         }
+
+
+def _tokens_of(text: str) -> list[str]:
+    return plain(text).split() or [""]
+
+
+def _is_kind_description(text: str) -> bool:
+    """"home", "the trust", "council's other residential home": a description of a known kind."""
+    return is_description(text) and kind_of(text) != "other"
+
+
+def _named_bodies(article: "Article") -> list[tuple[int, str, str]]:
+    """(token, name, kind) of the bodies the article names with their kind: an ORG whose name says
+    it ("Brackmoor Hospitals NHS Trust"), or a name the model took for anything but a place,
+    followed by a kind phrase, in apposition or not ("Hazel Croft, the children's home on Mill
+    Lane", "Rowan Lea care home"). Built only for articles that need it."""
+    doc, out = article.doc, []
+    stop = word_set("determiners")
+    for e in article.entities:
+        if e.label_ not in ("ORG", "PERSON", "FAC"):
+            continue
+        name = clean_name(e.text)
+        if e.label_ == "ORG" and kind_of(name) != "other":
+            out.append((e.start, name, kind_of(name)))
+            continue
+        comma = e.end < len(doc) and doc[e.end].text == ","
+        if not comma and e.start > 0 and (doc[e.start - 1].lower_ in stop or doc[e.start - 1].pos_ in ("ADJ", "NUM")):
+            continue  # "the second Silverbirch home": a class of homes, not one home's name
+        i = e.end + (1 if comma else 0)
+        while i < len(doc) and doc[i].lower_ in stop:
+            i += 1
+        words = []
+        while i < len(doc) and len(words) < 5 and not (doc[i].is_punct or doc[i].is_space or doc[i].pos_ in ("ADP", "VERB", "AUX")):
+            words.append(doc[i].text)
+            i += 1
+        phrase = " ".join(words)
+        if words and not any(w[:1].isupper() for w in words) and _is_kind_description(phrase) \
+                and (comma or not words[-1].endswith("s")):  # "NHS Trust": the rest of a split name, not a kind phrase
+            out.append((e.start, name, kind_of(phrase)))
+    return out
 
 
 def _split_aspect(subject: str) -> tuple[str | None, str | None]:
@@ -510,6 +569,17 @@ def _subject(ent: Span) -> str | None:
     rated = _object_before(ent)
     if rated:
         return rated
+    before = ent.start - 1
+    while before > ent.sent.start and (ent.doc[before].is_quote or ent.doc[before].lower_ in {"as", "be", "to"}):
+        before -= 1
+    verb = ent.doc[before] if before >= ent.sent.start else None
+    if verb is not None and (verb.lower_ in word_set("rating_subject_verbs") or verb.lemma_.lower() in word_set("rating_subject_verbs")):
+        # "after the council was rated requires improvement": the passive verb's subject, however the
+        # parser attached the rating words ("requires" read as a verb of its own)
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        found = _noun_phrase(_antecedent(passive[0]), exclude=ent) if passive else None
+        if found:
+            return found
     for _ in range(6):
         if token.lower_ in word_set("rating_subject_verbs") or token.lemma_.lower() in word_set("rating_subject_verbs"):
             objects = [c for c in token.children if c.dep_ == "dobj" and not (ent.start <= c.i < ent.end)]
@@ -517,11 +587,25 @@ def _subject(ent: Span) -> str | None:
                 return _noun_phrase(objects[0], exclude=ent)
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
-            return _noun_phrase(subjects[0], exclude=ent)
+            return _noun_phrase(_antecedent(subjects[0]), exclude=ent)
         if token.head is token:
             break
         token = token.head
     return None
+
+
+def _antecedent(subject):
+    """A relative pronoun's noun: "Wessington County Council, which was rated outstanding" is
+    about the council; "the school, which was judged ..." about the school."""
+    if subject.lower_ in {"which", "that", "who"} and subject.head.dep_ == "relcl":
+        return subject.head.head
+    if subject.lower_ in {"it", "they"} and subject.head.dep_ == "advcl":
+        # "Children's services in Elmsford are still not improving ..., after they were rated
+        # inadequate": the pronoun of a subordinate clause is the main clause's subject
+        main = [c for c in subject.head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+        if main:
+            return main[0]
+    return subject
 
 
 def _object_before(ent: Span) -> str | None:
@@ -567,14 +651,31 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     end = head.i + 1
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in {"for", "in", "of", "at"}:
-            sub = list(child.subtree)
-            if len(sub) <= 6:
+            sub = list(child.subtree)  # "Services for children in care and care leavers"
+            if len(sub) <= 10 and not any(exclude.start <= t.i < exclude.end for t in sub):
                 end = sub[-1].i + 1
+            else:
+                break
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and not 0 < exclude.start - child.i <= 2:  # not "trust rated 'good'"
+            sub = list(child.subtree)  # "Children's services run by Dunmarsh City Council", "the support given to care leavers"
+            if len(sub) <= 8 and not any(exclude.start <= t.i < exclude.end for t in sub):
+                end = sub[-1].i + 1
+            break
+        elif child.dep_ not in ("punct", "cc"):
             break
     if head.pos_ in {"PRON", "NUM"} or head.like_num or head.ent_type_ == "DATE" or head.lower_ in word_set("rating_nouns"):
         return None  # "it", "2014", "this rating": nothing the reader can use
     if head.lower_ in word_set("rater_nouns") or plain(head.text) in inspectorates():
         return None  # "Inspectors judged ...", "Ofsted's report ... rates": the rater, not the rated
+    if any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in head.children):
+        return None  # "our aim is to be rated good": the speaker's body, said before
+    named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "FAC")]
+    if named and kind_of(head.lower_) != "other":
+        # "The council's other residential home, Ashgrove Lodge, ... remains rated": the body's name
+        ent = next(e for e in exclude.doc.ents if e.start <= named[0].i < e.end)
+        return ent.text
+    if named and named[0].ent_type_ == "PERSON":
+        return None  # "Her predecessor, Keith Rowntree, retired ... after the council was rated": a person is never rated
     words = [t for t in doc[start:end] if t.dep_ not in {"det", "punct"} and not t.is_space
              and not (exclude.start <= t.i < exclude.end) and not t.is_quote]
     if not words or len(words) > 12:

@@ -290,6 +290,7 @@ class MentionRules:
           model gave a non-person label (GPE, PRODUCT, FAC ...) or none.
         Returns the spans to keep and the ORG spans dropped (with their rule)."""
         kept = self._titled_org_names(doc, kept)
+        kept = self._named_by_kind(doc, kept)
         people, family, org_count, org_first = Counter(), set(), Counter(), set()
         for s in kept:
             if s.label_ == "PERSON" and "rule:clean_org" not in s.id_:
@@ -329,6 +330,32 @@ class MentionRules:
                     and all(t.is_title and t.is_alpha for t in words) \
                     and not any(t.lower_ in self.words("organisation_words") for t in words):
                 s = Span(doc, s.start, s.end, label="PERSON", span_id=f"{s.id_ or MODEL_SOURCE}+rule:titled_org_name")
+            out.append(s)
+        return out
+
+    def _named_by_kind(self, doc: Doc, kept: list[Span]) -> list[Span]:
+        """"Hazel Croft, the children's home on Mill Lane", "Rowan Lea care home": a name the model
+        took for a person, followed by a lower-case phrase whose head is an organisation kind
+        (patterns/lexicon/org_kind_*.json), is that body, an ORG (+rule:named_by_kind). Not "the
+        second Silverbirch home" (a class of homes) nor "Jane Roe, the council's director"."""
+        heads = _kind_heads()
+        titled = {s.end for s in kept if s.label_ == "ROLE"}
+        out = []
+        for s in kept:
+            if s.label_ == "PERSON" and s.start not in titled and not any(t._.is_honorific for t in doc[max(0, s.start - 1):s.end]) \
+                    and not (s.end < len(doc) and doc[s.end].lower_ in self.words("possessive_endings")):
+                comma = s.end < len(doc) and doc[s.end].text == ","
+                i = s.end + (1 if comma else 0)
+                while i < len(doc) and doc[i].lower_ in self.words("determiners"):
+                    i += 1
+                words = []
+                while i < len(doc) and len(words) < 5 and not (doc[i].is_punct or doc[i].is_space or doc[i].pos_ in ("ADP", "VERB", "AUX", "CCONJ")):
+                    words.append(doc[i])
+                    i += 1
+                before = doc[s.start - 1] if s.start > 0 else None
+                if words and not any(w.text[:1].isupper() for w in words) and words[-1].lower_ in heads \
+                        and (comma or before is None or not (before.lower_ in self.words("determiners") or before.pos_ in ("ADJ", "NUM"))):
+                    s = Span(doc, s.start, s.end, label="ORG", span_id=f"{s.id_ or MODEL_SOURCE}+rule:named_by_kind")
             out.append(s)
         return out
 
@@ -734,6 +761,16 @@ class MentionRules:
         while end > start and doc[end - 1].lower_ in self.words("possessive_endings"):
             end -= 1
         return end
+
+
+_KIND_LISTS = ("org_kind_care_home", "org_kind_school", "org_kind_hospital", "org_kind_trust", "org_kind_council",
+               "org_kind_police_force", "org_kind_charity", "org_kind_company", "org_kind_government_department",
+               "org_kind_regulator")
+
+
+def _kind_heads() -> frozenset[str]:
+    """The last words of the organisation kinds' head phrases ("home" of "children's home")."""
+    return frozenset(entry.split()[-1] for name in _KIND_LISTS for entry in word_set(name))
 
 
 def _fold(text: str) -> str:
