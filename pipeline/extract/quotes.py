@@ -521,10 +521,16 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
         right = [p for p in right if not _after_preposition(text, ce, p.start_char)]
     if word == "according":
         left = []
+        to = re.match(r"\s+to\b", text[ce:hi])
+        if to:
+            ce += to.end()  # "according to the newspaper, “…”": the source follows "to"
     inverted = bool(right) and _inverted(text, right[0].start_char, ce, lo, cs) and (
         word not in ADDRESSEE_CUES or word == "asked")
     subject = _syntactic_subject(frames, cs, ce, lo, hi)
-    if isinstance(subject, Description) and not left:
+    if isinstance(subject, Description) and (not left or subject.subtree is not None and not any(
+            subject.subtree[0] <= p.start_char < subject.subtree[1] for p in left) and subject.subtree[0] > left[-1].end_char):
+        # the described subject of the cue wins over a name that is the subject of another verb
+        # before it ("Cruz said as the heckler yelled: “…”")
         return resolve_description(frames, str(subject), cs, word, rule + "+subject")
     if isinstance(subject, Named):
         return Speaker(str(subject), True, word, rule + "+subject")
@@ -648,7 +654,12 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
                     words_.append(t)
                 break
         if words_ and not any(t.pos_ in ("VERB", "AUX") for t in words_):
-            return Description(" ".join(t.text for t in words_))
+            found = Description(" ".join(t.text for t in words_))
+            if head.dep_ == "nsubj" and verb.dep_ not in ("ccomp", "xcomp", "conj"):
+                # an active subject of a verb that is no reported clause ("said councils were
+                # being asked to …" is not the councils asking)
+                found.subtree = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
+            return found
     return None
 
 
@@ -660,7 +671,9 @@ def _person_head(tok) -> bool:
 
 
 class Description(str):
-    """An unnamed source found as the subject of the speech verb."""
+    """An unnamed source found as the subject of the speech verb (`subtree`: the characters its
+    phrase spans, when the parse gave it)."""
+    subtree: tuple[int, int] | None = None
 
 
 class Named(str):
