@@ -250,20 +250,45 @@ class Frames:
         self.sentence_at: dict[int, int] = {}
         self.major: set[int] = set()
         self.possessive_at: set[int] = set()  # person mentions as possessives ("Ivanka Trump's statement")
+        # sentence starts (token index, character) and the subjects of each head, in one pass each:
+        # Token.sent and Token.children walk the sentence every time they are asked
+        doc = article.doc
+        # Doc.has_annotation reads every token: asked once per article, not per quote
+        self.parsed, self.tagged = doc.has_annotation("DEP"), doc.has_annotation("TAG")
+        sents = list(doc.sents) if (self.parsed or doc.has_annotation("SENT_START")) and len(doc) else (
+            [doc[:]] if len(doc) else [])
+        self._sent_tok = [s_.start for s_ in sents]
+        self._sent_char = [s_.start_char for s_ in sents]
+        self.subjects_of: dict[int, list] = {}  # filled by _discourse's pass over the tokens
         self.events = self._discourse()
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """Token indices [start, end) of the sentence holding token i."""
+        k = bisect_right(self._sent_tok, i) - 1
+        start = self._sent_tok[k] if k >= 0 else 0
+        end = self._sent_tok[k + 1] if k + 1 < len(self._sent_tok) else len(self.article.doc)
+        return start, end
+
+    def sentence_char(self, pos: int) -> int | None:
+        """Where the sentence holding character pos starts."""
+        k = bisect_right(self._sent_char, pos) - 1
+        return self._sent_char[k] if k >= 0 else None
 
     def _discourse(self) -> list[tuple[int, str, bool]]:
         """(position, person, is a subject) for every person mention and resolved he/she outside
         quotes, in text order; he/she resolve to the latest compatible subject, and teach the
         gender of the person they resolve to."""
         doc = self.article.doc
-        parsed = doc.has_annotation("DEP")
+        parsed = self.parsed
         by_start = {p.start: p for p in self.persons}
         in_person = {i for p in self.persons for i in range(p.start + 1, p.end)}
         self._learn_genders(doc, by_start)
         events: list[tuple[int, str, bool]] = []
         sentence_subject: tuple[int, str] | None = None  # person subject of the current sentence
+        subjects_of = self.subjects_of
         for tok in doc:
+            if parsed and tok.dep_ in ("nsubj", "nsubjpass"):
+                subjects_of.setdefault(tok.head.i, []).append(tok)
             if tok.is_sent_start:
                 sentence_subject = None
             if self.in_quote(tok.idx):
@@ -299,7 +324,7 @@ class Frames:
             low = tok.lower_
             if low in ("he", "she") and tok.text[:1].isalpha():
                 g = "m" if low == "he" else "f"
-                name = self.referent(tok.idx, g, events, tok.sent.start_char)
+                name = self.referent(tok.idx, g, events, self.sentence_char(tok.idx))
                 if name:
                     if sentence_subject and sentence_subject[1] == name or not self.gender.get(name):
                         self.gender.setdefault(name, g)
@@ -328,7 +353,8 @@ class Frames:
         titles = self.vocab["title_words"]
         doc = tok.doc
         start = tok.i
-        while start > tok.sent.start:
+        sent_start = self.sentence_bounds(tok.i)[0]
+        while start > sent_start:
             prev = doc[start - 1]
             glued = prev.text == "-" and not prev.whitespace_ or not prev.whitespace_ and doc[start].text == "-"
             if glued or prev.pos_ == "PROPN" and prev.dep_ in ("compound", "flat") and prev.text[:1].isupper() \
@@ -349,7 +375,7 @@ class Frames:
         """Remember the sentence of a subject event, and whether it is the subject of the sentence's
         main verb or of a speech verb (a *major* subject: "McLenney said Clinton doesn't …")."""
         verb = subject_token.head
-        self.sentence_at[pos] = tok.sent.start_char
+        self.sentence_at[pos] = self.sentence_char(tok.idx)
         if verb.dep_ == "ROOT" or verb.lower_ in self.vocab["cue_set"]:
             self.major.add(pos)
 
@@ -360,7 +386,7 @@ class Frames:
         votes: dict[str, list[int]] = {}
         for p in self.persons:
             name = self.article.person_name(p)
-            sent_end = p.sent.end
+            sent_end = self.sentence_bounds(p.start)[1]
             limit = min(len(doc), sent_end + 4)
             for tok in doc[p.end:limit]:
                 if tok.i in by_start or tok.ent_type_ == "PERSON":
@@ -401,9 +427,7 @@ class Frames:
         return name
 
     def _sentence_of(self, at: int) -> int | None:
-        doc = self.article.doc
-        span = doc.char_span(at, min(at + 1, len(doc.text)), alignment_mode="expand") if doc.has_annotation("DEP") else None
-        return span[0].sent.start_char if span is not None and len(span) else None
+        return self.sentence_char(at) if self.parsed else None
 
     def _referent(self, at: int, gender: str | None, events, sentence: int | None = None) -> tuple[int, str] | None:
         fallback = None
@@ -596,7 +620,7 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
     A participle ("…, saying, “…”") and a verb in a coordinate or adverbial clause take the subject
     of the verb they hang on."""
     doc = frames.article.doc
-    if not doc.has_annotation("DEP"):
+    if not frames.parsed:
         return None
     span = doc.char_span(cs, ce, alignment_mode="expand")
     if span is None or not len(span):
@@ -604,7 +628,7 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
     verb = span[0]
     climbed = False
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = frames.subjects_of.get(verb.i, [])
         if subjects:
             break
         if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "prep") and verb.head is not verb:
@@ -618,7 +642,7 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
     if climbed:
         # the subject of the verb a participle or a second verb hangs on may stand before an earlier
         # quote of the sentence ("X has used the phrase “…” often, and criticized Y for …")
-        lo = min(lo, max(span[0].sent.start_char, head.left_edge.idx))
+        lo = min(lo, max(frames.sentence_char(span[0].idx), head.left_edge.idx))
     if head.lower_ in PRONOUNS and head.lower_ not in ("his", "her", "him", "them"):
         # a pronoun of the reporting clause, never one the parse took from inside the quote
         return head.lower_ if lo <= head.idx < hi and not frames.in_quote(head.idx) else None
@@ -750,7 +774,7 @@ def _proper_noun(frames: Frames, name: str, lo: int, hi: int) -> bool:
     """With a tagger, every word of a bare name is a singular proper noun ("After" and
     "Democrats" are not)."""
     doc = frames.article.doc
-    if not doc.has_annotation("TAG"):
+    if not frames.tagged:
         return True
     at = frames.text.rfind(name, lo, hi)
     span = doc.char_span(at, at + len(name), alignment_mode="expand") if at >= 0 else None
@@ -795,7 +819,7 @@ def _noun_phrase(frames: Frames, lo: int, hi: int, first: bool) -> str | None:
     source_nouns = frames.vocab["source_nouns"]
     ws = [(m.group(), lo + m.start()) for m in _WORD_RE.finditer(frames.text[lo:hi])]
     doc = frames.article.doc
-    if doc.has_annotation("TAG"):
+    if frames.tagged:
         tokens = []
         for w, at in ws:
             span = doc.char_span(at, at + len(w), alignment_mode="expand")
@@ -908,7 +932,7 @@ def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
         # a longer clause introducing the quote ("Kaine has adopted the stance common among …:"):
         # its subject by the parse, when that is a person
         doc = frames.article.doc
-        span = doc.char_span(lo, colon, alignment_mode="expand") if doc.has_annotation("DEP") else None
+        span = doc.char_span(lo, colon, alignment_mode="expand") if frames.parsed else None
         root = span.root if span is not None and len(span) else None
         if root is not None and root.pos_ in ("VERB", "AUX"):
             found = _syntactic_subject(frames, root.idx, root.idx + len(root), lo, q.open_at)
