@@ -127,3 +127,14 @@ def test_passive_subject_of_a_reported_clause_is_not_the_speaker(nlp):
     text = ("Anil Marwood, president of the Association of Directors, said councils were being asked to improve "
             "'while demand rises faster than at any point in the past decade'.")
     assert speakers(nlp, text)[0][1:] == ("Anil Marwood", True)
+
+
+def test_according_to_names_the_source_not_the_subject(nlp):
+    text = "The visit in March became ''the high point of their relationship,'' according to Mr. Rhodes."
+    assert speakers(nlp, text)[0][1:] == ("Rhodes", True)
+
+
+def test_a_military_title_with_a_body_is_not_the_speaker(nlp):
+    text = ("“I really don’t understand how a better candidate didn’t jump into the race,” said Air Force "
+            "1st Lt. Tyler Livingstone.")
+    assert speakers(nlp, text)[0][1:] == ("Tyler Livingstone", True)

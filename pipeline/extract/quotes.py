@@ -365,8 +365,10 @@ class Frames:
         while start < tok.i and (doc[start].text == "-" or doc[start].lower_.strip(".") in titles):
             start += 1
         span = doc[start:tok.i + 1]
-        if not span.text[:1].isupper() or span.text.lower().strip(".") in titles:
+        if not span.text[:1].isupper() or span.text.lower().strip(".") in titles or any(c.isdigit() for c in span.text):
             return None
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_.strip(".") in titles:
+            return None  # "Air Force 1st | Lt. …": a title follows, the name is further on
         if len(span) == 1 and tok.head.lower_ not in self.vocab["cue_set"]:
             return None
         return self.canonical_for(span[-1].text) or span.text
@@ -443,7 +445,7 @@ class Frames:
                 # (a person of the pronoun's gender named in the pronoun's own sentence counts
                 # as a subject: "X described Y as a “disgrace” after she …")
                 # a subject known to be of the pronoun's gender wins over nearer ones of unknown gender
-                return (pos, name) if nearest is None or at - pos <= GENDER_REACH else close_known or nearest
+                return (pos, name) if nearest is None or at - pos <= GENDER_REACH else self._closer(close_known, nearest)
             if gender and g == gender and nearest is None and close_known is None and at - pos <= GENDER_REACH \
                     and pos not in self.possessive_at:
                 close_known = (pos, name)  # "… with Hillary Clinton lambasting the plan. “…,” she said."
@@ -452,7 +454,15 @@ class Frames:
                 if not gender:
                     return nearest
             fallback = fallback or (pos, name)
-        return close_known or nearest or fallback
+        return self._closer(close_known, nearest) or fallback
+
+    def _closer(self, close_known, nearest):
+        """The person of the pronoun's gender named after the nearest subject, when a later sentence
+        names them; in the subject's own sentence the subject wins ("Walsh had ties to Mr. Biden. But
+        he …")."""
+        if close_known and nearest and self.sentence_char(close_known[0]) == self.sentence_char(nearest[0]):
+            return nearest
+        return close_known or nearest
 
     def _byline(self, pos: int) -> bool:
         """A name on a short "By …" line credits the writer, who is nobody's speaker."""
@@ -550,7 +560,7 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
             ce += to.end()  # "according to the newspaper, “…”": the source follows "to"
     inverted = bool(right) and _inverted(text, right[0].start_char, ce, lo, cs) and (
         word not in ADDRESSEE_CUES or word == "asked")
-    subject = _syntactic_subject(frames, cs, ce, lo, hi)
+    subject = _syntactic_subject(frames, cs, ce, lo, hi) if word != "according" else None
     if isinstance(subject, Description) and (not left or subject.subtree is not None and not any(
             subject.subtree[0] <= p.start_char < subject.subtree[1] for p in left) and subject.subtree[0] > left[-1].end_char):
         # the described subject of the cue wins over a name that is the subject of another verb
@@ -639,6 +649,8 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
     else:
         return None
     head = subjects[0]
+    if climbed and verb.pos_ not in ("VERB", "AUX"):
+        return None  # "the disruptions have become … as the chants": the climb left the verbs
     if climbed:
         # the subject of the verb a participle or a second verb hangs on may stand before an earlier
         # quote of the sentence ("X has used the phrase “…” often, and criticized Y for …")
@@ -663,12 +675,14 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
                 i -= 1
             while j < len(doc) and doc[j].ent_iob_ == "I":
                 j += 1
+            if any(t.ent_type_ == "PERSON" for t in doc[j:j + 3]):
+                return None  # "Air Force 1st Lt. Tyler Livingstone": the body is a title of the name
             return Description(doc[i:j].text.removeprefix("the ").removeprefix("The "))
     if head.pos_ == "NOUN" and lo <= head.idx < hi and not frames.in_quote(head.idx):
         # a described source ("the commission says", "my father often said"): the noun with its
         # modifiers on the left and an "of/for …" after it
-        words_ = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss", "punct")
-                  and not t.is_punct]
+        words_ = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss", "punct", "case")
+                  and not t.is_punct and t.head.dep_ != "poss"]
         words_ = words_[-5:]
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from") and child.right_edge.i - child.i <= 4:
@@ -679,7 +693,7 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
                 break
         if words_ and not any(t.pos_ in ("VERB", "AUX") for t in words_):
             found = Description(" ".join(t.text for t in words_))
-            if head.dep_ == "nsubj" and verb.dep_ not in ("ccomp", "xcomp", "conj"):
+            if head.dep_ == "nsubj" and verb.dep_ not in ("ccomp", "xcomp", "conj") and not climbed:
                 # an active subject of a verb that is no reported clause ("said councils were
                 # being asked to …" is not the councils asking)
                 found.subtree = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
