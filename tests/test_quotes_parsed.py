@@ -103,3 +103,38 @@ def test_second_verb_after_the_quote_takes_the_subject_before_it(nlp):
     text = ("Councillor Dan Okoro spoke after the mayor, Ruth Bell, on Monday.\n\n"
             "Okoro has used the phrase “a rigged system” often in his campaign, and criticised Bell for not doing so.")
     assert speakers(nlp, text)[0][1:] == ("Dan Okoro", True)
+
+
+def test_described_subject_of_the_cue_beats_a_name_before_another_verb(nlp):
+    text = ('"Apparently there is a young man who is having some problems," Senator Dan Pike said as the '
+            'heckler yelled: "You are a disgrace!"')
+    assert [s for _, s, _ in speakers(nlp, text)] == ["Dan Pike", "heckler"]
+
+
+def test_according_to_a_described_source(nlp):
+    text = "According to the newspaper, “The town's porous planning rules let developers build almost anywhere.”"
+    assert speakers(nlp, text)[0][1:] == ("newspaper", False)
+
+
+def test_apposition_of_name_and_role_either_way(nlp):
+    for text in ("Karen Lodge, director of people, said: “We accept the findings in full.”",
+                 "The director, Karen Lodge, said: “We accept the findings in full.”"):
+        assert speakers(nlp, text)[0][1:] == ("Karen Lodge", True)
+
+
+def test_passive_subject_of_a_reported_clause_is_not_the_speaker(nlp):
+    # British style: single quotes; "councils" are asked, the named president speaks
+    text = ("Anil Marwood, president of the Association of Directors, said councils were being asked to improve "
+            "'while demand rises faster than at any point in the past decade'.")
+    assert speakers(nlp, text)[0][1:] == ("Anil Marwood", True)
+
+
+def test_according_to_names_the_source_not_the_subject(nlp):
+    text = "The visit in March became ''the high point of their relationship,'' according to Mr. Rhodes."
+    assert speakers(nlp, text)[0][1:] == ("Rhodes", True)
+
+
+def test_a_military_title_with_a_body_is_not_the_speaker(nlp):
+    text = ("“I really don’t understand how a better candidate didn’t jump into the race,” said Air Force "
+            "1st Lt. Tyler Livingstone.")
+    assert speakers(nlp, text)[0][1:] == ("Tyler Livingstone", True)

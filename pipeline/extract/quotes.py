@@ -250,20 +250,45 @@ class Frames:
         self.sentence_at: dict[int, int] = {}
         self.major: set[int] = set()
         self.possessive_at: set[int] = set()  # person mentions as possessives ("Ivanka Trump's statement")
+        # sentence starts (token index, character) and the subjects of each head, in one pass each:
+        # Token.sent and Token.children walk the sentence every time they are asked
+        doc = article.doc
+        # Doc.has_annotation reads every token: asked once per article, not per quote
+        self.parsed, self.tagged = doc.has_annotation("DEP"), doc.has_annotation("TAG")
+        sents = list(doc.sents) if (self.parsed or doc.has_annotation("SENT_START")) and len(doc) else (
+            [doc[:]] if len(doc) else [])
+        self._sent_tok = [s_.start for s_ in sents]
+        self._sent_char = [s_.start_char for s_ in sents]
+        self.subjects_of: dict[int, list] = {}  # filled by _discourse's pass over the tokens
         self.events = self._discourse()
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """Token indices [start, end) of the sentence holding token i."""
+        k = bisect_right(self._sent_tok, i) - 1
+        start = self._sent_tok[k] if k >= 0 else 0
+        end = self._sent_tok[k + 1] if k + 1 < len(self._sent_tok) else len(self.article.doc)
+        return start, end
+
+    def sentence_char(self, pos: int) -> int | None:
+        """Where the sentence holding character pos starts."""
+        k = bisect_right(self._sent_char, pos) - 1
+        return self._sent_char[k] if k >= 0 else None
 
     def _discourse(self) -> list[tuple[int, str, bool]]:
         """(position, person, is a subject) for every person mention and resolved he/she outside
         quotes, in text order; he/she resolve to the latest compatible subject, and teach the
         gender of the person they resolve to."""
         doc = self.article.doc
-        parsed = doc.has_annotation("DEP")
+        parsed = self.parsed
         by_start = {p.start: p for p in self.persons}
         in_person = {i for p in self.persons for i in range(p.start + 1, p.end)}
         self._learn_genders(doc, by_start)
         events: list[tuple[int, str, bool]] = []
         sentence_subject: tuple[int, str] | None = None  # person subject of the current sentence
+        subjects_of = self.subjects_of
         for tok in doc:
+            if parsed and tok.dep_ in ("nsubj", "nsubjpass"):
+                subjects_of.setdefault(tok.head.i, []).append(tok)
             if tok.is_sent_start:
                 sentence_subject = None
             if self.in_quote(tok.idx):
@@ -299,7 +324,7 @@ class Frames:
             low = tok.lower_
             if low in ("he", "she") and tok.text[:1].isalpha():
                 g = "m" if low == "he" else "f"
-                name = self.referent(tok.idx, g, events, tok.sent.start_char)
+                name = self.referent(tok.idx, g, events, self.sentence_char(tok.idx))
                 if name:
                     if sentence_subject and sentence_subject[1] == name or not self.gender.get(name):
                         self.gender.setdefault(name, g)
@@ -328,7 +353,8 @@ class Frames:
         titles = self.vocab["title_words"]
         doc = tok.doc
         start = tok.i
-        while start > tok.sent.start:
+        sent_start = self.sentence_bounds(tok.i)[0]
+        while start > sent_start:
             prev = doc[start - 1]
             glued = prev.text == "-" and not prev.whitespace_ or not prev.whitespace_ and doc[start].text == "-"
             if glued or prev.pos_ == "PROPN" and prev.dep_ in ("compound", "flat") and prev.text[:1].isupper() \
@@ -339,8 +365,10 @@ class Frames:
         while start < tok.i and (doc[start].text == "-" or doc[start].lower_.strip(".") in titles):
             start += 1
         span = doc[start:tok.i + 1]
-        if not span.text[:1].isupper() or span.text.lower().strip(".") in titles:
+        if not span.text[:1].isupper() or span.text.lower().strip(".") in titles or any(c.isdigit() for c in span.text):
             return None
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_.strip(".") in titles:
+            return None  # "Air Force 1st | Lt. …": a title follows, the name is further on
         if len(span) == 1 and tok.head.lower_ not in self.vocab["cue_set"]:
             return None
         return self.canonical_for(span[-1].text) or span.text
@@ -349,7 +377,7 @@ class Frames:
         """Remember the sentence of a subject event, and whether it is the subject of the sentence's
         main verb or of a speech verb (a *major* subject: "McLenney said Clinton doesn't …")."""
         verb = subject_token.head
-        self.sentence_at[pos] = tok.sent.start_char
+        self.sentence_at[pos] = self.sentence_char(tok.idx)
         if verb.dep_ == "ROOT" or verb.lower_ in self.vocab["cue_set"]:
             self.major.add(pos)
 
@@ -360,7 +388,7 @@ class Frames:
         votes: dict[str, list[int]] = {}
         for p in self.persons:
             name = self.article.person_name(p)
-            sent_end = p.sent.end
+            sent_end = self.sentence_bounds(p.start)[1]
             limit = min(len(doc), sent_end + 4)
             for tok in doc[p.end:limit]:
                 if tok.i in by_start or tok.ent_type_ == "PERSON":
@@ -401,9 +429,7 @@ class Frames:
         return name
 
     def _sentence_of(self, at: int) -> int | None:
-        doc = self.article.doc
-        span = doc.char_span(at, min(at + 1, len(doc.text)), alignment_mode="expand") if doc.has_annotation("DEP") else None
-        return span[0].sent.start_char if span is not None and len(span) else None
+        return self.sentence_char(at) if self.parsed else None
 
     def _referent(self, at: int, gender: str | None, events, sentence: int | None = None) -> tuple[int, str] | None:
         fallback = None
@@ -419,7 +445,7 @@ class Frames:
                 # (a person of the pronoun's gender named in the pronoun's own sentence counts
                 # as a subject: "X described Y as a “disgrace” after she …")
                 # a subject known to be of the pronoun's gender wins over nearer ones of unknown gender
-                return (pos, name) if nearest is None or at - pos <= GENDER_REACH else close_known or nearest
+                return (pos, name) if nearest is None or at - pos <= GENDER_REACH else self._closer(close_known, nearest)
             if gender and g == gender and nearest is None and close_known is None and at - pos <= GENDER_REACH \
                     and pos not in self.possessive_at:
                 close_known = (pos, name)  # "… with Hillary Clinton lambasting the plan. “…,” she said."
@@ -428,7 +454,15 @@ class Frames:
                 if not gender:
                     return nearest
             fallback = fallback or (pos, name)
-        return close_known or nearest or fallback
+        return self._closer(close_known, nearest) or fallback
+
+    def _closer(self, close_known, nearest):
+        """The person of the pronoun's gender named after the nearest subject, when a later sentence
+        names them; in the subject's own sentence the subject wins ("Walsh had ties to Mr. Biden. But
+        he …")."""
+        if close_known and nearest and self.sentence_char(close_known[0]) == self.sentence_char(nearest[0]):
+            return nearest
+        return close_known or nearest
 
     def _byline(self, pos: int) -> bool:
         """A name on a short "By …" line credits the writer, who is nobody's speaker."""
@@ -521,10 +555,16 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
         right = [p for p in right if not _after_preposition(text, ce, p.start_char)]
     if word == "according":
         left = []
+        to = re.match(r"\s+to\b", text[ce:hi])
+        if to:
+            ce += to.end()  # "according to the newspaper, “…”": the source follows "to"
     inverted = bool(right) and _inverted(text, right[0].start_char, ce, lo, cs) and (
         word not in ADDRESSEE_CUES or word == "asked")
-    subject = _syntactic_subject(frames, cs, ce, lo, hi)
-    if isinstance(subject, Description) and not left:
+    subject = _syntactic_subject(frames, cs, ce, lo, hi) if word != "according" else None
+    if isinstance(subject, Description) and (not left or subject.subtree is not None and not any(
+            subject.subtree[0] <= p.start_char < subject.subtree[1] for p in left) and subject.subtree[0] > left[-1].end_char):
+        # the described subject of the cue wins over a name that is the subject of another verb
+        # before it ("Cruz said as the heckler yelled: “…”")
         return resolve_description(frames, str(subject), cs, word, rule + "+subject")
     if isinstance(subject, Named):
         return Speaker(str(subject), True, word, rule + "+subject")
@@ -590,7 +630,7 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
     A participle ("…, saying, “…”") and a verb in a coordinate or adverbial clause take the subject
     of the verb they hang on."""
     doc = frames.article.doc
-    if not doc.has_annotation("DEP"):
+    if not frames.parsed:
         return None
     span = doc.char_span(cs, ce, alignment_mode="expand")
     if span is None or not len(span):
@@ -598,7 +638,7 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
     verb = span[0]
     climbed = False
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = frames.subjects_of.get(verb.i, [])
         if subjects:
             break
         if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "prep") and verb.head is not verb:
@@ -609,10 +649,12 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
     else:
         return None
     head = subjects[0]
+    if climbed and verb.pos_ not in ("VERB", "AUX"):
+        return None  # "the disruptions have become … as the chants": the climb left the verbs
     if climbed:
         # the subject of the verb a participle or a second verb hangs on may stand before an earlier
         # quote of the sentence ("X has used the phrase “…” often, and criticized Y for …")
-        lo = min(lo, max(span[0].sent.start_char, head.left_edge.idx))
+        lo = min(lo, max(frames.sentence_char(span[0].idx), head.left_edge.idx))
     if head.lower_ in PRONOUNS and head.lower_ not in ("his", "her", "him", "them"):
         # a pronoun of the reporting clause, never one the parse took from inside the quote
         return head.lower_ if lo <= head.idx < hi and not frames.in_quote(head.idx) else None
@@ -633,12 +675,14 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
                 i -= 1
             while j < len(doc) and doc[j].ent_iob_ == "I":
                 j += 1
+            if any(t.ent_type_ == "PERSON" for t in doc[j:j + 3]):
+                return None  # "Air Force 1st Lt. Tyler Livingstone": the body is a title of the name
             return Description(doc[i:j].text.removeprefix("the ").removeprefix("The "))
     if head.pos_ == "NOUN" and lo <= head.idx < hi and not frames.in_quote(head.idx):
         # a described source ("the commission says", "my father often said"): the noun with its
         # modifiers on the left and an "of/for …" after it
-        words_ = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss", "punct")
-                  and not t.is_punct]
+        words_ = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss", "punct", "case")
+                  and not t.is_punct and t.head.dep_ != "poss"]
         words_ = words_[-5:]
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from") and child.right_edge.i - child.i <= 4:
@@ -648,7 +692,12 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
                     words_.append(t)
                 break
         if words_ and not any(t.pos_ in ("VERB", "AUX") for t in words_):
-            return Description(" ".join(t.text for t in words_))
+            found = Description(" ".join(t.text for t in words_))
+            if head.dep_ == "nsubj" and verb.dep_ not in ("ccomp", "xcomp", "conj") and not climbed:
+                # an active subject of a verb that is no reported clause ("said councils were
+                # being asked to …" is not the councils asking)
+                found.subtree = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
+            return found
     return None
 
 
@@ -660,7 +709,9 @@ def _person_head(tok) -> bool:
 
 
 class Description(str):
-    """An unnamed source found as the subject of the speech verb."""
+    """An unnamed source found as the subject of the speech verb (`subtree`: the characters its
+    phrase spans, when the parse gave it)."""
+    subtree: tuple[int, int] | None = None
 
 
 class Named(str):
@@ -737,7 +788,7 @@ def _proper_noun(frames: Frames, name: str, lo: int, hi: int) -> bool:
     """With a tagger, every word of a bare name is a singular proper noun ("After" and
     "Democrats" are not)."""
     doc = frames.article.doc
-    if not doc.has_annotation("TAG"):
+    if not frames.tagged:
         return True
     at = frames.text.rfind(name, lo, hi)
     span = doc.char_span(at, at + len(name), alignment_mode="expand") if at >= 0 else None
@@ -782,7 +833,7 @@ def _noun_phrase(frames: Frames, lo: int, hi: int, first: bool) -> str | None:
     source_nouns = frames.vocab["source_nouns"]
     ws = [(m.group(), lo + m.start()) for m in _WORD_RE.finditer(frames.text[lo:hi])]
     doc = frames.article.doc
-    if doc.has_annotation("TAG"):
+    if frames.tagged:
         tokens = []
         for w, at in ws:
             span = doc.char_span(at, at + len(w), alignment_mode="expand")
@@ -895,7 +946,7 @@ def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
         # a longer clause introducing the quote ("Kaine has adopted the stance common among …:"):
         # its subject by the parse, when that is a person
         doc = frames.article.doc
-        span = doc.char_span(lo, colon, alignment_mode="expand") if doc.has_annotation("DEP") else None
+        span = doc.char_span(lo, colon, alignment_mode="expand") if frames.parsed else None
         root = span.root if span is not None and len(span) else None
         if root is not None and root.pos_ in ("VERB", "AUX"):
             found = _syntactic_subject(frames, root.idx, root.idx + len(root), lo, q.open_at)
