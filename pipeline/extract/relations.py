@@ -182,13 +182,27 @@ def role_rows(article: "Article") -> Iterator[dict]:
     seen, paired = set(), set()
     for person, role, rule in person_role_pairs(article):
         key = (article.person_name(person), role.start)
-        if key in seen:
+        if key in seen or _hypothetical_post(person, role):
             continue
         seen.add(key)
         paired.add(role.start)
         yield role_row(article, person, role, rule)
     for person, role, rule in discourse_pairs(article, paired):
         yield role_row(article, person, role, rule)
+
+
+def _hypothetical_post(person: Span, role: Span) -> bool:
+    """A post only imagined is not held (D49, candidacies): "if Trump is president", "celebrating
+    Clinton as the next president", "plotting to be president": a condition, a modal or an
+    infinitive on the verb that links them, or "next" before the title."""
+    doc = role.doc
+    if role[0].lower_ == "next" or (role.start and doc[role.start - 1].lower_ == "next"):
+        return True
+    verb = role.root.head
+    if verb.lemma_ not in ("be", "become"):
+        return False
+    cues = word_set("hypothesis_cues")
+    return any((c.dep_ in ("mark", "aux") and (c.lower_ in cues or c.lower_ == "to")) for c in verb.children)
 
 
 def discourse_pairs(article: "Article", paired: set[int]) -> Iterator[tuple[Span, Span, str]]:
@@ -260,13 +274,22 @@ def adjacency_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
     ents = article.entities
     for i, ent in enumerate(ents):
         nxt = ents[i + 1] if i + 1 < len(ents) else None
-        if nxt is None or article.sentence_of[ent.start] != article.sentence_of[nxt.start]:
+        if nxt is None:
             continue
         gap = [t for t in article.doc[ent.end:nxt.start] if not t.is_space]
+        if article.sentence_of[ent.start] != article.sentence_of[nxt.start] and not (
+                ent.label_ == "ROLE" and nxt.label_ == "PERSON" and not gap and ent.text.endswith(".")):
+            continue  # "Reps. Ann Lee": the abbreviation's full stop is no sentence end
         labels = (ent.label_, nxt.label_)
         # "City council leader Sir Dennis Tarrant": title right before the name
         if labels == ("ROLE", "PERSON") and all(t._.is_honorific or t.text == "." for t in gap):
             yield nxt, ent, "adjacent_title_before_name"
+            # D47: a plural title before several names ("Reps. Ann Lee and Bo Tam") links to each
+            after = ents[i + 2] if i + 2 < len(ents) else None
+            if after is not None and after.label_ == "PERSON" and _is_plural_title(ent) and all(
+                    t.text in {",", "and"} or t.is_space for t in article.doc[nxt.end:after.start]) \
+                    and nxt.end < after.start:
+                yield after, ent, "plural_title_before_names"
         # "Simon Archer, strategic director for ...", "X, currently a deputy director at Y"
         elif labels == ("PERSON", "ROLE") and _is_apposition_gap(gap):
             yield ent, nxt, "adjacent_apposition_name_first"
@@ -300,6 +323,11 @@ def statement_block_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]
             if persons and len(words) == len(persons[0]):
                 yield persons[0], roles[0], "statement_signature"
                 break
+
+
+def _is_plural_title(role: Span) -> bool:
+    last = role.text.lower().rstrip(".").split()[-1] if role.text.strip(". ") else ""
+    return last.endswith("s") and not last.endswith("ss")
 
 
 def _is_apposition_gap(gap: list, allow_honorific: bool = False) -> bool:

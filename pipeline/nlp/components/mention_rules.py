@@ -101,6 +101,9 @@ class MentionRules:
         kept, relabelled = self.name_recurrences(doc, kept)
         dropped += relabelled
         kept += self.titles_before_names(doc, kept)
+        kept = self.names_beside_titles(doc, kept)
+        kept, unsupported = self.unsupported_people(doc, kept)
+        dropped += unsupported
         kept, unnamed = self.unnamed_spokespeople(doc, kept)
         dropped += unnamed
         final = filter_spans(kept)
@@ -323,7 +326,7 @@ class MentionRules:
         complement = next((i for i in range(span.start + 1, end) if doc[i].lower_ in {"of", "for"}), None)
         if complement is not None:
             for i in range(complement + 2, end):
-                if doc[i].text[:1].isupper() and doc[i - 1].is_lower and doc[i - 1].pos_ in ("NOUN", "ADJ"):
+                if doc[i].text[:1].isupper() and doc[i - 1].is_lower and doc[i - 1].pos_ in ("NOUN", "ADJ", "PROPN"):
                     end = i  # "secretary of state Colin Powell": the name after the title is no part of it
                     break
         start = span.start
@@ -366,6 +369,63 @@ class MentionRules:
         if cut is None or (doc[head].lower_ not in heads and doc[head].lower_ != "general"):
             return start  # "U.S. Attorney": what would be left is no title by itself
         return cut + 1
+
+    def names_beside_titles(self, doc: Doc, kept: list[Span]) -> list[Span]:
+        """Two PERSON spans side by side are one name ("Judge Emmet" + "G. Sullivan": rule:joined_name);
+        a two- or three-word ORG right after a title, with no organisation word, is the title's
+        holder ("executive chair Marcelo Claure": rule:name_after_role)."""
+        kept = sorted(kept, key=lambda s: (s.start, s.end))
+        out: list[Span] = []
+        for span in kept:
+            prev = out[-1] if out else None
+            if prev is not None and span.label_ == "PERSON" and prev.label_ == "PERSON" and prev.end == span.start \
+                    and "\n" not in prev[-1].whitespace_:
+                out[-1] = Span(doc, prev.start, span.end, label="PERSON", span_id="rule:joined_name")
+                continue
+            if prev is not None and span.label_ == "ORG" and prev.label_ == "ROLE" and prev.end == span.start \
+                    and self._is_name(span) and all(t.is_title for t in span) \
+                    and not any(t.lower_ in self.words("organisation_words") for t in span):
+                out.append(Span(doc, span.start, span.end, label="PERSON", span_id=f"{span.id_ or MODEL_SOURCE}+rule:name_after_role"))
+                continue
+            out.append(span)
+        return out
+
+    def unsupported_people(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
+        """Names against the evidence (rule `dropped:no_evidence`): a PERSON written in capitals
+        ("SIOUX FALLS", a dateline); a PERSON after "the" that is no modifier ("The Chronicle says":
+        "the Clinton campaign" stays); a one-word PERSON with nothing for it — no full name in the
+        article ending in it, no honorific or title before it, not the subject of a person's verb —
+        that sits after a preposition or modifies a noun ("across Twitter", "the 737 Max jet")."""
+        persons = [s for s in kept if s.label_ == "PERSON"]
+        if not persons:
+            return kept, []
+        families = {s[-1].text for s in persons if len(s) >= 2}
+        role_ends = {s.end for s in kept if s.label_ == "ROLE"}
+        verbs = self.words("person_verbs")
+        drop = set()
+        for span in persons:
+            prev = doc[span.start - 1] if span.start else None
+            if all(t.is_upper or not t.is_alpha for t in span) and any(len(t.text) > 1 and t.is_alpha for t in span):
+                drop.add(span.start)
+                continue
+            if prev is not None and prev.lower_ == "the" and span.root.dep_ not in ("compound", "nmod", "amod", "poss"):
+                drop.add(span.start)
+                continue
+            if len(span) > 1 or span.text in families or span.start in role_ends:
+                continue
+            if prev is not None and (prev._.is_honorific or self.is_title_word(prev) or prev.text == "."):
+                continue
+            root = span.root
+            if root.dep_ in ("nsubj", "nsubjpass") and (root.head.lower_ in verbs or root.head.lemma_.lower() in verbs):
+                continue
+            if (root.dep_ == "pobj" and root.head.lower_ in self.words("place_prepositions")) or (
+                    root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.is_lower):
+                drop.add(span.start)
+        if not drop:
+            return kept, []
+        gone = [Span(doc, s.start, s.end, label="PERSON", span_id=f"{s.id_ or MODEL_SOURCE}+dropped:no_evidence")
+                for s in persons if s.start in drop]
+        return [s for s in kept if not (s.label_ == "PERSON" and s.start in drop)], gone
 
     def unnamed_spokespeople(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
         """D36/D50: a spokesperson is a ROLE only beside a name ("Kiki Lane, a spokeswoman for ...",
