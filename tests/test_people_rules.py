@@ -187,3 +187,14 @@ def test_an_imagined_post_is_not_held(nlp):
     assert not _pairs(nlp, "Ted Marsh argued that if Donald Pike is president, taxes will rise.")
     assert not _pairs(nlp, "Democrats are already celebrating Hillary Stone as the next president.")
     assert ("Mary Lund", "president of the society") in _pairs(nlp, "Mary Lund is president of the society.")
+
+
+def test_evidence_anywhere_backs_a_modifier_use(rules):
+    # "Dunmore order opens door ... Mr Dunmore said": the honorific elsewhere backs the modifier use
+    words = ["Dunmore", "order", "opens", "door", ".", "Mr", "Dunmore", "said", "."]
+    doc = make_doc(words, heads=[1, 2, 2, 2, 2, 6, 7, 7, 7],
+                   deps=["compound", "nsubj", "ROOT", "dobj", "punct", "compound", "nsubj", "ROOT", "punct"],
+                   pos=["PROPN", "NOUN", "VERB", "NOUN", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"],
+                   sent_starts=[True, False, False, False, False, True, False, False, False],
+                   ents=[(0, 1, "PERSON"), (6, 7, "PERSON")])
+    assert _ents(rules(doc)) == [("Dunmore", "PERSON"), ("Dunmore", "PERSON")]

@@ -98,10 +98,10 @@ class MentionRules:
                     kept.append(Span(doc, span.end, stop, label="PERSON", span_id="rule:name_after_title"))
         kept += self.acronym_mentions(doc, kept)
         kept += self.signature_names(doc, kept)
+        kept = self.names_beside_titles(doc, kept)
         kept, relabelled = self.name_recurrences(doc, kept)
         dropped += relabelled
         kept += self.titles_before_names(doc, kept)
-        kept = self.names_beside_titles(doc, kept)
         kept, unsupported = self.unsupported_people(doc, kept)
         dropped += unsupported
         kept, unnamed = self.unnamed_spokespeople(doc, kept)
@@ -402,6 +402,13 @@ class MentionRules:
         families = {s[-1].text for s in persons if len(s) >= 2}
         role_ends = {s.end for s in kept if s.label_ == "ROLE"}
         verbs = self.words("person_verbs")
+        supported = set(families)  # evidence anywhere in the article backs every mention of the name
+        for span in persons:
+            prev = doc[span.start - 1] if span.start else None
+            root = span.root
+            if span.start in role_ends or (prev is not None and (prev._.is_honorific or self.is_title_word(prev))) or (
+                    root.dep_ in ("nsubj", "nsubjpass") and (root.head.lower_ in verbs or root.head.lemma_.lower() in verbs)):
+                supported.add(span.text)
         drop = set()
         for span in persons:
             prev = doc[span.start - 1] if span.start else None
@@ -411,13 +418,9 @@ class MentionRules:
             if prev is not None and prev.lower_ == "the" and span.root.dep_ not in ("compound", "nmod", "amod", "poss"):
                 drop.add(span.start)
                 continue
-            if len(span) > 1 or span.text in families or span.start in role_ends:
-                continue
-            if prev is not None and (prev._.is_honorific or self.is_title_word(prev) or prev.text == "."):
+            if len(span) > 1 or span.text in supported:
                 continue
             root = span.root
-            if root.dep_ in ("nsubj", "nsubjpass") and (root.head.lower_ in verbs or root.head.lemma_.lower() in verbs):
-                continue
             if (root.dep_ == "pobj" and root.head.lower_ in self.words("place_prepositions")) or (
                     root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.is_lower):
                 drop.add(span.start)
