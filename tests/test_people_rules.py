@@ -198,3 +198,21 @@ def test_evidence_anywhere_backs_a_modifier_use(rules):
                    sent_starts=[True, False, False, False, False, True, False, False, False],
                    ents=[(0, 1, "PERSON"), (6, 7, "PERSON")])
     assert _ents(rules(doc)) == [("Dunmore", "PERSON"), ("Dunmore", "PERSON")]
+
+
+def test_a_missed_name_after_a_title_abbreviation_is_recovered(rules):
+    words = ["Rep.", "Todd", "Rankin", "and", "others", "spoke", "."]
+    doc = make_doc(words, ents=[])
+    assert [(e.text, e.label_, e.id_) for e in rules(doc).ents] == [
+        ("Rep.", "ROLE", "rule:title_before_name"), ("Todd Rankin", "PERSON", "rule:name_after_title_word")]
+    # must not: "General Motors" is one word after the title; a body's name has an organisation word
+    doc = make_doc(["General", "Motors", "said", "and", "General", "Foods", "Council", "agreed"], ents=[])
+    assert _ents(rules(doc)) == []
+
+
+@pytest.mark.model
+def test_stacked_titles_and_a_title_with_two_complements(nlp):
+    pairs = _pairs(nlp, "The panel met on Tuesday. Committee Chairman Rep. Jason Tolland said the questioning will start.")
+    assert ("Jason Tolland", "representative") in pairs and ("Jason Tolland", "chairman") in pairs
+    pairs = _pairs(nlp, "General Mark Dalton, chairman of the Joint Chiefs of Staff, told reporters the troops would stay.")
+    assert ("Mark Dalton", "chairman of the joint chiefs of staff") in pairs

@@ -299,6 +299,10 @@ def adjacency_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
         # timeline entries the parser splits: "2013 Karen Lodge ... appointed interim director"
         elif labels == ("PERSON", "ROLE") and len(gap) <= 4 and _links_by_verb(gap):
             yield ent, nxt, "adjacent_verb_link"
+        # "Committee Chairman Rep. Jason Chaffetz": two titles side by side before one name
+        elif labels == ("ROLE", "ROLE") and not gap and i + 2 < len(ents) and ents[i + 2].label_ == "PERSON" \
+                and not [t for t in article.doc[nxt.end:ents[i + 2].start] if not t.is_space]:
+            yield ents[i + 2], ent, "stacked_titles_before_name"
 
 
 def statement_block_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:

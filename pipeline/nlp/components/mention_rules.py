@@ -485,6 +485,22 @@ class MentionRules:
             if first is not None:
                 out.append(Span(doc, first, span.start, label="ROLE", span_id="rule:title_before_name"))
                 taken.update(range(first, span.start))
+        # a name the model missed after such a title: "Rep. Todd Rokita and ..." (rule:name_after_title_word)
+        forms = self.title_forms()
+        for token in doc:
+            if token.lower_ not in forms or token.i in taken or not self.is_title_word(token):
+                continue
+            start = token.i + 1
+            if start < len(doc) and doc[start].text == "." and "." not in token.text:
+                start += 1
+            stop = start
+            while stop < len(doc) and stop - start < 3 and stop not in taken and doc[stop].is_title and doc[stop].is_alpha \
+                    and doc[stop].lower_ not in forms and doc[stop].lower_ not in self.words("organisation_words"):
+                stop += 1
+            if stop - start >= 2 and not (stop < len(doc) and doc[stop].is_title and doc[stop].is_alpha):
+                out.append(Span(doc, token.i, start, label="ROLE", span_id="rule:title_before_name"))
+                out.append(Span(doc, start, stop, label="PERSON", span_id="rule:name_after_title_word"))
+                taken.update(range(token.i, stop))
         return out
 
     def is_rating_context(self, span: Span) -> bool:
