@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 import srsly
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -487,8 +487,11 @@ class MentionRules:
                 taken.update(range(first, span.start))
         # a name the model missed after such a title: "Rep. Todd Rokita and ..." (rule:name_after_title_word)
         forms = self.title_forms()
-        for token in doc:
-            if token.lower_ not in forms or token.i in taken or not self.is_title_word(token):
+        wanted = {doc.vocab.strings.add(f) for f in forms}
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        for i in [i for i, h in enumerate(lowers) if h in wanted]:  # only the title words, read from an array
+            token = doc[i]
+            if token.i in taken or not self.is_title_word(token):
                 continue
             start = token.i + 1
             if start < len(doc) and doc[start].text == "." and "." not in token.text:
