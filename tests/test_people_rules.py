@@ -216,3 +216,10 @@ def test_stacked_titles_and_a_title_with_two_complements(nlp):
     assert ("Jason Tolland", "representative") in pairs and ("Jason Tolland", "chairman") in pairs
     pairs = _pairs(nlp, "General Mark Dalton, chairman of the Joint Chiefs of Staff, told reporters the troops would stay.")
     assert ("Mark Dalton", "chairman of the joint chiefs of staff") in pairs
+
+
+@pytest.mark.model
+def test_a_title_keeps_a_for_complement_after_its_of_complement(nlp):
+    sentence = "Karl Menton, head of service for residential care, said the home had improved."
+    roles = [e.text for e in nlp(sentence).ents if e.label_ == "ROLE"]
+    assert roles == ["head of service for residential care"]
