@@ -223,3 +223,12 @@ def test_a_title_keeps_a_for_complement_after_its_of_complement(nlp):
     sentence = "Karl Menton, head of service for residential care, said the home had improved."
     roles = [e.text for e in nlp(sentence).ents if e.label_ == "ROLE"]
     assert roles == ["head of service for residential care"]
+
+
+@pytest.mark.model
+def test_the_name_cut_from_a_title_is_the_roles_organization(nlp):
+    rows = _pipeline_rows(nlp, "The decision was welcomed by FBI Director Jane Roe, officials said.")
+    assert [(r["role"], r["organization"]) for r in rows["roles"]] == [("director", "FBI")]
+    # must not: a party adjective is no organisation (D48)
+    rows = _pipeline_rows(nlp, "The bill was signed by Republican Gov. Eric Holt on Monday.")
+    assert [(r["role"], r["organization"]) for r in rows["roles"]] == [("governor", None)]

@@ -391,6 +391,20 @@ def _organization(role: Span) -> str | None:
         while j > 0 and doc[j - 1].pos_ == "PROPN":
             j -= 1
         return doc[j:i].text
+    # D48: the name the ROLE span was cut from ("Texas Governor", "FBI Director", "BART Police Chief")
+    if i < 0 or any(t.is_sent_start for t in doc[i + 1:role.start + 1]):
+        return None  # nothing before the title in its sentence
+    parties, quals = word_set("political_parties"), qualifiers()
+    j = i
+    while j >= 0 and (doc[j].text in {".", "&"} or (doc[j].text[:1].isupper() and (doc[j].pos_ == "PROPN" or doc[j].is_upper))) \
+            and doc[j].ent_type_ in ("", "ORG", "GPE", "NORP", "LOC", "FAC") \
+            and doc[j].lower_ not in parties and doc[j].lower_ not in quals and not doc[j]._.is_honorific:
+        j -= 1
+        if doc[j + 1].is_sent_start:
+            break
+    name = doc[j + 1:i + 1]
+    if len(name) and not all(t.text in {".", "&"} for t in name):
+        return name.text
     return None
 
 
