@@ -130,3 +130,105 @@ def test_a_body_named_as_a_person_is_dropped(nlp):
     # must not: "Department" (of "the State Department") is no person
     rows = _pipeline_rows(nlp, "The State Department said on Monday that Department officials would testify.")
     assert not [m for m in rows["mentions"] if m["label"] == "PERSON"]
+
+
+# -- people: evidence against -----------------------------------------------------------------------
+
+def test_the_welsh_and_a_dateline_in_capitals_are_no_people(rules):
+    # must not: "the Welsh" (after "the", no modifier), "NORTH FALLS" (capitals)
+    words = ["NORTH", "FALLS", ",", "the", "Welsh", "voted", "."]
+    doc = make_doc(words, heads=[1, 5, 1, 4, 5, 5, 5], deps=["compound", "npadvmod", "punct", "det", "nsubj", "ROOT", "punct"],
+                   ents=[(0, 2, "PERSON"), (4, 5, "PERSON")])
+    assert _ents(rules(doc)) == []
+    assert {s.id_ for s in doc.spans["dropped_mentions"]} == {"model:ner+dropped:no_evidence"}
+
+
+def test_one_word_name_after_a_preposition_needs_evidence(rules):
+    # "ridicule across Twitter" is dropped; "Ruth Kane ... across Kane's office" stays (a full name ends in it)
+    words = ["Ridicule", "spread", "across", "Twitter", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "prep", "pobj", "punct"], ents=[(3, 4, "PERSON")])
+    assert _ents(rules(doc)) == []
+    words = ["Ruth", "Kane", "spoke", "in", "Kane", "."]
+    doc = make_doc(words, heads=[1, 2, 2, 2, 3, 2], deps=["compound", "nsubj", "ROOT", "prep", "pobj", "punct"],
+                   ents=[(0, 2, "PERSON"), (4, 5, "PERSON")])
+    assert _ents(rules(doc)) == [("Ruth Kane", "PERSON"), ("Kane", "PERSON")]
+
+
+def test_a_person_modifying_a_noun_after_the_stays(rules):
+    # D54: "the Clinton campaign" — the name modifies a noun; a full name elsewhere backs it
+    words = ["Jo", "Clinton", "left", "the", "Clinton", "campaign", "."]
+    doc = make_doc(words, heads=[1, 2, 2, 5, 5, 2, 2], deps=["compound", "nsubj", "ROOT", "det", "compound", "dobj", "punct"],
+                   pos=["PROPN", "PROPN", "VERB", "DET", "PROPN", "NOUN", "PUNCT"], ents=[(0, 2, "PERSON"), (4, 5, "PERSON")])
+    assert _ents(rules(doc)) == [("Jo Clinton", "PERSON"), ("Clinton", "PERSON")]
+
+
+def test_split_name_joined_and_org_after_a_title_is_its_holder(rules):
+    words = ["Judge", "Emmet", "G.", "Sullivan", "and", "executive", "chair", "Marco", "Clare", "met", "."]
+    doc = make_doc(words, ents=[(1, 2, "PERSON"), (2, 4, "PERSON"), (5, 7, "ROLE"), (7, 9, "ORG")])
+    out = [(e.text, e.label_, e.id_) for e in rules(doc).ents]
+    assert ("Emmet G. Sullivan", "PERSON", "rule:joined_name") in out
+    assert ("Marco Clare", "PERSON", "model:ner+rule:name_after_role") in out
+    # must not: an ORG with an organisation word after a title stays an ORG
+    doc = make_doc(["chief", "executive", "Wessex", "Council", "said"], ents=[(0, 2, "ROLE"), (2, 4, "ORG")])
+    assert ("Wessex Council", "ORG") in _ents(rules(doc))
+
+
+@pytest.mark.model
+def test_plural_title_links_each_name_and_relative_clauses_link(nlp):
+    pairs = _pairs(nlp, "Delegates include Reps. John Miller and Paul Davis, who joined early.")
+    assert {("John Miller", "representative"), ("Paul Davis", "representative")} <= pairs
+    pairs = _pairs(nlp, "The emails were exchanged with Eric Sandler, who was his chief of staff at the time.")
+    assert ("Eric Sandler", "chief of staff") in pairs
+
+
+@pytest.mark.model
+def test_an_imagined_post_is_not_held(nlp):
+    # must not: a condition or "next" makes no HAS_ROLE pair (D49)
+    assert not _pairs(nlp, "Ted Marsh argued that if Donald Pike is president, taxes will rise.")
+    assert not _pairs(nlp, "Democrats are already celebrating Hillary Stone as the next president.")
+    assert ("Mary Lund", "president of the society") in _pairs(nlp, "Mary Lund is president of the society.")
+
+
+def test_evidence_anywhere_backs_a_modifier_use(rules):
+    # "Dunmore order opens door ... Mr Dunmore said": the honorific elsewhere backs the modifier use
+    words = ["Dunmore", "order", "opens", "door", ".", "Mr", "Dunmore", "said", "."]
+    doc = make_doc(words, heads=[1, 2, 2, 2, 2, 6, 7, 7, 7],
+                   deps=["compound", "nsubj", "ROOT", "dobj", "punct", "compound", "nsubj", "ROOT", "punct"],
+                   pos=["PROPN", "NOUN", "VERB", "NOUN", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"],
+                   sent_starts=[True, False, False, False, False, True, False, False, False],
+                   ents=[(0, 1, "PERSON"), (6, 7, "PERSON")])
+    assert _ents(rules(doc)) == [("Dunmore", "PERSON"), ("Dunmore", "PERSON")]
+
+
+def test_a_missed_name_after_a_title_abbreviation_is_recovered(rules):
+    words = ["Rep.", "Todd", "Rankin", "and", "others", "spoke", "."]
+    doc = make_doc(words, ents=[])
+    assert [(e.text, e.label_, e.id_) for e in rules(doc).ents] == [
+        ("Rep.", "ROLE", "rule:title_before_name"), ("Todd Rankin", "PERSON", "rule:name_after_title_word")]
+    # must not: "General Motors" is one word after the title; a body's name has an organisation word
+    doc = make_doc(["General", "Motors", "said", "and", "General", "Foods", "Council", "agreed"], ents=[])
+    assert _ents(rules(doc)) == []
+
+
+@pytest.mark.model
+def test_stacked_titles_and_a_title_with_two_complements(nlp):
+    pairs = _pairs(nlp, "The panel met on Tuesday. Committee Chairman Rep. Jason Tolland said the questioning will start.")
+    assert ("Jason Tolland", "representative") in pairs and ("Jason Tolland", "chairman") in pairs
+    pairs = _pairs(nlp, "General Mark Dalton, chairman of the Joint Chiefs of Staff, told reporters the troops would stay.")
+    assert ("Mark Dalton", "chairman of the joint chiefs of staff") in pairs
+
+
+@pytest.mark.model
+def test_a_title_keeps_a_for_complement_after_its_of_complement(nlp):
+    sentence = "Karl Menton, head of service for residential care, said the home had improved."
+    roles = [e.text for e in nlp(sentence).ents if e.label_ == "ROLE"]
+    assert roles == ["head of service for residential care"]
+
+
+@pytest.mark.model
+def test_the_name_cut_from_a_title_is_the_roles_organization(nlp):
+    rows = _pipeline_rows(nlp, "The decision was welcomed by FBI Director Jane Roe, officials said.")
+    assert [(r["role"], r["organization"]) for r in rows["roles"]] == [("director", "FBI")]
+    # must not: a party adjective is no organisation (D48)
+    rows = _pipeline_rows(nlp, "The bill was signed by Republican Gov. Eric Holt on Monday.")
+    assert [(r["role"], r["organization"]) for r in rows["roles"]] == [("governor", None)]

@@ -183,13 +183,27 @@ def role_rows(article: "Article") -> Iterator[dict]:
     seen, paired = set(), set()
     for person, role, rule in person_role_pairs(article):
         key = (article.person_name(person), role.start)
-        if key in seen:
+        if key in seen or _hypothetical_post(person, role):
             continue
         seen.add(key)
         paired.add(role.start)
         yield role_row(article, person, role, rule)
     for person, role, rule in discourse_pairs(article, paired):
         yield role_row(article, person, role, rule)
+
+
+def _hypothetical_post(person: Span, role: Span) -> bool:
+    """A post only imagined is not held (D49, candidacies): "if Trump is president", "celebrating
+    Clinton as the next president", "plotting to be president": a condition, a modal or an
+    infinitive on the verb that links them, or "next" before the title."""
+    doc = role.doc
+    if role[0].lower_ == "next" or (role.start and doc[role.start - 1].lower_ == "next"):
+        return True
+    verb = role.root.head
+    if verb.lemma_ not in ("be", "become"):
+        return False
+    cues = word_set("hypothesis_cues")
+    return any((c.dep_ in ("mark", "aux") and (c.lower_ in cues or c.lower_ == "to")) for c in verb.children)
 
 
 def discourse_pairs(article: "Article", paired: set[int]) -> Iterator[tuple[Span, Span, str]]:
@@ -261,13 +275,22 @@ def adjacency_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
     ents = article.entities
     for i, ent in enumerate(ents):
         nxt = ents[i + 1] if i + 1 < len(ents) else None
-        if nxt is None or article.sentence_of[ent.start] != article.sentence_of[nxt.start]:
+        if nxt is None:
             continue
         gap = [t for t in article.doc[ent.end:nxt.start] if not t.is_space]
+        if article.sentence_of[ent.start] != article.sentence_of[nxt.start] and not (
+                ent.label_ == "ROLE" and nxt.label_ == "PERSON" and not gap and ent.text.endswith(".")):
+            continue  # "Reps. Ann Lee": the abbreviation's full stop is no sentence end
         labels = (ent.label_, nxt.label_)
         # "City council leader Sir Dennis Tarrant": title right before the name
         if labels == ("ROLE", "PERSON") and all(t._.is_honorific or t.text == "." for t in gap):
             yield nxt, ent, "adjacent_title_before_name"
+            # D47: a plural title before several names ("Reps. Ann Lee and Bo Tam") links to each
+            after = ents[i + 2] if i + 2 < len(ents) else None
+            if after is not None and after.label_ == "PERSON" and _is_plural_title(ent) and all(
+                    t.text in {",", "and"} or t.is_space for t in article.doc[nxt.end:after.start]) \
+                    and nxt.end < after.start:
+                yield after, ent, "plural_title_before_names"
         # "Simon Archer, strategic director for ...", "X, currently a deputy director at Y"
         elif labels == ("PERSON", "ROLE") and _is_apposition_gap(gap):
             yield ent, nxt, "adjacent_apposition_name_first"
@@ -277,6 +300,10 @@ def adjacency_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
         # timeline entries the parser splits: "2013 Karen Lodge ... appointed interim director"
         elif labels == ("PERSON", "ROLE") and len(gap) <= 4 and _links_by_verb(gap):
             yield ent, nxt, "adjacent_verb_link"
+        # "Committee Chairman Rep. Jason Chaffetz": two titles side by side before one name
+        elif labels == ("ROLE", "ROLE") and not gap and i + 2 < len(ents) and ents[i + 2].label_ == "PERSON" \
+                and not [t for t in article.doc[nxt.end:ents[i + 2].start] if not t.is_space]:
+            yield ents[i + 2], ent, "stacked_titles_before_name"
 
 
 def statement_block_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
@@ -301,6 +328,11 @@ def statement_block_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]
             if persons and len(words) == len(persons[0]):
                 yield persons[0], roles[0], "statement_signature"
                 break
+
+
+def _is_plural_title(role: Span) -> bool:
+    last = role.text.lower().rstrip(".").split()[-1] if role.text.strip(". ") else ""
+    return last.endswith("s") and not last.endswith("ss")
 
 
 def _is_apposition_gap(gap: list, allow_honorific: bool = False) -> bool:
@@ -360,6 +392,20 @@ def _organization(role: Span) -> str | None:
         while j > 0 and doc[j - 1].pos_ == "PROPN":
             j -= 1
         return doc[j:i].text
+    # D48: the name the ROLE span was cut from ("Texas Governor", "FBI Director", "BART Police Chief")
+    if i < 0 or any(t.is_sent_start for t in doc[i + 1:role.start + 1]):
+        return None  # nothing before the title in its sentence
+    parties, quals = word_set("political_parties"), qualifiers()
+    j = i
+    while j >= 0 and (doc[j].text in {".", "&"} or (doc[j].text[:1].isupper() and (doc[j].pos_ == "PROPN" or doc[j].is_upper))) \
+            and doc[j].ent_type_ in ("", "ORG", "GPE", "NORP", "LOC", "FAC") \
+            and doc[j].lower_ not in parties and doc[j].lower_ not in quals and not doc[j]._.is_honorific:
+        j -= 1
+        if doc[j + 1].is_sent_start:
+            break
+    name = doc[j + 1:i + 1]
+    if len(name) and not all(t.text in {".", "&"} for t in name):
+        return name.text
     return None
 
 

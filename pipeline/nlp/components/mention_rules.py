@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy
 import srsly
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -102,11 +102,14 @@ class MentionRules:
                     kept.append(Span(doc, span.end, stop, label="PERSON", span_id="rule:name_after_title"))
         kept += self.acronym_mentions(doc, kept)
         kept += self.signature_names(doc, kept)
+        kept = self.names_beside_titles(doc, kept)
         kept, relabelled = self.name_recurrences(doc, kept)
         dropped += relabelled
         kept, not_orgs = self.org_evidence(doc, kept)
         dropped += not_orgs
         kept += self.titles_before_names(doc, kept)
+        kept, unsupported = self.unsupported_people(doc, kept)
+        dropped += unsupported
         kept, unnamed = self.unnamed_spokespeople(doc, kept)
         dropped += unnamed
         final = filter_spans(kept)
@@ -525,7 +528,7 @@ class MentionRules:
         complement = next((i for i in range(span.start + 1, end) if doc[i].lower_ in {"of", "for"}), None)
         if complement is not None:
             for i in range(complement + 2, end):
-                if doc[i].text[:1].isupper() and doc[i - 1].is_lower and doc[i - 1].pos_ in ("NOUN", "ADJ"):
+                if doc[i].text[:1].isupper() and doc[i - 1].is_lower and doc[i - 1].pos_ in ("NOUN", "ADJ", "PROPN"):
                     end = i  # "secretary of state Colin Powell": the name after the title is no part of it
                     break
         start = span.start
@@ -568,6 +571,66 @@ class MentionRules:
         if cut is None or (doc[head].lower_ not in heads and doc[head].lower_ != "general"):
             return start  # "U.S. Attorney": what would be left is no title by itself
         return cut + 1
+
+    def names_beside_titles(self, doc: Doc, kept: list[Span]) -> list[Span]:
+        """Two PERSON spans side by side are one name ("Judge Emmet" + "G. Sullivan": rule:joined_name);
+        a two- or three-word ORG right after a title, with no organisation word, is the title's
+        holder ("executive chair Marcelo Claure": rule:name_after_role)."""
+        kept = sorted(kept, key=lambda s: (s.start, s.end))
+        out: list[Span] = []
+        for span in kept:
+            prev = out[-1] if out else None
+            if prev is not None and span.label_ == "PERSON" and prev.label_ == "PERSON" and prev.end == span.start \
+                    and "\n" not in prev[-1].whitespace_:
+                out[-1] = Span(doc, prev.start, span.end, label="PERSON", span_id="rule:joined_name")
+                continue
+            if prev is not None and span.label_ == "ORG" and prev.label_ == "ROLE" and prev.end == span.start \
+                    and self._is_name(span) and all(t.is_title for t in span) \
+                    and not any(t.lower_ in self.words("organisation_words") for t in span):
+                out.append(Span(doc, span.start, span.end, label="PERSON", span_id=f"{span.id_ or MODEL_SOURCE}+rule:name_after_role"))
+                continue
+            out.append(span)
+        return out
+
+    def unsupported_people(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
+        """Names against the evidence (rule `dropped:no_evidence`): a PERSON written in capitals
+        ("SIOUX FALLS", a dateline); a PERSON after "the" that is no modifier ("The Chronicle says":
+        "the Clinton campaign" stays); a one-word PERSON with nothing for it — no full name in the
+        article ending in it, no honorific or title before it, not the subject of a person's verb —
+        that sits after a preposition or modifies a noun ("across Twitter", "the 737 Max jet")."""
+        persons = [s for s in kept if s.label_ == "PERSON"]
+        if not persons:
+            return kept, []
+        families = {s[-1].text for s in persons if len(s) >= 2}
+        role_ends = {s.end for s in kept if s.label_ == "ROLE"}
+        verbs = self.words("person_verbs")
+        supported = set(families)  # evidence anywhere in the article backs every mention of the name
+        for span in persons:
+            prev = doc[span.start - 1] if span.start else None
+            root = span.root
+            if span.start in role_ends or (prev is not None and (prev._.is_honorific or self.is_title_word(prev))) or (
+                    root.dep_ in ("nsubj", "nsubjpass") and (root.head.lower_ in verbs or root.head.lemma_.lower() in verbs)):
+                supported.add(span.text)
+        drop = set()
+        for span in persons:
+            prev = doc[span.start - 1] if span.start else None
+            if all(t.is_upper or not t.is_alpha for t in span) and any(len(t.text) > 1 and t.is_alpha for t in span):
+                drop.add(span.start)
+                continue
+            if prev is not None and prev.lower_ == "the" and span.root.dep_ not in ("compound", "nmod", "amod", "poss"):
+                drop.add(span.start)
+                continue
+            if len(span) > 1 or span.text in supported:
+                continue
+            root = span.root
+            if (root.dep_ == "pobj" and root.head.lower_ in self.words("place_prepositions")) or (
+                    root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.is_lower):
+                drop.add(span.start)
+        if not drop:
+            return kept, []
+        gone = [Span(doc, s.start, s.end, label="PERSON", span_id=f"{s.id_ or MODEL_SOURCE}+dropped:no_evidence")
+                for s in persons if s.start in drop]
+        return [s for s in kept if not (s.label_ == "PERSON" and s.start in drop)], gone
 
     def unnamed_spokespeople(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
         """D36/D50: a spokesperson is a ROLE only beside a name ("Kiki Lane, a spokeswoman for ...",
@@ -624,6 +687,25 @@ class MentionRules:
             if first is not None:
                 out.append(Span(doc, first, span.start, label="ROLE", span_id="rule:title_before_name"))
                 taken.update(range(first, span.start))
+        # a name the model missed after such a title: "Rep. Todd Rokita and ..." (rule:name_after_title_word)
+        forms = self.title_forms()
+        wanted = {doc.vocab.strings.add(f) for f in forms}
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        for i in [i for i, h in enumerate(lowers) if h in wanted]:  # only the title words, read from an array
+            token = doc[i]
+            if token.i in taken or not self.is_title_word(token):
+                continue
+            start = token.i + 1
+            if start < len(doc) and doc[start].text == "." and "." not in token.text:
+                start += 1
+            stop = start
+            while stop < len(doc) and stop - start < 3 and stop not in taken and doc[stop].is_title and doc[stop].is_alpha \
+                    and doc[stop].lower_ not in forms and doc[stop].lower_ not in self.words("organisation_words"):
+                stop += 1
+            if stop - start >= 2 and not (stop < len(doc) and doc[stop].is_title and doc[stop].is_alpha):
+                out.append(Span(doc, token.i, start, label="ROLE", span_id="rule:title_before_name"))
+                out.append(Span(doc, start, stop, label="PERSON", span_id="rule:name_after_title_word"))
+                taken.update(range(token.i, stop))
         return out
 
     def is_rating_context(self, span: Span) -> bool:
