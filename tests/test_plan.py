@@ -67,3 +67,28 @@ def test_a_stored_article_is_looked_up_only_when_its_version_is_old():
     state = {"old.txt": remembered("old.txt", "so", "co", version="v0"), "cur.txt": remembered("cur.txt", "sc", "cc")}
     _, looked_up = plan_of([], state, in_folder=set())
     assert looked_up == ["old.txt"]
+
+
+def test_entry_store_gives_back_equal_entries_in_order_across_chunks(tmp_path):
+    from pipeline.extract.metadata import ArticleMetadata
+    from pipeline.io.shards import RecordInput
+    from pipeline.run.plan import EntryStore
+
+    shard = tmp_path / "s.jsonl"
+    entries = []
+    for i in range(EntryStore.CHUNK * 2 + 3):  # three chunks, the last one short
+        path = f"s.jsonl#{i:05d}" if i % 2 else f"f{i:05d}.txt"
+        source = RecordInput(shard, i, path, "s.jsonl") if i % 2 else tmp_path / path
+        meta = ArticleMetadata(title=f"t{i}") if i % 3 == 0 else None
+        old = remembered(path, f"s{i}", f"c{i}") if i % 5 == 0 else None
+        entries.append(Entry(path, f"sha{i}", f"m{i}", f"c{i}" if i % 7 else None, meta, source,
+                             remembered=old, reuse=i % 4 == 0))
+    store = EntryStore()
+    store.extend(entries[:10])
+    store.extend(entries[10:])
+    try:
+        assert len(store) == len(entries)
+        assert list(store) == entries
+        assert list(store) == entries  # read again: the same, from the start
+    finally:
+        store.close()

@@ -8,6 +8,8 @@ nothing: the runner applies the plan (forgets, remembers duplicates) and execute
 from __future__ import annotations
 
 import errno
+import pickle
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -31,6 +33,43 @@ class Entry:
     file: Path | object | None  # a path, or a shard's record (read()); None: no longer in the input, bytes from the state
     remembered: Remembered | None = None  # what the state knew of this path before this run
     reuse: bool = False
+
+
+class EntryStore:
+    """A plan's entries kept out of memory, in a private temporary SQLite file (deleted on close):
+    `extend` appends them pickled, in order; iterating reads them back in that order, a chunk at a
+    time, so a run of millions of articles holds a chunk of entries, not one per article. The entries
+    read back are equal to those stored (paths, records, metadata and the state's memory of them)."""
+
+    CHUNK = 512
+
+    def __init__(self):
+        self._db = sqlite3.connect("")  # "": a temporary on-disk database, removed when closed
+        self._db.execute("CREATE TABLE entries (n INTEGER PRIMARY KEY, entry BLOB NOT NULL)")
+        self._n = 0
+
+    def extend(self, entries) -> None:
+        rows = []
+        for entry in entries:
+            rows.append((self._n, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)))
+            self._n += 1
+            if len(rows) >= self.CHUNK:
+                self._db.executemany("INSERT INTO entries VALUES (?, ?)", rows)
+                rows.clear()
+        self._db.executemany("INSERT INTO entries VALUES (?, ?)", rows)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __iter__(self):
+        for start in range(0, self._n, self.CHUNK):
+            rows = self._db.execute("SELECT entry FROM entries WHERE n >= ? AND n < ? ORDER BY n",
+                                    (start, start + self.CHUNK)).fetchall()
+            for (blob,) in rows:
+                yield pickle.loads(blob)
+
+    def close(self) -> None:
+        self._db.close()
 
 
 def unreadable_row(source_path: str, exc: Exception) -> dict:

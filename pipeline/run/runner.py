@@ -9,6 +9,7 @@ rows come from the state file (pipeline/io/state.py).
 from __future__ import annotations
 
 import dataclasses
+import gc
 import sys
 import time
 from collections import Counter
@@ -27,7 +28,7 @@ from ..io.tables import GENERATIONS, LOCK_FILE
 from ..io.writer import TableSink, output_lock, recover, remove_stale_temporaries
 from ..nlp.build import resolve_model
 from .execute import results
-from .plan import content_key, make_plan, read_inputs
+from .plan import EntryStore, content_key, make_plan, read_inputs
 from .version import pipeline_version
 from .workers import default_workers
 
@@ -170,7 +171,12 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
                 continue  # gone or grown since the scan: not remembered, seen again next run
             state.remember(entry.source_path, data, entry.meta_hash,
                            metadata_to_json(entry.metadata), entry.content_id, None, None)
-        unique, duplicates, todo = plan.entries, plan.duplicates, plan.todo
+        duplicates, todo = plan.duplicates, plan.todo
+        # the entries wait on disk, not in memory, while the run goes through them in order
+        unique = EntryStore()
+        unique.extend(plan.entries)
+        plan.entries = plan.remember = []
+        gc.collect()
         workers = default_workers(todo) if not workers else min(workers, max(1, todo))
         summary.duplicates = sum(len(v) for v in duplicates.values())
         summary.kept, summary.pruned = plan.kept, plan.pruned
@@ -198,6 +204,8 @@ def run(in_dir: Path, out_dir: Path, workers: int | None = 1, model: str | None 
         except BaseException:
             sink.abort()
             raise
+        finally:
+            unique.close()
         # The state next, naming the generation that matches it; then the one switch. Killed in
         # between, OUT still shows the previous run's tables whole, and the next run's `recover`
         # completes the switch to the generation the state names.
