@@ -210,6 +210,15 @@ def test_a_missed_name_after_a_title_abbreviation_is_recovered(rules):
     assert _ents(rules(doc)) == []
 
 
+def test_a_hyphenated_family_name_after_a_title_is_kept_whole(rules):
+    words = ["Secretary", "General", "Ada", "Bo", "-", "kwan", "said", "."]
+    doc = make_doc(words, spaces=[True, True, True, False, False, True, False, False], ents=[])
+    assert ("Ada Bo-kwan", "PERSON") in _ents(rules(doc))
+    # must not: a spaced dash ends the name ("Ada Bo - the minister")
+    doc = make_doc(["Secretary", "General", "Ada", "Bo", "-", "kwan", "said"], spaces=[True, True, True, True, True, True, False], ents=[])
+    assert ("Ada Bo", "PERSON") in _ents(rules(doc))
+
+
 @pytest.mark.model
 def test_stacked_titles_and_a_title_with_two_complements(nlp):
     pairs = _pairs(nlp, "The panel met on Tuesday. Committee Chairman Rep. Jason Tolland said the questioning will start.")

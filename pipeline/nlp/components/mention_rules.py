@@ -698,15 +698,24 @@ class MentionRules:
             start = token.i + 1
             if start < len(doc) and doc[start].text == "." and "." not in token.text:
                 start += 1
-            stop = start
-            while stop < len(doc) and stop - start < 3 and stop not in taken and doc[stop].is_title and doc[stop].is_alpha \
+            stop, n_words = start, 0
+            while stop < len(doc) and n_words < 3 and stop not in taken and doc[stop].is_title and doc[stop].is_alpha \
                     and doc[stop].lower_ not in forms and doc[stop].lower_ not in self.words("organisation_words"):
-                stop += 1
-            if stop - start >= 2 and not (stop < len(doc) and doc[stop].is_title and doc[stop].is_alpha):
+                stop, n_words = self._hyphen_joined(doc, stop + 1), n_words + 1
+            if n_words >= 2 and not (stop < len(doc) and doc[stop].is_title and doc[stop].is_alpha):
                 out.append(Span(doc, token.i, start, label="ROLE", span_id="rule:title_before_name"))
                 out.append(Span(doc, start, stop, label="PERSON", span_id="rule:name_after_title_word"))
                 taken.update(range(token.i, stop))
         return out
+
+    @staticmethod
+    def _hyphen_joined(doc: Doc, i: int) -> int:
+        """Past the hyphenated parts of the word ending before `i` ("Bo-kwan", "Holtz-Eakin"):
+        a hyphen written with no space either side, then a word."""
+        while i + 1 < len(doc) and doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_ \
+                and not doc[i].whitespace_ and doc[i + 1].is_alpha:
+            i += 2
+        return i
 
     def is_rating_context(self, span: Span) -> bool:
         """A rating word is a RATING only where it states a judgement: in quote marks, before a
