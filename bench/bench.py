@@ -53,19 +53,26 @@ def split_page(path: Path) -> tuple[str, str, str]:
     return text[:s.body_start], text[s.body_start:s.body_end], text[s.body_end:]
 
 
-def build_corpus(folder: Path, n_articles: int, seed: int = 13) -> list[str]:
-    """Write n_articles recombined articles to `folder`; returns their bodies (for the bare run)."""
+def synthetic_articles(n_articles: int, seed: int = 13):
+    """n_articles recombined articles, as a stream of texts: each keeps a real page's header and
+    footer and gets its first two body paragraphs and 6-12 random paragraphs of all the pages."""
     pages = []
     for path in sorted((ROOT / "corpus" / "raw").glob("*.txt")):
         header, body, footer = split_page(path)
         pages.append((header, [p for p in body.split("\n\n") if p.strip()], footer))
     pool = [p for _, paragraphs, _ in pages for p in paragraphs]
     rng = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
     for i in range(n_articles):
         header, paragraphs, footer = pages[i % len(pages)]
         body = paragraphs[:2] + rng.sample(pool, min(len(pool), rng.randint(6, 12)))
-        (folder / f"{i:06d}.txt").write_text(header + "\n\n".join(body) + footer, encoding="utf-8")
+        yield header + "\n\n".join(body) + footer
+
+
+def build_corpus(folder: Path, n_articles: int, seed: int = 13) -> list[str]:
+    """Write n_articles recombined articles to `folder`; returns their bodies (for the bare run)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, text in enumerate(synthetic_articles(n_articles, seed)):
+        (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
     return bodies_of(folder)
 
 

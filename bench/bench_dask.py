@@ -58,19 +58,10 @@ SHARD_RECORDS = 10_000
 
 def synthetic_records(n: int, seed: int = 13):
     """The articles of bench.build_corpus, as records ({"id", "text"}), generated as a stream."""
-    import random
-    from bench import split_page
+    from bench import synthetic_articles
 
-    pages = []
-    for path in sorted((ROOT / "corpus" / "raw").glob("*.txt")):
-        header, body, footer = split_page(path)
-        pages.append((header, [p for p in body.split("\n\n") if p.strip()], footer))
-    pool = [p for _, paragraphs, _ in pages for p in paragraphs]
-    rng = random.Random(seed)
-    for i in range(n):
-        header, paragraphs, footer = pages[i % len(pages)]
-        body = paragraphs[:2] + rng.sample(pool, min(len(pool), rng.randint(6, 12)))
-        yield {"id": f"{i:07d}", "text": header + "\n\n".join(body) + footer}
+    for i, text in enumerate(synthetic_articles(n, seed)):
+        yield {"id": f"{i:07d}", "text": text}
 
 
 def write_shards(folder: Path, n: int) -> None:

@@ -3,22 +3,9 @@ each with a case it must not fire on."""
 from __future__ import annotations
 
 import pytest
-from spacy.util import load_config
-
-from pipeline.about import PATTERNS_DIR
-from pipeline.nlp.build import CONFIG_PATH
-from pipeline.nlp.components.mention_rules import MentionRules
-from pipeline.nlp.components.readers import read_lexicon
-
-from test_components import make_doc
 
 
-@pytest.fixture
-def rules():
-    component = MentionRules("mention_rules")
-    names = load_config(CONFIG_PATH, interpolate=False)["initialize"]["components"]["mention_rules"]["vocabulary"]["names"]
-    component.initialize(vocabulary=read_lexicon(str(PATTERNS_DIR), names))
-    return component
+from test_components import make_doc, rules  # noqa: F401  (rules: the shared MentionRules fixture)
 
 
 def _ents(doc):
