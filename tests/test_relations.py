@@ -260,3 +260,58 @@ def test_a_pronoun_of_a_subordinate_clause_is_the_main_subject():
                   ["nsubj", "prep", "pobj", "ROOT", "acomp", "punct", "mark", "nsubjpass", "auxpass", "advcl", "oprd"],
                   [(10, 11, "RATING")], pos=["NOUN", "ADP", "PROPN", "AUX", "ADJ", "PUNCT", "SCONJ", "PRON", "AUX", "VERB", "ADJ"])
     assert ratings(art)[0][3] == "Services in Brackmoor"
+
+
+def test_a_headline_with_no_parse_rates_the_name_before_its_verb():
+    # "Thornleigh climbs to 'good'": the parse gives no subject; the capitalised name before the verb
+    words = ["Thornleigh", "climbs", "to", "‘", "good", "’"]
+    art = article(words, [1, 1, 1, 4, 2, 4], ["npadvmod", "ROOT", "prep", "punct", "pobj", "punct"], [(4, 5, "RATING")],
+                  pos=["PROPN", "VERB", "ADP", "PUNCT", "ADJ", "PUNCT"])
+    [row] = list(rating_rows(art))
+    assert row["subject"] == "Thornleigh" and "subject:headline" in row["rule"]
+
+
+def test_a_headline_person_or_rater_is_never_the_subject():
+    # must not: "Jane Roe hails 'good' rating", "Inspectors hail 'good' rating": a person, a rater
+    for words, ents, pos0 in ((["Jane", "Roe", "hails", "‘", "good", "’", "rating"], [(0, 2, "PERSON")], ["PROPN", "PROPN"]),
+                              (["Inspectors", "hail", "‘", "good", "’", "rating"], [], ["NOUN"])):
+        n = len(pos0)
+        art = article(words, [n] * n + [n] + [n + 4, n + 2, n + 2, n],
+                      ["compound"] * (n - 1) + ["nsubj", "ROOT", "punct", "amod", "punct", "dobj"],
+                      ents + [(n + 2, n + 3, "RATING")], pos=pos0 + ["VERB", "PUNCT", "ADJ", "PUNCT", "NOUN"])
+        assert ratings(art)[0][3] is None
+
+
+def test_no_subject_in_the_sentence_rates_the_articles_body_never_the_rater():
+    # "Ofsted visited Ashby Borough Council. Ofsted wrote. ... 'We want to be rated good'": the council
+    # the article is about, though Ofsted (a rater) and Jane Roe (a person) are named more often
+    words = ["Ofsted", "visited", "Ashby", "Borough", "Council", ".", "Jane", "Roe", "met", "Ofsted", ".",
+             "Jane", "Roe", "said", ":", "We", "want", "to", "be", "rated", "good"]
+    heads = [1, 1, 4, 4, 1, 1, 7, 8, 8, 8, 8, 12, 13, 13, 13, 16, 13, 19, 19, 16, 19]
+    deps = ["nsubj", "ROOT", "compound", "compound", "dobj", "punct", "compound", "nsubj", "ROOT", "dobj", "punct",
+            "compound", "nsubj", "ROOT", "punct", "nsubj", "ccomp", "aux", "auxpass", "xcomp", "oprd"]
+    pos = ["PROPN", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT",
+           "PROPN", "PROPN", "VERB", "PUNCT", "PRON", "VERB", "PART", "AUX", "VERB", "ADJ"]
+    ents = [(0, 1, "ORG"), (2, 5, "ORG"), (6, 8, "PERSON"), (9, 10, "ORG"), (11, 13, "PERSON"), (20, 21, "RATING")]
+    [row] = list(rating_rows(article(words, heads, deps, ents, pos=pos)))
+    assert row["subject"] == "Ashby Borough Council" and "subject:article_body" in row["rule"]
+
+
+def test_no_rateable_body_in_the_article_leaves_no_subject():
+    # must not: only a rater and a person are named: no subject rather than Ofsted or Jane Roe
+    words = ["Ofsted", "met", "Jane", "Roe", ".", "We", "want", "to", "be", "rated", "good"]
+    heads = [1, 1, 3, 1, 1, 6, 6, 9, 9, 6, 9]
+    deps = ["nsubj", "ROOT", "compound", "dobj", "punct", "nsubj", "ROOT", "aux", "auxpass", "xcomp", "oprd"]
+    pos = ["PROPN", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PART", "AUX", "VERB", "ADJ"]
+    art = article(words, heads, deps, [(0, 1, "ORG"), (2, 4, "PERSON"), (10, 11, "RATING")], pos=pos)
+    assert ratings(art)[0][3] is None
+
+
+def test_our_own_position_is_never_the_subject():
+    # must not: "we judge our current position to be inadequate" rates the body said before
+    words = ["The", "council", "was", "rated", "inadequate", ".", "We", "judge", "our", "position", "to", "be", "inadequate"]
+    heads = [1, 3, 3, 3, 3, 3, 7, 7, 9, 7, 11, 7, 11]
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "oprd", "punct", "nsubj", "ROOT", "poss", "dobj", "aux", "xcomp", "acomp"]
+    pos = ["DET", "NOUN", "AUX", "VERB", "ADJ", "PUNCT", "PRON", "VERB", "PRON", "NOUN", "PART", "AUX", "ADJ"]
+    art = article(words, heads, deps, [(4, 5, "RATING"), (12, 13, "RATING")], pos=pos)
+    assert [r[3] for r in ratings(art)] == ["council", "council"]

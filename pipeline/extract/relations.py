@@ -482,6 +482,19 @@ def rating_rows(article: "Article") -> Iterator[dict]:
                          and _is_kind_description(t.text)), None)
             if said:
                 subject, how_subject = said, "sentence"
+        if not subject and sent.start == 0:
+            subject = _headline_subject(article, sent, ent)
+            if subject:
+                how_subject = "headline"
+        if not subject and (not last_subject or _first_person(sent) and is_description(last_subject)
+                            and not _is_kind_description(last_subject)):
+            # a first rating with no subject in its sentence, or "We want to be rated good" in a
+            # quote after a vague "the service": the rateable body the article is about
+            if bodies is None:
+                bodies = _named_bodies(article)
+            body = _article_body(article, bodies)
+            if body:
+                subject, how_subject = body, "article_body"
         if not subject and last_subject and _is_kind_description(last_subject) \
                 and not any(t.lower_ == _tokens_of(last_subject)[-1] for t in sent):
             # "it was rated good", "We want to be rated outstanding", far from "the home": the home
@@ -510,6 +523,46 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             "rating_mention_id": article.mention_id(ent),
             "rating_start": rs, "rating_end": re_,
         }
+
+
+def _first_person(sent: Span) -> bool:
+    """"We want to be rated good", "our next goal": the speaker's own body is meant."""
+    return any(t.lower_ in {"we", "us", "our"} for t in sent)
+
+
+def _headline_subject(article: "Article", sent: Span, ent: Span) -> str | None:
+    """A headline the parser cannot read ("Thornleigh climbs to 'good'", "Carrowfield children's
+    services out of 'inadequate'"): the capitalised name before its first verb or preposition,
+    never a rater or a person."""
+    words = []
+    for t in sent:
+        if t.i >= ent.start or t.is_quote or t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON"):
+            break
+        words.append(t)
+    if not words or len(words) > 8 or not words[0].text[:1].isupper() or words[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(t.ent_type_ == "PERSON" or t.lower_ in word_set("rater_nouns") or plain(t.text) in inspectorates() for t in words):
+        return None
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _article_body(article: "Article", bodies: list[tuple[int, str, str]]) -> str | None:
+    """The rateable body the article is about: of the bodies it names with a rateable kind
+    (council, school, trust, home, ...), the one named most often, the first on a tie."""
+    kinds = word_set("rateable_kinds")
+    names = {name: k for _, name, k in bodies if k in kinds and plain(name) not in inspectorates()}
+    if not names:
+        return None
+    counts = defaultdict(int)
+    for e in article.entities:
+        if e.label_ in ("ORG", "PERSON", "FAC"):
+            name = clean_name(e.text)
+            if name in names:
+                counts[name] += 1
+    first = {}
+    for i, name, _ in bodies:
+        first.setdefault(name, i)
+    return max(names, key=lambda n: (counts[n], -first[n]))
 
 
 def _tokens_of(text: str) -> list[str]:
@@ -683,8 +736,8 @@ def _object_before(ent: Span) -> str | None:
     if not gap or len(gap) > 12 or not any(t.pos_ in ("NOUN", "PROPN") for t in gap) \
             or any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in {"'", "’"} for t in gap):
         return None
-    if gap[-1].lower_ in word_set("rating_nouns") or gap[-1].lower_ in word_set("rater_nouns"):
-        return None
+    if gap[-1].lower_ in word_set("rating_nouns") or gap[-1].lower_ in word_set("rater_nouns") or gap[0].lower_ in {"our", "my"}:
+        return None  # "we judge our current position to be inadequate": the speaker's body, said before
     return "".join(t.text_with_ws for t in gap).strip() or None
 
 
@@ -724,8 +777,8 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         return None  # "Her predecessor, Keith Rowntree, retired ... after the council was rated": a person is never rated
     words = [t for t in doc[start:end] if t.dep_ not in {"det", "punct"} and not t.is_space
              and not (exclude.start <= t.i < exclude.end) and not t.is_quote]
-    if not words or len(words) > 12:
-        return None
+    if not words or len(words) > 12 or words[0].lower_ in {"our", "my"}:
+        return None  # "we judge our current position to be inadequate": the speaker's body, said before
     text = "".join(t.text_with_ws for t in words).strip()
     return text or None
 
