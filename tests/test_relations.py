@@ -315,3 +315,33 @@ def test_our_own_position_is_never_the_subject():
     pos = ["DET", "NOUN", "AUX", "VERB", "ADJ", "PUNCT", "PRON", "VERB", "PRON", "NOUN", "PART", "AUX", "ADJ"]
     art = article(words, heads, deps, [(4, 5, "RATING"), (12, 13, "RATING")], pos=pos)
     assert [r[3] for r in ratings(art)] == ["council", "council"]
+
+
+def test_a_bodys_possessed_aspect_is_its_aspect():
+    # "Inspectors rated the council's overall effectiveness as requires improvement": the council, its aspect
+    words = ["Inspectors", "rated", "the", "council", "'s", "overall", "effectiveness", "as", "inadequate"]
+    art = article(words, [1, 1, 3, 6, 3, 6, 1, 1, 7], ["nsubj", "ROOT", "det", "poss", "case", "amod", "dobj", "prep", "pobj"],
+                  [(8, 9, "RATING")], pos=["NOUN", "VERB", "DET", "NOUN", "PART", "ADJ", "NOUN", "ADP", "ADJ"],
+                  spaces=[True, True, True, False, True, True, True, True, False])
+    [row] = list(rating_rows(art))
+    assert (row["subject"], row["aspect"]) == ("council", "overall effectiveness")
+
+
+def test_a_noun_with_a_rating_participle_is_rated_not_the_main_clause_object():
+    # "Ofsted rates the council's help as inadequate, with its adoption service judged good":
+    # "good" rates the adoption service; must not: the main clause's object or Ofsted
+    words = ["Ofsted", "rates", "the", "help", "as", "inadequate", ",", "with", "its", "adoption", "service", "judged", "good"]
+    heads = [1, 1, 3, 1, 1, 4, 1, 1, 10, 10, 7, 10, 11]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct", "prep", "poss", "compound", "pobj", "acl", "oprd"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "ADJ", "PUNCT", "ADP", "PRON", "NOUN", "NOUN", "VERB", "ADJ"]
+    art = article(words, heads, deps, [(0, 1, "ORG"), (5, 6, "RATING"), (12, 13, "RATING")], pos=pos,
+                  lemmas=[w.lower() for w in words[:11]] + ["judge", "good"])
+    assert [r[3] for r in ratings(art)] == ["help", "its adoption service"]
+
+
+def test_as_a_whole_belongs_to_the_rated_body():
+    # "The trust as a whole was rated good"; must not: "as" other than "as a whole" ("as good")
+    words = ["The", "trust", "as", "a", "whole", "was", "rated", "good"]
+    art = article(words, [1, 6, 1, 4, 2, 6, 6, 6], ["det", "nsubjpass", "prep", "det", "pobj", "auxpass", "ROOT", "oprd"],
+                  [(7, 8, "RATING")], pos=["DET", "NOUN", "ADP", "DET", "NOUN", "AUX", "VERB", "ADJ"])
+    assert ratings(art)[0][3] == "trust as a whole"

@@ -613,6 +613,10 @@ def _split_aspect(subject: str) -> tuple[str | None, str | None]:
     key = plain(subject)
     if key in aspect_words():
         return subject, None
+    for mark in ("'s ", "’s "):  # "the council's overall effectiveness": the council's aspect
+        owner, sep, area = subject.rpartition(mark)
+        if sep and owner and plain(area) in aspect_words():
+            return area, owner
     area, sep, rest = subject.partition(" of ")
     if sep and plain(area).removeprefix("the ") in aspect_words():
         if any(a in plain(rest) for a in aspect_words()):
@@ -681,6 +685,8 @@ def _subject(ent: Span) -> str | None:
             return found
     for _ in range(6):
         if token.lower_ in word_set("rating_subject_verbs") or token.lemma_.lower() in word_set("rating_subject_verbs"):
+            if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+                return _noun_phrase(token.head, exclude=ent)  # "with its adoption service judged good"
             objects = [c for c in token.children if c.dep_ == "dobj" and not (ent.start <= c.i < ent.end)]
             if objects:
                 return _noun_phrase(objects[0], exclude=ent)
@@ -749,7 +755,8 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     start = min(start, min((t.i for t in doc[start:head.i + 1].subtree), default=start))
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in {"for", "in", "of", "at"}:
+        if child.dep_ == "prep" and (child.lower_ in {"for", "in", "of", "at"}
+                                     or child.lower_ == "as" and [t.lower_ for t in child.subtree][-1:] == ["whole"]):
             sub = list(child.subtree)  # "Services for children in care and care leavers"
             if len(sub) <= 10 and not any(exclude.start <= t.i < exclude.end for t in sub):
                 end = sub[-1].i + 1
@@ -775,7 +782,7 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         return ent.text
     if named and named[0].ent_type_ == "PERSON":
         return None  # "Her predecessor, Keith Rowntree, retired ... after the council was rated": a person is never rated
-    words = [t for t in doc[start:end] if t.dep_ not in {"det", "punct"} and not t.is_space
+    words = [t for t in doc[start:end] if not (t.dep_ == "det" and t.head.i == head.i) and t.dep_ != "punct" and not t.is_space
              and not (exclude.start <= t.i < exclude.end) and not t.is_quote]
     if not words or len(words) > 12 or words[0].lower_ in {"our", "my"}:
         return None  # "we judge our current position to be inadequate": the speaker's body, said before
