@@ -345,3 +345,29 @@ def test_as_a_whole_belongs_to_the_rated_body():
     art = article(words, [1, 6, 1, 4, 2, 6, 6, 6], ["det", "nsubjpass", "prep", "det", "pobj", "auxpass", "ROOT", "oprd"],
                   [(7, 8, "RATING")], pos=["DET", "NOUN", "ADP", "DET", "NOUN", "AUX", "VERB", "ADJ"])
     assert ratings(art)[0][3] == "trust as a whole"
+
+
+def _three_ratings(first):
+    # "<first> was rated good . The service was rated good . Adoption was judged outstanding ."
+    n = len(first)
+    words = first + ["was", "rated", "good", ".", "The", "service", "was", "rated", "good", ".",
+                     "Adoption", "was", "judged", "outstanding", "."]
+    r1, s2 = n + 1, n + 4
+    heads = [n - 1] * (n - 1) + [r1, r1, r1, r1, r1, s2 + 1, s2 + 3, s2 + 3, s2 + 3, s2 + 3, s2 + 3,
+                                 s2 + 8, s2 + 8, s2 + 8, s2 + 8, s2 + 8]
+    deps = ["compound"] * (n - 1) + ["nsubjpass", "auxpass", "ROOT", "oprd", "punct", "det", "nsubjpass", "auxpass",
+                                     "ROOT", "oprd", "punct", "nsubjpass", "auxpass", "ROOT", "oprd", "punct"]
+    pos = ["PROPN"] * n + ["AUX", "VERB", "ADJ", "PUNCT", "DET", "NOUN", "AUX", "VERB", "ADJ", "PUNCT",
+                           "NOUN", "AUX", "VERB", "ADJ", "PUNCT"]
+    ents = [(n + 2, n + 3, "RATING"), (s2 + 4, s2 + 5, "RATING"), (s2 + 9, s2 + 10, "RATING")]
+    return [r[3] for r in ratings(article(words, heads, deps, ents, pos=pos))]
+
+
+def test_a_vague_service_carried_over_is_the_service_named_earlier():
+    # "Ashby Services was rated good. The service ... Adoption was judged outstanding": Ashby Services
+    assert _three_ratings(["Ashby", "Services"]) == ["Ashby Services", "service", "Ashby Services"]
+
+
+def test_a_vague_service_is_never_an_earlier_body_of_another_head():
+    # must not: "Ashby Council was rated good. The service ...": the service is not the council
+    assert _three_ratings(["Ashby", "Council"]) == ["Ashby Council", "service", "service"]

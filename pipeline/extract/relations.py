@@ -459,7 +459,7 @@ def aspect_words() -> frozenset[str]:
 def rating_rows(article: "Article") -> Iterator[dict]:
     """One row per RATING mention. What the parse cannot say is carried over from the article's
     previous rating: the subject of "it was rated good", the inspectorate of "was judged good"."""
-    last_subject, last_rater, bodies = None, None, None
+    last_subject, last_rater, bodies, named_subjects = None, None, None, []
     for ent in article.entities:
         if ent.label_ != "RATING":
             continue
@@ -486,6 +486,14 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             subject = _headline_subject(article, sent, ent)
             if subject:
                 how_subject = "headline"
+        vague = bool(last_subject) and is_description(last_subject) and not _is_kind_description(last_subject)
+        if not subject and vague:
+            # "the service", carried over: the service the article named earlier with the same head
+            # ("Stockport children's services ... the service ... Adoption performance was judged outstanding")
+            head = _tokens_of(last_subject)[-1].rstrip("s")
+            earlier = next((n for n in reversed(named_subjects) if head in {w.rstrip("s") for w in _tokens_of(n)}), None)
+            if earlier:
+                subject, how_subject = earlier, "named_earlier"
         if not subject and (not last_subject or _first_person(sent) and is_description(last_subject)
                             and not _is_kind_description(last_subject)):
             # a first rating with no subject in its sentence, or "We want to be rated good" in a
@@ -507,6 +515,8 @@ def rating_rows(article: "Article") -> Iterator[dict]:
                 last_subject, how_subject = named[-1], "named"
         subject = subject or last_subject
         last_subject = subject
+        if subject and how_subject == "parse" and not is_description(subject):
+            named_subjects.append(subject)
         rater = _rated_by(article, sent)
         how_rater = "sentence" if rater else "previous" if last_rater else "none"
         rater = rater or last_rater
