@@ -371,3 +371,36 @@ def test_a_vague_service_carried_over_is_the_service_named_earlier():
 def test_a_vague_service_is_never_an_earlier_body_of_another_head():
     # must not: "Ashby Council was rated good. The service ...": the service is not the council
     assert _three_ratings(["Ashby", "Council"]) == ["Ashby Council", "service", "service"]
+
+
+def _rated_then_quote(names):
+    # "<name> was rated good ." for each name, then "We want to be rated good"
+    words, heads, deps, pos, ents = [], [], [], [], []
+    for name in names:
+        b, n = len(words), len(name)
+        r = b + n + 1
+        words += name + ["was", "rated", "good", "."]
+        heads += [b + n - 1] * (n - 1) + [r, r, r, r, r]
+        deps += ["compound"] * (n - 1) + ["nsubjpass", "auxpass", "ROOT", "oprd", "punct"]
+        pos += ["PROPN"] * n + ["AUX", "VERB", "ADJ", "PUNCT"]
+        ents.append((r + 1, r + 2, "RATING"))
+    b = len(words)
+    words += ["We", "want", "to", "be", "rated", "good"]
+    heads += [b + 1, b + 1, b + 4, b + 4, b + 1, b + 4]
+    deps += ["nsubj", "ROOT", "aux", "auxpass", "xcomp", "oprd"]
+    pos += ["PRON", "VERB", "PART", "AUX", "VERB", "ADJ"]
+    ents.append((b + 5, b + 6, "RATING"))
+    rows = list(rating_rows(article(words, heads, deps, ents, pos=pos)))
+    return rows[-1]["subject"], rows[-1]["rule"]
+
+
+def test_a_first_person_quote_rates_what_the_article_rates_most():
+    # "Ashby Services ... Ashby Council ... Ashby Care Services ... 'We want to be rated good'": the services
+    subject, rule = _rated_then_quote([["Ashby", "Services"], ["Ashby", "Council"], ["Ashby", "Care", "Services"]])
+    assert subject == "Ashby Care Services" and "subject:article_subject" in rule
+
+
+def test_a_first_person_quote_with_no_main_subject_keeps_the_previous():
+    # must not: a tie between two heads chooses none of them by this rule
+    subject, rule = _rated_then_quote([["Ashby", "Services"], ["Ashby", "Council"]])
+    assert "subject:article_subject" not in rule

@@ -6,6 +6,7 @@ a small generator with one linguistic comment, and every row names the rule that
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -494,6 +495,11 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             earlier = next((n for n in reversed(named_subjects) if head in {w.rstrip("s") for w in _tokens_of(n)}), None)
             if earlier:
                 subject, how_subject = earlier, "named_earlier"
+        if not subject and _first_person(sent) and len(named_subjects) >= 2:
+            # "We want to be rated good" in a quote: what the article's ratings name most often
+            main = _main_subject(named_subjects)
+            if main:
+                subject, how_subject = main, "article_subject"
         if not subject and (not last_subject or _first_person(sent) and is_description(last_subject)
                             and not _is_kind_description(last_subject)):
             # a first rating with no subject in its sentence, or "We want to be rated good" in a
@@ -533,6 +539,24 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             "rating_mention_id": article.mention_id(ent),
             "rating_start": rs, "rating_end": re_,
         }
+
+
+def _subject_head(text: str) -> str:
+    """The head word of a subject phrase: the last word before its complement, singular."""
+    head_part = re.split(r" (?:for|in|of|at|run by) ", text, maxsplit=1)[0]
+    return _tokens_of(head_part)[-1].rstrip("s")
+
+
+def _main_subject(named_subjects: list[str]) -> str | None:
+    """Of the named subjects so far, the latest whose head word the article rates most often."""
+    counts = defaultdict(int)
+    for n in named_subjects:
+        counts[_subject_head(n)] += 1
+    top = max(counts.values())
+    best = [h for h, c in counts.items() if c == top]
+    if len(best) != 1 or top < 2:
+        return None
+    return next(n for n in reversed(named_subjects) if _subject_head(n) == best[0])
 
 
 def _first_person(sent: Span) -> bool:
