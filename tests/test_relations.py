@@ -404,3 +404,28 @@ def test_a_first_person_quote_with_no_main_subject_keeps_the_previous():
     # must not: a tie between two heads chooses none of them by this rule
     subject, rule = _rated_then_quote([["Ashby", "Services"], ["Ashby", "Council"]])
     assert "subject:article_subject" not in rule
+
+
+def test_the_first_word_of_a_judgement_area_is_an_aspect_not_the_subject():
+    # "The school was rated good. The quality was judged good": "quality" (of education) is an area;
+    # must not: the subject "quality" — the school said before is rated
+    words = ["The", "school", "was", "rated", "good", ".", "The", "quality", "was", "judged", "good"]
+    heads = [1, 3, 3, 3, 3, 3, 7, 9, 9, 9, 9]
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "oprd", "punct", "det", "nsubjpass", "auxpass", "ROOT", "oprd"]
+    pos = ["DET", "NOUN", "AUX", "VERB", "ADJ", "PUNCT", "DET", "NOUN", "AUX", "VERB", "ADJ"]
+    art = article(words, heads, deps, [(4, 5, "RATING"), (10, 11, "RATING")], pos=pos)
+    assert [r[3] for r in ratings(art)] == ["school", "school"]
+
+
+def test_a_long_rated_phrase_is_kept_whole():
+    # "Mental health services for children and young people run by Ashby NHS Foundation Trust have been rated good"
+    words = ["Mental", "health", "services", "for", "children", "and", "young", "people", "run", "by", "Ashby", "NHS",
+             "Foundation", "Trust", "have", "been", "rated", "good"]
+    heads = [1, 2, 16, 2, 3, 4, 7, 4, 2, 8, 13, 13, 13, 9, 16, 16, 16, 16]
+    deps = ["amod", "compound", "nsubjpass", "prep", "pobj", "cc", "amod", "conj", "acl", "agent", "compound", "compound",
+            "compound", "pobj", "aux", "auxpass", "ROOT", "oprd"]
+    pos = ["ADJ", "NOUN", "NOUN", "ADP", "NOUN", "CCONJ", "ADJ", "NOUN", "VERB", "ADP", "PROPN", "PROPN", "PROPN", "PROPN",
+           "AUX", "AUX", "VERB", "ADJ"]
+    art = article(words, heads, deps, [(17, 18, "RATING")], pos=pos)
+    art.doc[8].tag_ = "VBN"
+    assert ratings(art)[0][3] == " ".join(words[:14])

@@ -645,8 +645,8 @@ def _split_aspect(subject: str) -> tuple[str | None, str | None]:
     Council's children's services"); an area of a group the service serves ("experiences and
     progress of care leavers") names no service."""
     key = plain(subject)
-    if key in aspect_words():
-        return subject, None
+    if key in aspect_words() or any(a.startswith(key + " of ") for a in aspect_words()):
+        return subject, None  # "leadership"; "the quality of education, behaviour ... all good" cut to "quality"
     for mark in ("'s ", "’s "):  # "the council's overall effectiveness": the council's aspect
         owner, sep, area = subject.rpartition(mark)
         if sep and owner and plain(area) in aspect_words():
@@ -818,7 +818,7 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         return None  # "Her predecessor, Keith Rowntree, retired ... after the council was rated": a person is never rated
     words = [t for t in doc[start:end] if not (t.dep_ == "det" and t.head.i == head.i) and t.dep_ != "punct" and not t.is_space
              and not (exclude.start <= t.i < exclude.end) and not t.is_quote]
-    if not words or len(words) > 12 or words[0].lower_ in {"our", "my"}:
+    if not words or len(words) > 16 or words[0].lower_ in {"our", "my"}:
         return None  # "we judge our current position to be inadequate": the speaker's body, said before
     text = "".join(t.text_with_ws for t in words).strip()
     return text or None
