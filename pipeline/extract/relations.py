@@ -561,7 +561,7 @@ def _main_subject(named_subjects: list[str]) -> str | None:
 
 def _first_person(sent: Span) -> bool:
     """"We want to be rated good", "our next goal": the speaker's own body is meant."""
-    return any(t.lower_ in {"we", "us", "our"} for t in sent)
+    return any(t.lower_ in word_set("first_person_words") for t in sent)
 
 
 def _headline_subject(article: "Article", sent: Span, ent: Span) -> str | None:
@@ -776,7 +776,7 @@ def _object_before(ent: Span) -> str | None:
     if not gap or len(gap) > 12 or not any(t.pos_ in ("NOUN", "PROPN") for t in gap) \
             or any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in {"'", "’"} for t in gap):
         return None
-    if gap[-1].lower_ in word_set("rating_nouns") or gap[-1].lower_ in word_set("rater_nouns") or gap[0].lower_ in {"our", "my"}:
+    if gap[-1].lower_ in word_set("rating_nouns") or gap[-1].lower_ in word_set("rater_nouns") or gap[0].lower_ in word_set("first_person_words"):
         return None  # "we judge our current position to be inadequate": the speaker's body, said before
     return "".join(t.text_with_ws for t in gap).strip() or None
 
@@ -818,7 +818,7 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         return None  # "Her predecessor, Keith Rowntree, retired ... after the council was rated": a person is never rated
     words = [t for t in doc[start:end] if not (t.dep_ == "det" and t.head.i == head.i) and t.dep_ != "punct" and not t.is_space
              and not (exclude.start <= t.i < exclude.end) and not t.is_quote]
-    if not words or len(words) > 16 or words[0].lower_ in {"our", "my"}:
+    if not words or len(words) > 16 or words[0].lower_ in word_set("first_person_words"):
         return None  # "we judge our current position to be inadequate": the speaker's body, said before
     text = "".join(t.text_with_ws for t in words).strip()
     return text or None
