@@ -429,3 +429,18 @@ def test_a_long_rated_phrase_is_kept_whole():
     art = article(words, heads, deps, [(17, 18, "RATING")], pos=pos)
     art.doc[8].tag_ = "VBN"
     assert ratings(art)[0][3] == " ".join(words[:14])
+
+
+def test_an_ing_word_before_a_noun_belongs_to_the_rated_phrase():
+    # "Inspectors judged safeguarding services inadequate": the services; must not: "Inspectors judged
+    # the council failing children inadequate"-style gaps with a real verb stay unread
+    words = ["Inspectors", "judged", "safeguarding", "services", "inadequate"]
+    art = article(words, [1, 1, 3, 4, 1], ["nsubj", "ROOT", "amod", "nsubj", "ccomp"], [(4, 5, "RATING")],
+                  pos=["NOUN", "VERB", "VERB", "NOUN", "ADJ"])
+    art.doc[2].tag_ = "VBG"
+    assert ratings(art)[0][3] == "safeguarding services"
+    words = ["Inspectors", "judged", "council", "failing", "children", "inadequate"]
+    art = article(words, [1, 1, 5, 2, 3, 1], ["nsubj", "ROOT", "nsubj", "acl", "dobj", "ccomp"], [(5, 6, "RATING")],
+                  pos=["NOUN", "VERB", "NOUN", "VERB", "NOUN", "ADJ"])
+    art.doc[3].tag_ = "VBG"
+    assert ratings(art)[0][3] != "council failing children"

@@ -774,11 +774,18 @@ def _object_before(ent: Span) -> str | None:
     while gap and (gap[0].lower_ in {"the", "a", "an", "and"} or gap[0].is_punct):
         gap.pop(0)
     if not gap or len(gap) > 12 or not any(t.pos_ in ("NOUN", "PROPN") for t in gap) \
-            or any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in {"'", "’"} for t in gap):
+            or any(t.pos_ == "AUX" or t.pos_ == "VERB" and not _gerund_modifier(t) or t.is_punct and t.text not in {"'", "’"}
+                   for t in gap):
         return None
     if gap[-1].lower_ in word_set("rating_nouns") or gap[-1].lower_ in word_set("rater_nouns") or gap[0].lower_ in word_set("first_person_words"):
         return None  # "we judge our current position to be inadequate": the speaker's body, said before
     return "".join(t.text_with_ws for t in gap).strip() or None
+
+
+def _gerund_modifier(token) -> bool:
+    """"safeguarding services": an -ing word right before the noun it names a kind of."""
+    return token.tag_ == "VBG" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "NOUN" \
+        and token.i > 0 and token.doc[token.i - 1].pos_ not in ("NOUN", "PROPN", "PRON")
 
 
 def _noun_phrase(head, exclude: Span) -> str | None:
