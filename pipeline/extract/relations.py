@@ -6,6 +6,7 @@ a small generator with one linguistic comment, and every row names the rule that
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -459,7 +460,7 @@ def aspect_words() -> frozenset[str]:
 def rating_rows(article: "Article") -> Iterator[dict]:
     """One row per RATING mention. What the parse cannot say is carried over from the article's
     previous rating: the subject of "it was rated good", the inspectorate of "was judged good"."""
-    last_subject, last_rater, bodies = None, None, None
+    last_subject, last_rater, bodies, named_subjects = None, None, None, []
     for ent in article.entities:
         if ent.label_ != "RATING":
             continue
@@ -482,6 +483,32 @@ def rating_rows(article: "Article") -> Iterator[dict]:
                          and _is_kind_description(t.text)), None)
             if said:
                 subject, how_subject = said, "sentence"
+        if not subject and sent.start == 0:
+            subject = _headline_subject(article, sent, ent)
+            if subject:
+                how_subject = "headline"
+        vague = bool(last_subject) and is_description(last_subject) and not _is_kind_description(last_subject)
+        if not subject and vague:
+            # "the service", carried over: the service the article named earlier with the same head
+            # ("Stockport children's services ... the service ... Adoption performance was judged outstanding")
+            head = _tokens_of(last_subject)[-1].rstrip("s")
+            earlier = next((n for n in reversed(named_subjects) if head in {w.rstrip("s") for w in _tokens_of(n)}), None)
+            if earlier:
+                subject, how_subject = earlier, "named_earlier"
+        if not subject and _first_person(sent) and len(named_subjects) >= 2:
+            # "We want to be rated good" in a quote: what the article's ratings name most often
+            main = _main_subject(named_subjects)
+            if main:
+                subject, how_subject = main, "article_subject"
+        if not subject and (not last_subject or _first_person(sent) and is_description(last_subject)
+                            and not _is_kind_description(last_subject)):
+            # a first rating with no subject in its sentence, or "We want to be rated good" in a
+            # quote after a vague "the service": the rateable body the article is about
+            if bodies is None:
+                bodies = _named_bodies(article)
+            body = _article_body(article, bodies)
+            if body:
+                subject, how_subject = body, "article_body"
         if not subject and last_subject and _is_kind_description(last_subject) \
                 and not any(t.lower_ == _tokens_of(last_subject)[-1] for t in sent):
             # "it was rated good", "We want to be rated outstanding", far from "the home": the home
@@ -494,6 +521,8 @@ def rating_rows(article: "Article") -> Iterator[dict]:
                 last_subject, how_subject = named[-1], "named"
         subject = subject or last_subject
         last_subject = subject
+        if subject and how_subject == "parse" and not is_description(subject):
+            named_subjects.append(subject)
         rater = _rated_by(article, sent)
         how_rater = "sentence" if rater else "previous" if last_rater else "none"
         rater = rater or last_rater
@@ -510,6 +539,64 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             "rating_mention_id": article.mention_id(ent),
             "rating_start": rs, "rating_end": re_,
         }
+
+
+def _subject_head(text: str) -> str:
+    """The head word of a subject phrase: the last word before its complement, singular."""
+    head_part = re.split(r" (?:for|in|of|at|run by) ", text, maxsplit=1)[0]
+    return _tokens_of(head_part)[-1].rstrip("s")
+
+
+def _main_subject(named_subjects: list[str]) -> str | None:
+    """Of the named subjects so far, the latest whose head word the article rates most often."""
+    counts = defaultdict(int)
+    for n in named_subjects:
+        counts[_subject_head(n)] += 1
+    top = max(counts.values())
+    best = [h for h, c in counts.items() if c == top]
+    if len(best) != 1 or top < 2:
+        return None
+    return next(n for n in reversed(named_subjects) if _subject_head(n) == best[0])
+
+
+def _first_person(sent: Span) -> bool:
+    """"We want to be rated good", "our next goal": the speaker's own body is meant."""
+    return any(t.lower_ in word_set("first_person_words") for t in sent)
+
+
+def _headline_subject(article: "Article", sent: Span, ent: Span) -> str | None:
+    """A headline the parser cannot read ("Thornleigh climbs to 'good'", "Carrowfield children's
+    services out of 'inadequate'"): the capitalised name before its first verb or preposition,
+    never a rater or a person."""
+    words = []
+    for t in sent:
+        if t.i >= ent.start or t.is_quote or t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON"):
+            break
+        words.append(t)
+    if not words or len(words) > 8 or not words[0].text[:1].isupper() or words[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(t.ent_type_ == "PERSON" or t.lower_ in word_set("rater_nouns") or plain(t.text) in inspectorates() for t in words):
+        return None
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _article_body(article: "Article", bodies: list[tuple[int, str, str]]) -> str | None:
+    """The rateable body the article is about: of the bodies it names with a rateable kind
+    (council, school, trust, home, ...), the one named most often, the first on a tie."""
+    kinds = word_set("rateable_kinds")
+    names = {name: k for _, name, k in bodies if k in kinds and plain(name) not in inspectorates()}
+    if not names:
+        return None
+    counts = defaultdict(int)
+    for e in article.entities:
+        if e.label_ in ("ORG", "PERSON", "FAC"):
+            name = clean_name(e.text)
+            if name in names:
+                counts[name] += 1
+    first = {}
+    for i, name, _ in bodies:
+        first.setdefault(name, i)
+    return max(names, key=lambda n: (counts[n], -first[n]))
 
 
 def _tokens_of(text: str) -> list[str]:
@@ -558,8 +645,12 @@ def _split_aspect(subject: str) -> tuple[str | None, str | None]:
     Council's children's services"); an area of a group the service serves ("experiences and
     progress of care leavers") names no service."""
     key = plain(subject)
-    if key in aspect_words():
-        return subject, None
+    if key in aspect_words() or any(a.startswith(key + " of ") for a in aspect_words()):
+        return subject, None  # "leadership"; "the quality of education, behaviour ... all good" cut to "quality"
+    for mark in ("'s ", "’s "):  # "the council's overall effectiveness": the council's aspect
+        owner, sep, area = subject.rpartition(mark)
+        if sep and owner and plain(area) in aspect_words():
+            return area, owner
     area, sep, rest = subject.partition(" of ")
     if sep and plain(area).removeprefix("the ") in aspect_words():
         if any(a in plain(rest) for a in aspect_words()):
@@ -628,6 +719,8 @@ def _subject(ent: Span) -> str | None:
             return found
     for _ in range(6):
         if token.lower_ in word_set("rating_subject_verbs") or token.lemma_.lower() in word_set("rating_subject_verbs"):
+            if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+                return _noun_phrase(token.head, exclude=ent)  # "with its adoption service judged good"
             objects = [c for c in token.children if c.dep_ == "dobj" and not (ent.start <= c.i < ent.end)]
             if objects:
                 return _noun_phrase(objects[0], exclude=ent)
@@ -681,11 +774,18 @@ def _object_before(ent: Span) -> str | None:
     while gap and (gap[0].lower_ in {"the", "a", "an", "and"} or gap[0].is_punct):
         gap.pop(0)
     if not gap or len(gap) > 12 or not any(t.pos_ in ("NOUN", "PROPN") for t in gap) \
-            or any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in {"'", "’"} for t in gap):
+            or any(t.pos_ == "AUX" or t.pos_ == "VERB" and not _gerund_modifier(t) or t.is_punct and t.text not in {"'", "’"}
+                   for t in gap):
         return None
-    if gap[-1].lower_ in word_set("rating_nouns") or gap[-1].lower_ in word_set("rater_nouns"):
-        return None
+    if gap[-1].lower_ in word_set("rating_nouns") or gap[-1].lower_ in word_set("rater_nouns") or gap[0].lower_ in word_set("first_person_words"):
+        return None  # "we judge our current position to be inadequate": the speaker's body, said before
     return "".join(t.text_with_ws for t in gap).strip() or None
+
+
+def _gerund_modifier(token) -> bool:
+    """"safeguarding services": an -ing word right before the noun it names a kind of."""
+    return token.tag_ == "VBG" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "NOUN" \
+        and token.i > 0 and token.doc[token.i - 1].pos_ not in ("NOUN", "PROPN", "PRON")
 
 
 def _noun_phrase(head, exclude: Span) -> str | None:
@@ -696,7 +796,8 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     start = min(start, min((t.i for t in doc[start:head.i + 1].subtree), default=start))
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in {"for", "in", "of", "at"}:
+        if child.dep_ == "prep" and (child.lower_ in {"for", "in", "of", "at"}
+                                     or child.lower_ == "as" and [t.lower_ for t in child.subtree][-1:] == ["whole"]):
             sub = list(child.subtree)  # "Services for children in care and care leavers"
             if len(sub) <= 10 and not any(exclude.start <= t.i < exclude.end for t in sub):
                 end = sub[-1].i + 1
@@ -722,10 +823,10 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         return ent.text
     if named and named[0].ent_type_ == "PERSON":
         return None  # "Her predecessor, Keith Rowntree, retired ... after the council was rated": a person is never rated
-    words = [t for t in doc[start:end] if t.dep_ not in {"det", "punct"} and not t.is_space
+    words = [t for t in doc[start:end] if not (t.dep_ == "det" and t.head.i == head.i) and t.dep_ != "punct" and not t.is_space
              and not (exclude.start <= t.i < exclude.end) and not t.is_quote]
-    if not words or len(words) > 12:
-        return None
+    if not words or len(words) > 16 or words[0].lower_ in word_set("first_person_words"):
+        return None  # "we judge our current position to be inadequate": the speaker's body, said before
     text = "".join(t.text_with_ws for t in words).strip()
     return text or None
 
