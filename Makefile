@@ -77,12 +77,16 @@ bench: $(STAMP)
 bench-memory: $(STAMP)
 	$(BIN)/python bench/bench.py --memory --sizes 1000 10000
 
+# The per-article work against the bare model in one process on one core, turn by turn (bench/interleaved.py).
+bench-interleaved: $(STAMP)
+	$(BIN)/python bench/interleaved.py --articles 120 --rounds 3
+
 # The Dask engine against the local one: ARTICLES synthetic articles through each (2 workers), words/s and the ratio.
 bench-dask: $(STAMP)
 	$(BIN)/python bench/bench_dask.py --articles $(ARTICLES) --workers 2
 
 # The driver alone (workers stubbed): peak RSS at 10,000 and 100,000 articles as JSONL shards (about 6 min).
-.PHONY: bench-driver-memory
+.PHONY: bench-driver-memory bench-interleaved
 bench-driver-memory: $(STAMP)
 	$(BIN)/python bench/bench_dask.py --driver-memory --sizes 10000 100000 --json bench/driver-memory.json
 
