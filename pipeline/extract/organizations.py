@@ -2,10 +2,10 @@
 
 Within an article every reference to an organisation — an ORG mention, the rated subject of a
 rating, the organisation of a role — resolves to the fullest name the article gives
-("Birmingham City Council"):
+("Elmbury City Council"):
 
 - a shorter name whose words the full name holds, in order at its start or end ("City Council",
-  "Birmingham" — a bare place names the body when it is used as one: an ORG mention, a rating's
+  "Elmbury" — a bare place names the body when it is used as one: an ORG mention, a rating's
   subject, a possessive before a title), or its initials ("BCC", "DfE");
 - a description ("the council", "the city council", "the authority", "the trust") when exactly one
   organisation of the description's kind is named in the article and holds the description's
@@ -140,7 +140,7 @@ def _is_reference(name: str) -> bool:
 @lru_cache(maxsize=8192)  # pure on the string; an article asks the same names many times
 def is_full_name(text: str) -> bool:
     """A name in title case whose head word gives its kind: every word but "of", "for", "and",
-    "the" capitalized, and not a description ("Calder Valley Hospitals NHS Trust", not
+    "the" capitalized, and not a description ("Corrin Vale Hospitals NHS Trust", not
     "Whitby care home" or "the trust")."""
     name = clean_name(text)
     ws = WORD.findall(name)
@@ -217,7 +217,7 @@ class ArticleOrganizations:
 
     def in_subject(self, subject: str | None) -> _Name | None:
         """The organisation a rating's subject is about: a name it holds ("Children's services run by
-        Dunmarsh City Council"), its possessive owner ("Swindon's social care services", "the
+        Kestrel Vale City Council"), its possessive owner ("Ashby Marsh's social care services", "the
         council's adoption service"), a capitalized run in it ("Children's services in Scarrowby"),
         or the subject itself as a description ("the trust")."""
         if not subject:
@@ -263,7 +263,7 @@ def resolve_organizations(article: "Article", rows: dict[str, list[dict]]) -> No
         people.update(p["aliases"])
     orgs_mentions = [m for m in rows["mentions"] if m["label"] == "ORG"]
     # names from ORG mentions, and rating subjects or role organisations written as a full name
-    # of a known kind ("Calder Valley Hospitals NHS Trust", every word capitalized)
+    # of a known kind ("Corrin Vale Hospitals NHS Trust", every word capitalized)
     named = [m["text"] for m in orgs_mentions]
     named += [t for t in [r.get("subject") for r in rows["ratings"]] + [r.get("organization") for r in rows["roles"]]
               if t and is_full_name(t)]

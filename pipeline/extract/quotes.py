@@ -8,8 +8,8 @@ Attribution reads the quote's frame: the reporting text of its own sentence befo
 or between two pieces of it, and finds a speech word there (`patterns/lexicon/speech_verbs.json`),
 a colon that introduces it ("Caddell continued:" closing the paragraph before), a dash signature
 ("― Name") or a transcript label ("PENCE: …"). The speaker is the person next to the cue: the
-nearest name on its left (the clause subject, through appositions and long titles: "Trump running
-mate Gov. Mike Pence of Indiana told"), else the first name on its right ("said Mr. Coale"). A
+nearest name on its left (the clause subject, through appositions and long titles: "Brandt running
+mate Gov. Cal Ferris of Indiana told"), else the first name on its right ("said Mr. Pellow"). A
 pronoun speaker is resolved to the nearest person mentioned before, outside any quote (never a
 person named inside the quote itself), gender-compatible when an honorific tells it, preferring
 earlier speakers and clause subjects; a description ("the senator") to the person holding that
@@ -249,7 +249,7 @@ class Frames:
         self.speakers: list[tuple[int, Speaker]] = []  # (position, speaker) of attributed quotes so far
         self.sentence_at: dict[int, int] = {}
         self.major: set[int] = set()
-        self.possessive_at: set[int] = set()  # person mentions as possessives ("Ivanka Trump's statement")
+        self.possessive_at: set[int] = set()  # person mentions as possessives ("Ivy Brandt's statement")
         # sentence starts (token index, character) and the subjects of each head, in one pass each:
         # Token.sent and Token.children walk the sentence every time they are asked
         doc = article.doc
@@ -311,7 +311,7 @@ class Frames:
             if tok.i in in_person:
                 continue
             if parsed and tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
-                # a subject the NER did not take for a person ("Fowler said", "Ham explained", "Trump"
+                # a subject the NER did not take for a person ("Pirrie said", "Loft explained", "Brandt"
                 # tagged as an organisation or a common noun, "Secretary General Ban Ki-moon condemned"):
                 # a person when a known person has that family name, or when the parse gives it a
                 # name of its own
@@ -375,7 +375,7 @@ class Frames:
 
     def _mark(self, pos: int, subject_token, tok) -> None:
         """Remember the sentence of a subject event, and whether it is the subject of the sentence's
-        main verb or of a speech verb (a *major* subject: "McLenney said Clinton doesn't …")."""
+        main verb or of a speech verb (a *major* subject: "Keddle said Marsh doesn't …")."""
         verb = subject_token.head
         self.sentence_at[pos] = self.sentence_char(tok.idx)
         if verb.dep_ == "ROOT" or verb.lower_ in self.vocab["cue_set"]:
@@ -384,7 +384,7 @@ class Frames:
     def _learn_genders(self, doc, by_start) -> None:
         """Gender from the article itself: the first he/his/him or she/her after a person's
         mention, in the rest of its sentence or the start of the next, with no other person named
-        in between, votes for that person ("Clinton says she …", "Trump and his running mate")."""
+        in between, votes for that person ("Marsh says she …", "Brandt and his running mate")."""
         votes: dict[str, list[int]] = {}
         for p in self.persons:
             name = self.article.person_name(p)
@@ -448,7 +448,7 @@ class Frames:
                 return (pos, name) if nearest is None or at - pos <= GENDER_REACH else self._closer(close_known, nearest)
             if gender and g == gender and nearest is None and close_known is None and at - pos <= GENDER_REACH \
                     and pos not in self.possessive_at:
-                close_known = (pos, name)  # "… with Hillary Clinton lambasting the plan. “…,” she said."
+                close_known = (pos, name)  # "… with Helen Marsh lambasting the plan. “…,” she said."
             if subject and nearest is None:
                 nearest = (pos, name)
                 if not gender:
@@ -536,13 +536,13 @@ def _cues(frames: Frames, start: int, end: int) -> list[tuple[str, int, int]]:
     return out
 
 
-#: cues whose object is the person spoken to, never the speaker ("Trump told Bill O'Reilly")
+#: cues whose object is the person spoken to, never the speaker ("Brandt told Bart Quill")
 ADDRESSEE_CUES = word_set("addressee_cues")
 
 
 def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int], rule: str) -> Speaker | None:
     """The speaker of a cue inside the frame [lo, hi): the nearest name on its left (not a possessive),
-    else the first on its right ("said Mr. Coale"), else a pronoun, a description or an organisation
+    else the first on its right ("said Mr. Pellow"), else a pronoun, a description or an organisation
     next to it."""
     word, cs, ce = cue
     text = frames.text
@@ -564,7 +564,7 @@ def _speaker_at_cue(frames: Frames, lo: int, hi: int, cue: tuple[str, int, int],
     if isinstance(subject, Description) and (not left or subject.subtree is not None and not any(
             subject.subtree[0] <= p.start_char < subject.subtree[1] for p in left) and subject.subtree[0] > left[-1].end_char):
         # the described subject of the cue wins over a name that is the subject of another verb
-        # before it ("Cruz said as the heckler yelled: “…”")
+        # before it ("Harlan said as the heckler yelled: “…”")
         return resolve_description(frames, str(subject), cs, word, rule + "+subject")
     if isinstance(subject, Named):
         return Speaker(str(subject), True, word, rule + "+subject")
@@ -702,8 +702,8 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
 
 
 def _person_head(tok) -> bool:
-    """A name's head that is itself a person or a title ("Trump running mate Mike Pence", "President
-    Obama"), not a thing ("the Clinton campaign took")."""
+    """A name's head that is itself a person or a title ("Brandt running mate Cal Ferris", "President
+    Oduya"), not a thing ("the Marsh campaign took")."""
     return tok.ent_type_ in ("PERSON", "ROLE") or tok.lower_ in quote_vocabulary()["title_words"] and \
         tok.lower_ not in quote_vocabulary()["source_nouns"]
 
@@ -724,7 +724,7 @@ def _after_preposition(text: str, ce: int, start: int) -> bool:
 
 
 def _inverted(text: str, right_start: int, ce: int, lo: int, cs: int) -> bool:
-    """ "“…,” said Mr. Coale": the cue right after the quote, a name right after it."""
+    """ "“…,” said Mr. Pellow": the cue right after the quote, a name right after it."""
     return not text[lo:cs].strip(" ,.”’\"'") and right_start - ce < 25
 
 
@@ -994,7 +994,7 @@ def _inner_label(frames: Frames, q: QuoteSpan) -> Speaker | None:
 
 
 def _after(frames: Frames, q: QuoteSpan) -> Speaker | None:
-    """ "“…,” Mr Clegg told BBC WM radio." / "“…,” said Mr. Coale." / "“…” ― Name" / "“…,” he said." """
+    """ "“…,” Mr Penrose told local radio." / "“…,” said Mr. Pellow." / "“…” ― Name" / "“…,” he said." """
     if not q.closed:
         return None
     text = frames.text
@@ -1062,7 +1062,7 @@ SMALL_WORDS = word_set("title_case_small_words")
 
 def _is_term(article: "Article", q: QuoteSpan) -> bool:
     """A quoted rating ("rated ‘inadequate’") names a judgement, and a quoted title in title case
-    ("Fox News Sunday", "A Change Is Gonna Come") names a work; nobody is quoted."""
+    ("Morning Report Sunday", "A Change Is Gonna Come") names a work; nobody is quoted."""
     if any(e.label_ == "RATING" and e.start_char <= q.start and q.end <= e.end_char + 1 for e in article.entities):
         return True
     inner = article.body[q.start:q.end].strip(" .,!?()")

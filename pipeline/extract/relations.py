@@ -194,8 +194,8 @@ def role_rows(article: "Article") -> Iterator[dict]:
 
 
 def _hypothetical_post(person: Span, role: Span) -> bool:
-    """A post only imagined is not held (D49, candidacies): "if Trump is president", "celebrating
-    Clinton as the next president", "plotting to be president": a condition, a modal or an
+    """A post only imagined is not held (D49, candidacies): "if Brandt is president", "celebrating
+    Marsh as the next president", "plotting to be president": a condition, a modal or an
     infinitive on the verb that links them, or "next" before the title."""
     doc = role.doc
     if role[0].lower_ == "next" or (role.start and doc[role.start - 1].lower_ == "next"):
@@ -209,10 +209,10 @@ def _hypothetical_post(person: Span, role: Span) -> bool:
 
 def discourse_pairs(article: "Article", paired: set[int]) -> Iterator[tuple[Span, Span, str]]:
     """D51: a definite title standing for a person named in the same or the previous sentence,
-    when only one person fits ("Harry Reid ... The minority leader said", "Clinton used a private
+    when only one person fits ("Harold Reece ... The minority leader said", "Marsh used a private
     server while she was secretary of state"). Not a title with "a"/"an" (a new, unnamed person),
-    and not a person who is another argument of the title's own verb ("Sanders has led the former
-    secretary of state": Sanders is not the one led). One pass over the entities."""
+    and not a person who is another argument of the title's own verb ("Sandell has led the former
+    secretary of state": Sandell is not the one led). One pass over the entities."""
     persons_in: dict[int, list[Span]] = defaultdict(list)
     for ent in article.entities:
         if ent.label_ == "PERSON":
@@ -283,7 +283,7 @@ def adjacency_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
                 ent.label_ == "ROLE" and nxt.label_ == "PERSON" and not gap and ent.text.endswith(".")):
             continue  # "Reps. Ann Lee": the abbreviation's full stop is no sentence end
         labels = (ent.label_, nxt.label_)
-        # "City council leader Sir Dennis Tarrant": title right before the name
+        # "City council leader Sir Derek Tallis": title right before the name
         if labels == ("ROLE", "PERSON") and all(t._.is_honorific or t.text == "." for t in gap):
             yield nxt, ent, "adjacent_title_before_name"
             # D47: a plural title before several names ("Reps. Ann Lee and Bo Tam") links to each
@@ -292,16 +292,16 @@ def adjacency_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
                     t.text in {",", "and"} or t.is_space for t in article.doc[nxt.end:after.start]) \
                     and nxt.end < after.start:
                 yield after, ent, "plural_title_before_names"
-        # "Simon Archer, strategic director for ...", "X, currently a deputy director at Y"
+        # "Stuart Ashdown, strategic director for ...", "X, currently a deputy director at Y"
         elif labels == ("PERSON", "ROLE") and _is_apposition_gap(gap):
             yield ent, nxt, "adjacent_apposition_name_first"
-        # "The chair of BCT, Fiona Maddox, commented"
+        # "The chair of BCT, Freya Mallory, commented"
         elif labels == ("ROLE", "PERSON") and _is_apposition_gap(gap, allow_honorific=True):
             yield nxt, ent, "adjacent_apposition_role_first"
-        # timeline entries the parser splits: "2013 Karen Lodge ... appointed interim director"
+        # timeline entries the parser splits: "2013 Carla Thorne ... appointed interim director"
         elif labels == ("PERSON", "ROLE") and len(gap) <= 4 and _links_by_verb(gap):
             yield ent, nxt, "adjacent_verb_link"
-        # "Committee Chairman Rep. Jason Chaffetz": two titles side by side before one name
+        # "Committee Chairman Rep. Jared Calloway": two titles side by side before one name
         elif labels == ("ROLE", "ROLE") and not gap and i + 2 < len(ents) and ents[i + 2].label_ == "PERSON" \
                 and not [t for t in article.doc[nxt.end:ents[i + 2].start] if not t.is_space]:
             yield ents[i + 2], ent, "stacked_titles_before_name"
@@ -338,7 +338,7 @@ def _is_plural_title(role: Span) -> bool:
 
 def _is_apposition_gap(gap: list, allow_honorific: bool = False) -> bool:
     """Only punctuation, determiners, qualifiers, adverbs like "currently" and a possessive
-    organisation ("the council's", "Stockport's") between a name and a title."""
+    organisation ("the council's", "Brackmoor's") between a name and a title."""
     if not any(t.text in {",", "(", "–", "—"} for t in gap) or len(gap) > 7:
         return False
     for t in gap:
@@ -490,7 +490,7 @@ def rating_rows(article: "Article") -> Iterator[dict]:
         vague = bool(last_subject) and is_description(last_subject) and not _is_kind_description(last_subject)
         if not subject and vague:
             # "the service", carried over: the service the article named earlier with the same head
-            # ("Stockport children's services ... the service ... Adoption performance was judged outstanding")
+            # ("Brackmoor children's services ... the service ... Adoption performance was judged outstanding")
             head = _tokens_of(last_subject)[-1].rstrip("s")
             earlier = next((n for n in reversed(named_subjects) if head in {w.rstrip("s") for w in _tokens_of(n)}), None)
             if earlier:
@@ -512,7 +512,7 @@ def rating_rows(article: "Article") -> Iterator[dict]:
         if not subject and last_subject and _is_kind_description(last_subject) \
                 and not any(t.lower_ == _tokens_of(last_subject)[-1] for t in sent):
             # "it was rated good", "We want to be rated outstanding", far from "the home": the home
-            # the article names ("Hazel Croft, the children's home on Mill Lane"), the latest before
+            # the article names ("Holly Garth, the children's home on Orchard Row"), the latest before
             if bodies is None:
                 bodies = _named_bodies(article)
             kind = kind_of(last_subject)
@@ -611,8 +611,8 @@ def _is_kind_description(text: str) -> bool:
 def _named_bodies(article: "Article") -> list[tuple[int, str, str]]:
     """(token, name, kind) of the bodies the article names with their kind: an ORG whose name says
     it ("Brackmoor Hospitals NHS Trust"), or a name the model took for anything but a place,
-    followed by a kind phrase, in apposition or not ("Hazel Croft, the children's home on Mill
-    Lane", "Rowan Lea care home"). Built only for articles that need it."""
+    followed by a kind phrase, in apposition or not ("Holly Garth, the children's home on Mill
+    Lane", "Birch Lea care home"). Built only for articles that need it."""
     doc, out = article.doc, []
     stop = word_set("determiners")
     for e in article.entities:
@@ -697,7 +697,7 @@ def _has_cue(ent: Span, lemmas: set[str]) -> bool:
 
 def _subject(ent: Span) -> str | None:
     """What was rated, from the parse: the noun a rating adjective modifies ("'Inadequate'
-    Birmingham social services"), the object of an active rating verb ("rated the service good"),
+    Elmbury social services"), the object of an active rating verb ("rated the service good"),
     or the subject of the rating's clause ("the trust has been rated inadequate"). The subject of an
     active rating verb is the rater, never the rated."""
     token = ent.root
@@ -734,7 +734,7 @@ def _subject(ent: Span) -> str | None:
 
 
 def _antecedent(subject):
-    """A relative pronoun's noun: "Wessington County Council, which was rated outstanding" is
+    """A relative pronoun's noun: "Wrenford County Council, which was rated outstanding" is
     about the council; "the school, which was judged ..." about the school."""
     if subject.lower_ in {"which", "that", "who"} and subject.head.dep_ == "relcl":
         return subject.head.head
@@ -804,7 +804,7 @@ def _noun_phrase(head, exclude: Span) -> str | None:
             else:
                 break
         elif child.dep_ == "acl" and child.tag_ == "VBN" and not 0 < exclude.start - child.i <= 2:  # not "trust rated 'good'"
-            sub = list(child.subtree)  # "Children's services run by Dunmarsh City Council", "the support given to care leavers"
+            sub = list(child.subtree)  # "Children's services run by Kestrel Vale City Council", "the support given to care leavers"
             if len(sub) <= 8 and not any(exclude.start <= t.i < exclude.end for t in sub):
                 end = sub[-1].i + 1
             break
@@ -822,7 +822,7 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         ent = next(e for e in exclude.doc.ents if e.start <= named[0].i < e.end)
         return ent.text
     if named and named[0].ent_type_ == "PERSON":
-        return None  # "Her predecessor, Keith Rowntree, retired ... after the council was rated": a person is never rated
+        return None  # "Her predecessor, Kevin Rowley, retired ... after the council was rated": a person is never rated
     words = [t for t in doc[start:end] if not (t.dep_ == "det" and t.head.i == head.i) and t.dep_ != "punct" and not t.is_space
              and not (exclude.start <= t.i < exclude.end) and not t.is_quote]
     if not words or len(words) > 16 or words[0].lower_ in word_set("first_person_words"):

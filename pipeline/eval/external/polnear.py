@@ -15,7 +15,7 @@ attribution annotations (docs/evaluation.md, "PolNeAR").
   for the nearest preceding source in the article's annotation that names someone (gender-compatible
   when an honorific tells it; "they"/"we" may also refer back to a description). A source names a
   person when it holds a PERSON mention that is its head (not a possessive, not a modifier as in
-  "Trump running mate Mike Pence"); a predicted person is right when its family name is the family
+  "Brandt running mate Cal Ferris"); a predicted person is right when its family name is the family
   name of such a mention; a predicted description, when it shares a content word with the source.
 - Source kinds: pronoun, named (the source holds a person or organisation name) or description.
 
@@ -136,15 +136,15 @@ _COMPLEMENT = re.compile(r",|\s(?:to|of|for|at|with|by|from|about|in|on|known as
 
 def _head_end(text: str, s: int, e: int) -> int:
     """Where the head phrase of a source ends: before its first comma or prepositional complement
-    ("a longtime adviser | to Trump", "Mr. Morgan | of the Sierra Club")."""
+    ("a longtime adviser | to Brandt", "Mr. Mabry | of the Sierra Club")."""
     m = _COMPLEMENT.search(text, s + 1, e)
     return m.start() if m else e
 
 
 def _head_persons(text: str, spans, persons: list[dict]) -> list[dict]:
-    """PERSON mentions that are a source's head: not "Clinton's …", not "Trump running mate …", not
-    inside a complement ("a longtime adviser to Trump"), except the name an apposition gives
-    ("Clinton's communications director, Jennifer Palmieri")."""
+    """PERSON mentions that are a source's head: not "Marsh's …", not "Brandt running mate …", not
+    inside a complement ("a longtime adviser to Brandt"), except the name an apposition gives
+    ("Marsh's communications director, Jenna Falco")."""
     out = []
     for s, e in spans:
         head_end = _head_end(text, s, e)
@@ -178,7 +178,7 @@ def source_kind(text: str, spans, names: list[dict]) -> str:
         return "named"
     first = re.sub(r"\W+$", "", words[0]) if words else ""
     if first[:1].isupper() and first.lower() not in STOP and not re.search(rf"\b{re.escape(first.lower())}\b", text):
-        return "named"  # "Trump", "Melanie": capitalised and never written in lower case
+        return "named"  # "Brandt", "Melody": capitalised and never written in lower case
     return "description"
 
 
@@ -350,7 +350,7 @@ def speaker_right(text: str, gold: GoldQuote, speaker: str | None, is_person: bo
         if _family(speaker) in plain:
             return True
         # a description ("the president") resolved to the person it describes: right when the
-        # article gives that person the described title ("President Barack Obama")
+        # article gives that person the described title ("President Lionel Oduya")
         head = src_words[-1] if src_words else ""
         family = re.escape(speaker.split()[-1])
         return bool(head) and gold.kind == "description" and bool(

@@ -98,7 +98,7 @@ class MentionRules:
                 while stop < ent.end and self._is_name(doc[stop:stop + 1], 1):
                     stop += 1
                 if self._is_name(doc[span.end:stop]):
-                    # "secretary of state Colin Powell": the title's pattern ran over the name after it
+                    # "secretary of state Conrad Pell": the title's pattern ran over the name after it
                     kept.append(Span(doc, span.end, stop, label="PERSON", span_id="rule:name_after_title"))
         kept += self.acronym_mentions(doc, kept)
         kept += self.signature_names(doc, kept)
@@ -283,13 +283,13 @@ class MentionRules:
     def org_evidence(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
         """What the whole article says about its ORG candidates (each rule linear in the spans):
 
-        - org_person_name: an ORG written as a person of the article is that person ("Trump" where
-          "Donald Trump" is a PERSON, D54) — a PERSON span's text or the family name of a full name;
-        - wire_credit: "(Reuters) —", "WASHINGTON (AP) —" is furniture (D55), as is a handle ("@AP");
+        - org_person_name: an ORG written as a person of the article is that person ("Brandt" where
+          "Roland Brandt" is a PERSON, D54) — a PERSON span's text or the family name of a full name;
+        - wire_credit: "(Wire) —", "CAPITAL CITY (Wire) —" is furniture (D55), as is a handle ("@wire");
         - non_org_acronym: an acronym introduced in brackets after a law, a title or an event
           ("Freedom of Information Act (FOIA)", "Attorney General (NYAG)", D51) names no body;
         - org_same_name: a name the article tags ORG once is an ORG wherever it is written again, and
-          "the Chronicle" after "San Francisco Chronicle" is that paper (D35, D52) — over spans the
+          "the Chronicle" after "Harbour City Chronicle" is that paper (D35, D52) — over spans the
           model gave a non-person label (GPE, PRODUCT, FAC ...) or none.
         Returns the spans to keep and the ORG spans dropped (with their rule)."""
         kept = self._titled_org_names(doc, kept)
@@ -303,7 +303,7 @@ class MentionRules:
             elif s.label_ == "ORG":
                 org_count[s.text] += 1
                 if len(s) >= 2:
-                    org_first.add(s[0].text)  # "Fenmoor" of "Fenmoor Council" is a place, no family name
+                    org_first.add(s[0].text)  # "Fenwold" of "Fenwold Council" is a place, no family name
         family -= org_first
         non_org = self._non_org_acronyms(doc, kept)
         out, dropped = [], []
@@ -323,7 +323,7 @@ class MentionRules:
         return self._same_name_orgs(doc, out, {i for s in dropped for i in range(s.start, s.end)}), dropped
 
     def _titled_org_names(self, doc: Doc, kept: list[Span]) -> list[Span]:
-        """"executive chair Marcelo Claure": two or three title-case words, no organisation word,
+        """"executive chair Mateo Clary": two or three title-case words, no organisation word,
         right after a title (a ROLE span) are the title's holder, a PERSON."""
         ends = {s.end for s in kept if s.label_ == "ROLE"}
         out = []
@@ -337,7 +337,7 @@ class MentionRules:
         return out
 
     def _named_by_kind(self, doc: Doc, kept: list[Span]) -> list[Span]:
-        """"Hazel Croft, the children's home on Mill Lane", "Rowan Lea care home": a name the model
+        """"Holly Garth, the children's home on Orchard Row", "Birch Lea care home": a name the model
         took for a person, followed by a lower-case phrase whose head is an organisation kind
         (patterns/lexicon/org_kind_*.json), is that body, an ORG (+rule:named_by_kind). Not "the
         second Silverbirch home" (a class of homes) nor "Jane Roe, the council's director"."""
@@ -405,7 +405,7 @@ class MentionRules:
                 tails.add(tail)
         places = {s.text for s in kept if s.label_ in {"GPE", "LOC"}} | {s[0].text for s in kept if s.label_ == "ORG" and len(s) > 1}
         for one in [k for k in names if k in places]:
-            names[one] = {w for w in names[one] if len(w) > 1}  # "Stockport": a place the model once took for an ORG
+            names[one] = {w for w in names[one] if len(w) > 1}  # "Brackmoor": a place the model once took for an ORG
         if not any(names.values()) and not tails:
             return kept
         # the tokens that may start a name, found on the token array: no Python step per token
@@ -415,7 +415,7 @@ class MentionRules:
         for n, s in enumerate(kept):
             for i in range(s.start, s.end):
                 owner[i] = n
-        replaceable = {"PRODUCT", "FAC", "NORP", "WORK_OF_ART"}  # never a place (D33: "Birmingham" is no ORG)
+        replaceable = {"PRODUCT", "FAC", "NORP", "WORK_OF_ART"}  # never a place (D33: "Elmbury" is no ORG)
         added, removed = [], set()
         for c in candidates:
             key = doc[c].text
@@ -529,7 +529,7 @@ class MentionRules:
         if complement is not None:
             for i in range(complement + 2, end):
                 if doc[i].text[:1].isupper() and doc[i - 1].is_lower and doc[i - 1].pos_ in ("NOUN", "ADJ", "PROPN"):
-                    end = i  # "secretary of state Colin Powell": the name after the title is no part of it
+                    end = i  # "secretary of state Conrad Pell": the name after the title is no part of it
                     break
         start = span.start
         for i in range(span.start + 1, end - 1):
@@ -573,9 +573,9 @@ class MentionRules:
         return cut + 1
 
     def names_beside_titles(self, doc: Doc, kept: list[Span]) -> list[Span]:
-        """Two PERSON spans side by side are one name ("Judge Emmet" + "G. Sullivan": rule:joined_name);
+        """Two PERSON spans side by side are one name ("Judge Elias" + "G. Sorley": rule:joined_name);
         a two- or three-word ORG right after a title, with no organisation word, is the title's
-        holder ("executive chair Marcelo Claure": rule:name_after_role)."""
+        holder ("executive chair Mateo Clary": rule:name_after_role)."""
         kept = sorted(kept, key=lambda s: (s.start, s.end))
         out: list[Span] = []
         for span in kept:
@@ -595,7 +595,7 @@ class MentionRules:
     def unsupported_people(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
         """Names against the evidence (rule `dropped:no_evidence`): a PERSON written in capitals
         ("SIOUX FALLS", a dateline); a PERSON after "the" that is no modifier ("The Chronicle says":
-        "the Clinton campaign" stays); a one-word PERSON with nothing for it — no full name in the
+        "the Marsh campaign" stays); a one-word PERSON with nothing for it — no full name in the
         article ending in it, no honorific or title before it, not the subject of a person's verb —
         that sits after a preposition or modifies a noun ("across Twitter", "the 737 Max jet")."""
         persons = [s for s in kept if s.label_ == "PERSON"]
@@ -633,8 +633,8 @@ class MentionRules:
         return [s for s in kept if not (s.label_ == "PERSON" and s.start in drop)], gone
 
     def unnamed_spokespeople(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
-        """D36/D50: a spokesperson is a ROLE only beside a name ("Kiki Lane, a spokeswoman for ...",
-        "Taliban spokesman Zabi Ahmad"); "a council spokesperson said" names nobody and is dropped.
+        """D36/D50: a spokesperson is a ROLE only beside a name ("Kira Lane, a spokeswoman for ...",
+        "Taliban spokesman Zaid Amani"); "a council spokesperson said" names nobody and is dropped.
         Beside: a PERSON right after (a comma between at most), or before with a comma and at most
         two more words between ("X, a spokeswoman", "X, the party's spokesman")."""
         heads = self.words("role_heads_without_complement")
@@ -652,7 +652,7 @@ class MentionRules:
 
     @staticmethod
     def _is_name(span: Span, shortest: int = 2) -> bool:
-        """Two to four capitalised words or initials ("Colin L. Powell")."""
+        """Two to four capitalised words or initials ("Conrad L. Pell")."""
         return shortest <= len(span) <= 4 and all(t.text[:1].isupper() and (t.is_alpha or (len(t.text) == 2 and t.text[1] == "."))
                                            for t in span)
 
@@ -667,7 +667,7 @@ class MentionRules:
         return found
 
     def titles_before_names(self, doc: Doc, kept: list[Span]) -> list[Span]:
-        """D47: "Sen. Marco Rubio", "Lt. Gov. Eric Holcomb", "Judge Sullivan", "General Mark Milley",
+        """D47: "Sen. Mara Ruiz", "Lt. Gov. Eli Hobart", "Judge Sorley", "General Max Millar",
         "Detective Inspector Jane Roe": capitalised titles right before a PERSON are a ROLE
         (rule:title_before_name), when no span holds them yet."""
         taken = {i for span in kept for i in range(span.start, span.end)}
@@ -687,7 +687,7 @@ class MentionRules:
             if first is not None:
                 out.append(Span(doc, first, span.start, label="ROLE", span_id="rule:title_before_name"))
                 taken.update(range(first, span.start))
-        # a name the model missed after such a title: "Rep. Todd Rokita and ..." (rule:name_after_title_word)
+        # a name the model missed after such a title: "Rep. Tad Rokeby and ..." (rule:name_after_title_word)
         forms = self.title_forms()
         wanted = {doc.vocab.strings.add(f) for f in forms}
         lowers = doc.to_array(LOWER).tolist() if len(doc) else []
@@ -757,7 +757,7 @@ class MentionRules:
         return False
 
     def acronym_mentions(self, doc: Doc, kept: list[Span]) -> list[Span]:
-        """ "Birmingham Children's Trust (BCT)": the acronym names the same body everywhere."""
+        """ "Elmbury Children's Trust (BCT)": the acronym names the same body everywhere."""
         acronyms = set()
         for span in kept:
             if span.label_ == "ORG" and span.end + 2 < len(doc) and doc[span.end].text == "(" \
@@ -771,7 +771,7 @@ class MentionRules:
 
     def signature_names(self, doc: Doc, kept: list[Span]) -> list[Span]:
         """A line holding only a capitalised name right after a closing quote mark signs a
-        statement ("...sustained improvement.”" / "Karen Lodge"): it is a PERSON."""
+        statement ("...sustained improvement.”" / "Carla Thorne"): it is a PERSON."""
         taken = {i for span in kept for i in range(span.start, span.end)}
         out = []
         closers = set(self.vocabulary.get("quote_marks_close", []))
@@ -798,11 +798,11 @@ class MentionRules:
         return out
 
     def name_recurrences(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
-        """A person named in full ("Adam Neumann") is the same person when the family name comes back
-        alone ("Neumann said", "Neumann's"), wherever the model put it: untagged, or a one-word ORG,
+        """A person named in full ("Aldo Naumov") is the same person when the family name comes back
+        alone ("Naumov said", "Naumov's"), wherever the model put it: untagged, or a one-word ORG,
         GPE or WORK_OF_ART (rule:name_recurrence). The full name must be a PERSON of two or more
         capitalised words; the recurring word must be capitalised as written and not the start of a
-        longer name of something else ("Clinton Foundation" is an ORG span of its own and stays).
+        longer name of something else ("Marsh Foundation" is an ORG span of its own and stays).
         Returns the new entity list and the one-word spans it replaced (kept as dropped)."""
         families: set[str] = set()
         for span in kept:
@@ -824,7 +824,7 @@ class MentionRules:
             if span is not None and span.label_ == "PERSON":
                 continue
             if span is not None and (len(span) > 1 or span.label_ not in self.RECURRENCE_RELABELS):
-                continue  # "Clinton Foundation", a ROLE or a DATE keep their span
+                continue  # "Marsh Foundation", a ROLE or a DATE keep their span
             if span is None and token.i in covered:
                 continue  # inside a longer span of something else
             prev = doc[token.i - 1] if token.i else None
@@ -833,7 +833,7 @@ class MentionRules:
                 continue  # "Willowbank Lodge": the end of a longer name of something else
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in self.words("organisation_words"):
-                continue  # "Webb Foundation": a body named after the person
+                continue  # "Wexley Foundation": a body named after the person
             if span is not None:
                 replaced.add((span.start, span.end, span.label_))
             added.append(Span(doc, token.i, token.i + 1, label="PERSON", span_id="rule:name_recurrence"))
