@@ -45,7 +45,7 @@ evaluate: $(STAMP)
 # External benchmarks, each from a local copy given by its path (none is in the repository, nor in CI):
 #   make evaluate-external AEB=... POLNEAR=... TIMEML=...   runs every adapter whose data is given
 #   AEB: article-extraction-benchmark clone (dev pages 0-7) · POLNEAR: PolNeAR clone (folder or bare git
-#   directory) · TIMEML: a folder of .tml files (TempEval-3 TBAQ-cleaned/TimeBank; AQUAINT is refused).
+#   directory) · TIMEML: a folder of .tml files (TempEval-3 TBAQ-cleaned/TimeBank, the development part; no other folder is read).
 AEB ?=
 POLNEAR ?=
 TIMEML ?=

@@ -170,10 +170,6 @@ def evaluate_external(
     polnear: Path = typer.Option(None, "--polnear", help="realgold: PolNeAR clone (folder or bare git directory)."),
     aeb: Path = typer.Option(None, "--aeb", help="realgold: article-extraction-benchmark clone."),
     split: str = typer.Option(None, "--split", help="The dataset's part to score (each adapter has its dev default)."),
-    allow_held_out: bool = typer.Option(False, "--allow-held-out",
-                                        help="Allow a held-out part; for the final independent check only."),
-    allow_test: bool = typer.Option(False, "--allow-test-split", help="polnear: score the held-out test split "
-                                    "(once, at the end)."),
     date_order: str = typer.Option(None, "--date-order", help="timeml: dmy or mdy for every article."),
     limit: int = typer.Option(None, "--limit", help="Only the first N documents."),
     errors: Path = typer.Option(None, "--errors", help="polnear: write every miss and wrong speaker to this JSONL file."),
@@ -198,14 +194,12 @@ def evaluate_external(
         typer.echo(f"error: {path} does not exist", err=True)
         raise typer.Exit(2)
     target = out or Path("reports") / f"external-{name}.json"
-    given = {"polnear": polnear, "aeb": aeb, "split": split, "allow_held_out": allow_held_out or None,
+    given = {"polnear": polnear, "aeb": aeb, "split": split,
              "date_order": date_order, "limit": limit, "model": model, "out": target,
-             "allow_test": allow_test or None, "errors": True if errors else None, "coreference": coreference or None}
-    if split is not None:
-        given["explicit_split"] = True  # a held-out split is read only when named on the command line
+             "errors": True if errors else None, "coreference": coreference or None}
     accepted = {k for k, p in inspect.signature(module.evaluate).parameters.items() if p.kind != p.VAR_KEYWORD}
     takes_any = any(p.kind == p.VAR_KEYWORD for p in inspect.signature(module.evaluate).parameters.values())
-    unknown = [k for k, v in given.items() if v is not None and k not in accepted | {"out", "explicit_split"}
+    unknown = [k for k, v in given.items() if v is not None and k not in accepted | {"out"}
                and not takes_any]
     if unknown:
         typer.echo(f"error: {name} takes no --{unknown[0].replace('_', '-')}", err=True)

@@ -41,7 +41,7 @@ def clone(tmp_path):
     for page_id in ("0a" + "0" * 62, "9b" + "0" * 62):
         (tmp_path / "html" / f"{page_id}.html.gz").write_bytes(gzip.compress(PAGE.encode("utf-8")))
         truth[page_id] = {"articleBody": "\n".join(BODY), "url": "https://example.org/a"}
-    # a held-out page that must never be opened on the dev split
+    # a page outside the development part: never opened
     (tmp_path / "html" / ("9b" + "0" * 62 + ".html.gz")).write_bytes(b"not gzip at all")
     (tmp_path / "ground-truth.json").write_text(json.dumps(truth))
     return tmp_path
@@ -58,9 +58,9 @@ def test_dev_split_scores_only_dev_pages(clone, tmp_path):
     assert json.loads((tmp_path / "reports" / "aeb-dev.json").read_text())["pages"] == 1
 
 
-def test_held_out_split_is_refused_unless_asked_for(clone, tmp_path):
+def test_only_the_development_pages_can_be_scored(clone, tmp_path):
     with pytest.raises(HeldOutSplit):
-        load_adapter("aeb").evaluate(clone, split="test", reports=tmp_path)
+        load_adapter("aeb").evaluate(clone, split="all", reports=tmp_path)
     assert [i[:2] for i in page_ids(clone, "dev")] == ["0a"]
 
 

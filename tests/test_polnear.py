@@ -101,9 +101,9 @@ def test_articles_pair_texts_with_the_first_annotation(tmp_path):
     assert [(t.name, a.name) for t, a in P.articles(tmp_path, "dev")] == [("a.txt", "a_0a02.ann")]
 
 
-def test_cli_refuses_the_test_split(tmp_path):
+def test_cli_refuses_any_split_but_train_and_dev(tmp_path):
     from typer.testing import CliRunner
 
     from pipeline.cli import app
-    result = CliRunner().invoke(app, ["evaluate-external", "polnear", str(tmp_path), "--split", "test"])
-    assert result.exit_code == 2 and "held out" in result.output
+    result = CliRunner().invoke(app, ["evaluate-external", "polnear", str(tmp_path), "--split", "all"])
+    assert result.exit_code == 2 and "only the development splits" in result.output

@@ -1,5 +1,4 @@
 """The real-text gold scorer on tiny made-up gold, with a fake per-article function (no datasets, no model)."""
-import hashlib
 import json
 
 from pipeline.eval.external import ADAPTERS, realgold
@@ -8,7 +7,7 @@ TEXT = "Mayor Jane Roe met Acme Ltd.\nJohn Doe, chief executive of Acme Ltd, spo
 
 
 def _sha(text):
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return realgold.text_digest(text)
 
 
 def _span(text, s, n=0, **extra):
@@ -20,7 +19,7 @@ def _span(text, s, n=0, **extra):
 
 def _gold(tmp_path, text=TEXT):
     record = {
-        "dataset": "polnear", "doc": "a.txt", "text_sha256": _sha(text), "text_source": "data/train/text/a.txt",
+        "dataset": "polnear", "doc": "a.txt", "text_sha256_b64": _sha(text), "text_source": "data/train/text/a.txt",
         "people": [_span(text, "Jane Roe", canonical="Jane Roe"), _span(text, "John Doe", canonical="John Doe")],
         "roles": [{**_span(text, "Mayor"), "normalized": "mayor", "person": "Jane Roe"},
                   {**_span(text, "chief executive of Acme Ltd"), "normalized": "chief executive of acme ltd",
@@ -91,7 +90,7 @@ def test_changed_text_is_a_clear_error_not_a_score(tmp_path):
     (root / "data/train/text/a.txt").write_text(TEXT + " Extra.", encoding="utf-8")
     result = realgold.evaluate(polnear=root, gold={"polnear": gold}, process=_fake())
     assert result["datasets"]["polnear"]["documents"] == 0
-    assert "sha256" in result["errors"][0] and "a.txt" in result["errors"][0]
+    assert "digest" in result["errors"][0] and "a.txt" in result["errors"][0]
 
 
 def test_missing_file_is_a_clear_error(tmp_path):
@@ -109,7 +108,7 @@ def test_committed_gold_is_consistent():
     for dataset, path in realgold.GOLD_FILES.items():
         for rec in realgold.load_gold(path):
             n += 1
-            assert rec["dataset"] == dataset and len(rec["text_sha256"]) == 64
+            assert rec["dataset"] == dataset and len(rec["text_sha256_b64"]) == 43
             assert all(p["end"] - p["start"] == len(p["text"]) and p["canonical"] for p in rec["people"])
             canon = {p["canonical"] for p in rec["people"]}
             assert all(r["person"] is None or r["person"] in canon for r in rec["roles"])

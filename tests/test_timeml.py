@@ -1,5 +1,5 @@
 """The TimeML adapter (pipeline/eval/external/timeml.py) on a tiny made-up file: reading, offsets,
-scoring, and the refusal of the held-out AQUAINT part."""
+scoring, and the refusal of any folder but the development part (TimeBank)."""
 import json
 
 import pytest
@@ -44,8 +44,8 @@ def test_evaluate_scores_dates_and_writes_json(tmp_path, nlp):
     assert json.loads(out.read_text())["counts"] == result["counts"]
 
 
-def test_aquaint_is_refused_without_the_flag(tmp_path):
-    folder = tmp_path / "AQUAINT"
+def test_a_folder_other_than_timebank_is_refused(tmp_path):
+    folder = tmp_path / "other"
     folder.mkdir()
     with pytest.raises(HeldOutRefused):
         evaluate(folder)
@@ -60,15 +60,15 @@ def test_registry():
     assert "timeml" in ADAPTERS and hasattr(adapter("timeml"), "print_report")
 
 
-def test_cli_refuses_aquaint_and_bad_date_orders(tmp_path):
+def test_cli_refuses_other_folders_and_bad_date_orders(tmp_path):
     from typer.testing import CliRunner
 
     from pipeline.cli import app
     runner = CliRunner()
-    folder = tmp_path / "AQUAINT"
+    folder = tmp_path / "other"
     folder.mkdir()
     result = runner.invoke(app, ["evaluate-external", "timeml", str(folder)])
-    assert result.exit_code == 2 and "held out" in result.output
+    assert result.exit_code == 2 and "only the development part" in result.output
     result = runner.invoke(app, ["evaluate-external", "nosuch", str(folder)])
     assert result.exit_code == 2 and "unknown adapter" in result.output
     result = runner.invoke(app, ["extract", "--in", str(tmp_path), "--out", str(tmp_path / "out"), "--date-order", "sideways"])

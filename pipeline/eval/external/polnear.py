@@ -19,8 +19,7 @@ attribution annotations (docs/evaluation.md, "PolNeAR").
   name of such a mention; a predicted description, when it shares a content word with the source.
 - Source kinds: pronoun, named (the source holds a person or organisation name) or description.
 
-The test split is held out (README of PolNeAR: "only test a model architecture once"): the
-adapter refuses it unless `allow_test=True`.
+Only the development splits (train, dev) are read; the adapter refuses any other.
 """
 from __future__ import annotations
 
@@ -31,8 +30,7 @@ from pathlib import Path
 
 from ...lexicon import words
 
-SPLITS = ("train", "dev", "test")
-HELD_OUT = "test"
+SPLITS = ("train", "dev")  # the development splits: the only ones this adapter reads
 KINDS = ("named", "pronoun", "description", "none")
 
 
@@ -440,12 +438,10 @@ def articles(root: Path, split: str) -> list[tuple[Path, Path]]:
     return [(t, anns[t.stem]) for t in sorted(text_dir.glob("*.txt")) if t.stem in anns]
 
 
-def evaluate(path: Path, split: str = "dev", allow_test: bool = False, limit: int | None = None,
+def evaluate(path: Path, split: str = "dev", limit: int | None = None,
              errors: bool = False, model: str | None = None, batch: int = 16, coreference: bool = False) -> dict:
     if split not in SPLITS:
-        raise ValueError(f"unknown split {split!r}: one of {', '.join(SPLITS)}")
-    if split == HELD_OUT and not allow_test:
-        raise HeldOutSplit("the PolNeAR test split is held out; score train or dev")
+        raise HeldOutSplit(f"split {split!r}: only the development splits ({', '.join(SPLITS)}) are scored")
     from ...extract.process import process_articles
     from ...nlp.build import get_pipeline
 

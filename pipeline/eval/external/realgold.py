@@ -18,6 +18,7 @@ body counts as missed and the body coverage is reported, so a cut shows instead 
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import subprocess
@@ -30,6 +31,13 @@ from ..score import Counts, match_overlapping
 GOLD_DIR = Path(__file__).resolve().parents[3] / "corpus" / "gold" / "external"
 GOLD_FILES = {"polnear": GOLD_DIR / "polnear_train.jsonl", "aeb": GOLD_DIR / "aeb_dev.jsonl"}
 SCORES = ("PERSON exact", "PERSON overlap", "PAIR exact", "PAIR lenient", "ORG overlap", "ORG exact")
+
+
+def text_digest(text: str) -> str:
+    """The sha256 of a text (UTF-8) in URL-safe base64, unpadded: the check that the dataset's text
+    is the one annotated. Written in base64 so that it never reads like a page id (the benchmark
+    names its pages by hex digests)."""
+    return base64.urlsafe_b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii").rstrip("=")
 
 
 class DatasetError(Exception):
@@ -71,10 +79,10 @@ class TextSource:
             text = self._aeb[record["doc"]]["articleBody"]
         else:
             text = read_dataset_file(self.root, source).decode("utf-8")
-        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        if sha != record["text_sha256"]:
-            raise DatasetError(f"{record['doc']}: text from {source} has sha256 {sha[:12]}..., the gold was "
-                               f"annotated on {record['text_sha256'][:12]}... (another version of the dataset?)")
+        digest = text_digest(text)
+        if digest != record["text_sha256_b64"]:
+            raise DatasetError(f"{record['doc']}: text from {source} has digest {digest[:12]}..., the gold was "
+                               f"annotated on {record['text_sha256_b64'][:12]}... (another version of the dataset?)")
         return text
 
 

@@ -13,8 +13,8 @@ whitespace). Value accuracy is the share of relaxed matches whose value equals t
 the TempEval-3 value F1 (tools/evaluation-entities/evaluate_entities.py of the TempEval-3
 repository) is that accuracy times the relaxed detection F1.
 
-AQUAINT, the other half of TBAQ-cleaned, is held out for an independent check: a path that
-mentions it is refused unless `allow_held_out=True` (CLI: --allow-held-out).
+Only the development part is read: a folder named TimeBank (TBAQ-cleaned/TimeBank, 183 articles);
+any other folder is refused.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from pathlib import Path
 from ...extract.metadata import ArticleMetadata
 
 SCORED_TYPES = ("DATE", "TIME")
-HELD_OUT = re.compile(r"aquaint", re.IGNORECASE)
+DEV_FOLDER = "timebank"  # the development part: the only folder this adapter reads
 BATCH = 16
 
 
@@ -153,19 +153,17 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(path: Path, allow_held_out: bool = False, date_order: str | None = "mdy", limit: int | None = None,
+def evaluate(path: Path, date_order: str | None = "mdy", limit: int | None = None,
              out: Path | None = None, model: str | None = None) -> dict:
     """Score the pipeline's DATE mentions and values against the TimeML files under `path`.
     `date_order` goes to every article's sidecar metadata (TimeBank is American newswire)."""
     from ...dates.order import parse_date_order
     date_order = parse_date_order(date_order)
     path = Path(path)
-    if HELD_OUT.search(str(path.resolve())) and not allow_held_out:
-        raise HeldOutRefused(f"{path}: AQUAINT is held out for an independent check; "
-                             f"pass allow_held_out=True (--allow-held-out) only for that check")
+    folder = path.resolve() if path.is_dir() else path.resolve().parent
+    if folder.name.lower() != DEV_FOLDER:
+        raise HeldOutRefused(f"{path}: only the development part (a folder named TimeBank) is scored")
     files = sorted(f for f in path.glob("*.tml") if not f.name.startswith("._")) if path.is_dir() else [path]
-    if HELD_OUT.search(" ".join(str(f) for f in files)) and not allow_held_out:
-        raise HeldOutRefused(f"{path}: contains AQUAINT files, which are held out")
     if limit:
         files = files[:limit]
     from ...extract.process import process_articles
