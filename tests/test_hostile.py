@@ -593,6 +593,8 @@ def test_sigterm_stops_a_run_without_workers_too(big_run, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(previous, out)
     before = table_bytes(out)
+    # four times the big run's articles: one worker must still be extracting when the signal comes
+    src = many_articles(tmp_path / "bigger", 4 * len(list(src.iterdir())))
     proc = start(src, out, workers=1)
     time.sleep(5.0)  # loading the model or extracting, in the main process
     proc.send_signal(signal.SIGTERM)
