@@ -34,6 +34,8 @@ from pipeline.run.runner import run
 from pipeline.schema import TABLES
 from pipeline.structure.page import analyse
 
+from test_incremental import assert_same_tables, tables  # the tables of OUT, compared frame by frame
+
 #: Most cases run the pipeline; the tier is set for the whole file.
 pytestmark = pytest.mark.model
 
@@ -44,16 +46,6 @@ cli = CliRunner()
 
 def text_of(i: int) -> str:
     return ARTICLES[i].read_text(encoding="utf-8")
-
-
-def tables(out: Path) -> dict[str, pd.DataFrame]:
-    return {name: pd.read_parquet(out / f"{name}.parquet") for name in TABLES}
-
-
-def assert_same_tables(a: Path, b: Path) -> None:
-    left, right = tables(a), tables(b)
-    for name in TABLES:
-        pd.testing.assert_frame_equal(left[name], right[name], check_categorical=False, obj=name)
 
 
 def table_bytes(out: Path) -> dict[str, bytes]:
