@@ -188,3 +188,39 @@ def test_a_slow_article_on_a_dask_worker_is_rejected_and_workers_come_from_the_s
         pd.testing.assert_frame_equal(got[name].reset_index(drop=True),
                                       want[name][want[name]["doc_id"].isin(keep)].reset_index(drop=True),
                                       obj=name, check_categorical=False)
+
+
+def _worker_settings():
+    import os
+
+    import dask
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled")
+
+
+def test_the_local_cluster_workers_run_without_malloc_trimming_or_the_sampling_profiler():
+    """Both cost the workers about 15% more CPU per article (bench/README.md); the engine's own
+    LocalCluster turns them off, and keeps Dask's one-thread limits for numeric libraries."""
+    from pipeline.run.dask_engine import DaskPool
+
+    pool = DaskPool(None, workers=1)
+    try:
+        settings = pool.client.run(_worker_settings)
+        threads = pool.client.run(lambda: __import__("os").environ.get("OMP_NUM_THREADS"))
+    finally:
+        pool.shutdown()
+    assert list(settings.values()) == [(None, False)]
+    assert list(threads.values()) == ["1"]
+
+
+def test_a_real_clusters_workers_read_the_same_settings_from_the_file():
+    """`DASK_CONFIG=pipeline/run/dask-worker.yaml dask worker ...` (README): the file, collected the
+    way Dask collects it, turns off what the LocalCluster turns off and keeps Dask's other defaults."""
+    import dask
+    import distributed  # noqa: F401 - registers distributed's defaults
+
+    from pipeline.run.dask_engine import WORKER_SETTINGS
+
+    config = dask.config.merge(*dask.config.defaults, dask.config.collect(paths=[str(WORKER_SETTINGS)], env={}))
+    assert config["distributed"]["worker"]["profile"]["enabled"] is False
+    environ = config["distributed"]["nanny"]["pre-spawn-environ"]
+    assert environ["MALLOC_TRIM_THRESHOLD_"] is None and environ["OMP_NUM_THREADS"] == 1
