@@ -14,8 +14,20 @@ For each, three things are scored:
 - **title**: right when it says the same words as the page's `og:title` (else its JSON-LD
   `headline`), or is that title less a site-name prefix or suffix (the shorter a run of the longer
   covering 60% of its words);
-- **publication date**: right when its day is the day of the page's `article:published_time` (else
-  its JSON-LD `datePublished`), over the pages that state one.
+- **publication date**, over the pages whose markup states one (`article:published_time`, else
+  JSON-LD `datePublished`; `published_rule`): right when
+  (a) `day`: its day is the day the markup writes; or
+  (b) `instant`: the pipeline gives a clock time with a zone, and that instant, converted to the
+      markup's offset, falls on the markup's day; or
+  (c) `wall_clock`: the pipeline gives a clock time without a zone, and the page's wall clock is the
+      markup's instant in some real time zone: (predicted local date and time) - (the markup's
+      instant in UTC), both to the minute, is a whole multiple of 15 minutes from -12 h to +14 h.
+  Why: the pipeline keeps the day as the page writes it, the publisher's local day (docs/annotation.md
+  D3), while the markup writes UTC on some sites and the local offset on others, so a US evening
+  ("Nov 18, 2019 11:03 PM") is the 19th in a UTC timestamp (`2019-11-19T07:03:25+00:00`): the same
+  instant, not a wrong date. A naive markup timestamp (no offset: `2019-11-20T01:50:59`) is read as
+  UTC. A markup stating only a day leaves (a) alone. Rule (c) takes a wrong day only when that
+  day's clock differs from the markup's instant by whole quarter hours, within a day.
 
 Only the development pages are read: those whose id starts with a hex digit 0-7 (88 pages). The
 adapter has no way to read any other page. A table goes to the screen and the figures, per page too, to
