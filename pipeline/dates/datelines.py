@@ -147,15 +147,17 @@ def _clock_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     abbreviations = alt(n for n in zones if " " not in n)  # in capitals only: "ET", never "et"
     phrases = alt(n for n in zones if " " in n)
     clock = (r"(?<![\d:.])(?:"
-             r"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.?\s?m\b\.?))"
+             r"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s*+(?P<ampm>(?i:[ap]\.?\s?m\b\.?))"
              r"|(?P<h24>[01]?\d|2[0-3])[:.h](?P<m24>[0-5]\d)(?::(?P<s24>[0-5]\d))?(?![\d:.]\d)"
-             rf"|(?P<twelve>12\s+)?(?P<noon>(?i:{'|'.join(_noon_words())}))\b)")
-    zone = (r"(?:\s*\(?\s*(?:(?P<base>GMT|UTC)\s*(?P<sign>[+\-−])\s*(?P<oh>1[0-4]|0?\d)(?::?(?P<om>[0-5]\d))?"
+             rf"|(?P<twelve>12\s++)?(?P<noon>(?i:{'|'.join(_noon_words())}))\b)")
+    zone = (r"(?:\s*+\(?\s*+(?:(?P<base>GMT|UTC)\s*+(?P<sign>[+\-−])\s*+(?P<oh>1[0-4]|0?\d)(?::?(?P<om>[0-5]\d))?"
             rf"|(?P<zone>{abbreviations}{'|(?i:' + phrases + ')' if phrases else ''}))(?![\w]))?")
-    gap = r"\s*(?:[,;|·•–—-]+\s*)*"
-    after = re.compile(gap + r"(?:(?i:at|@)\s+)?" + clock + zone)
-    before = re.compile(clock + zone + gap + r"(?:(?i:on)\s+)?$")
-    alone = re.compile(r"\s*(?:(?i:at|@)\s+)?" + clock + zone + r"\s*(?:[|,;·•–—-].*)?$")
+    # separators between date and time: one possessive class (nested or overlapping repeats of
+    # spaces and dashes backtrack exponentially, or quadratically, on a long run of them)
+    gap = r"[\s,;|·•–—-]*+"
+    after = re.compile(gap + r"(?:(?i:at|@)\s++)?" + clock + zone)
+    before = re.compile(clock + zone + gap + r"(?:(?i:on)\s++)?$")
+    alone = re.compile(r"\s*+(?:(?i:at|@)\s++)?" + clock + zone + r"\s*+(?:[|,;·•–—-].*)?$")
     iso = re.compile(r"[T ](?P<ih>[01]\d|2[0-3]):(?P<im>[0-5]\d)(?::(?P<is>[0-5]\d)(?:\.\d+)?)?"
                      r"(?P<iz>Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?(?![\d:])")
     return after, before, alone, iso
