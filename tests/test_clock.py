@@ -117,8 +117,20 @@ def test_page_keeps_the_day_as_written_and_adds_time_and_zone():
 
 
 def test_page_reads_a_time_on_the_line_after_the_date():
-    s = analyse(_page("Nov. 19, 2019", "5:50 PM"))
+    page = _page("Nov. 19, 2019", "5:50 PM")
+    s = analyse(page)
     assert s.published == dt.date(2019, 11, 19) and s.published_time == dt.time(17, 50)
+    at = page.index("5:50 PM")
+    assert (at, at + len("5:50 PM")) in s.excluded  # no mention comes from it
+
+
+def test_relative_dateline_under_a_dated_masthead_takes_its_time():
+    menu = "\n".join(["News", "Sport", "Weather", "Business", "Culture", "Travel", "Food", "Motors", "Jobs",
+                      "Homes", "Letters", "Puzzles"])  # the masthead is more than ten lines above the headline
+    page = ("Town News\nWednesday 20 November 2019\n" + menu + "\n\n"
+            "New library opens its doors after three years of work\n\nBy Sam Writer\nYesterday 2:45PM\n\n" + PROSE)
+    s = analyse(page)
+    assert s.published == dt.date(2019, 11, 19) and s.published_time == dt.time(14, 45)
 
 
 def test_published_date_before_an_updated_one_has_no_time_of_the_update():

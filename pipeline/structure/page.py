@@ -676,6 +676,8 @@ def _clock_beside(structure: Structure, lines: list[Line], at: int, start: int, 
     if clock:
         structure.published_time, structure.published_zone = clock.time, clock.zone
         structure.published_utc_offset = clock.offset
+        if clock.start > len(line.text):  # the time's own line is a document attribute too (D2)
+            structure.excluded.append((lines[at + 1].start, lines[at + 1].end))
 
 
 #: A caption's label on a line of its own ("Image caption,"): the next line is the caption.
