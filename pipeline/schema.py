@@ -109,6 +109,15 @@ TABLE_LIST = (
         Column("published_text", pa.string(), True, "the dateline's date as written"),
         Column("published_source", LABEL, True,
                "where the publication date comes from; null when there is none", PUBLISHED_SOURCES),
+        Column("published_time", pa.time32("ms"), True,  # (Parquet has no time in seconds: milliseconds, always whole seconds)
+               "the publication's clock time, to the second, as the page writes it beside the date (`11:03 PM` is 23:03:00), "
+               "on the page's own clock, like `published`; from the same place as `published` "
+               "(`published_source`: the dateline, or the HTML page's declared timestamp); null when none is written "
+               "or a sidecar gave the date"),
+        Column("published_utc_offset", pa.int16(), True,
+               "minutes east of UTC of `published_time` (`CST` is -360, `ET` in summer -240): only when the page "
+               "writes a zone beside the time or the HTML page's declared timestamp has an offset, else null; "
+               "`published` + `published_time` - this offset is the publication instant in UTC"),
         Column("author", pa.string(), True, "the article's author(s) as the page names them (HTML input), else null"),
         Column("url", pa.string(), True, "the page's canonical address (HTML input, or a sidecar's url), else null"),
         Column("input_format", LABEL, False, "how the input file was read: a page saved as text, or a saved web page",
@@ -263,6 +272,8 @@ def _python_check(type_: pa.DataType):
         return lambda v: isinstance(v, bool)
     if pa.types.is_date(type_):
         return lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime)
+    if pa.types.is_time(type_):  # the project's times are whole seconds (Parquet stores them in ms)
+        return lambda v: isinstance(v, dt.time) and v.tzinfo is None and v.microsecond == 0
     if pa.types.is_list(type_):
         inner = _python_check(type_.value_type)
         return lambda v: isinstance(v, (list, tuple)) and all(inner(i) for i in v)
@@ -273,6 +284,7 @@ _CHECKS = {t.name: [(c, _python_check(c.type), frozenset(c.values) if c.values e
            for t in TABLE_LIST}
 _NAMES = {t.name: frozenset(c.name for c in t.columns) for t in TABLE_LIST}
 INT32_MAX = 2**31 - 1
+INT16_MAX = 2**15 - 1
 
 
 def validate_rows(rows: dict[str, list[dict]], tables: tuple[str, ...] | None = None) -> list[str]:
@@ -301,6 +313,8 @@ def validate_rows(rows: dict[str, list[dict]], tables: tuple[str, ...] | None = 
                     problems.append(f"{table} row {i}: {column.name}={value!r} is not one of its values")
                 elif pa.types.is_int32(column.type) and not -INT32_MAX <= value <= INT32_MAX:
                     problems.append(f"{table} row {i}: {column.name}={value} is out of int32 range")
+                elif pa.types.is_int16(column.type) and not -INT16_MAX <= value <= INT16_MAX:
+                    problems.append(f"{table} row {i}: {column.name}={value} is out of int16 range")
     return problems
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lexicon import words
 from .words import expand_year, month_number, month_regex
@@ -105,3 +106,126 @@ def _to_date(m: re.Match, date_order: str | None = None) -> dt.date | None:
         return dt.date(year, month_num, int(m.group("day")))
     except (TypeError, ValueError):
         return None
+
+
+# -- the clock time beside a dateline's date ---------------------------------------------------
+# "November 18, 2019 11:03 PM", "Nov 19, 2019, 10:31 pm CST", "PUBLISHED: November 19, 2019 at
+# 8:59 pm", "Updated 10:01 pm PST, Tuesday, November 19, 2019", "November 18, 2019 -- 19:14 GMT",
+# "Thu 7 Feb 2019 06.00 GMT", "2019-11-19T12:48Z", or the time alone on the next line ("5:50 PM").
+# The time is the publisher's wall clock; a zone, when written, gives its offset from UTC. Only a
+# time right beside the date counts: separators (",", "|", "-", "at") may stand between them, words
+# may not ("... 2019 | Updated 10:16 pm" dates the update, not the article).
+
+class Clock(NamedTuple):
+    """A dateline's clock time: `time` as written (24-hour), the zone as written (None when the
+    page writes none) and its offset in minutes east of UTC on that date, and the span of time and
+    zone in the text searched."""
+
+    time: dt.time
+    zone: str | None
+    offset: int | None
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def time_zones() -> dict[str, str]:
+    """patterns/lexicon/time_zones.json as {name as written: "+HH:MM" or an IANA zone}."""
+    return dict(e.split("=", 1) for e in words("time_zones"))
+
+
+@lru_cache(maxsize=1)
+def _noon_words() -> tuple[str, ...]:
+    # midnight (24:00) is left out: on a dateline it does not say which day it ends
+    return tuple(w for w, v in (e.split("=") for e in words("clock_words")) if v == "12:00")
+
+
+@lru_cache(maxsize=1)
+def _clock_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    zones = time_zones()
+    alt = lambda names: "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    abbreviations = alt(n for n in zones if " " not in n)  # in capitals only: "ET", never "et"
+    phrases = alt(n for n in zones if " " in n)
+    clock = (r"(?<![\d:.])(?:"
+             r"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s*+(?P<ampm>(?i:[ap]\.?\s?m\b\.?))"
+             r"|(?P<h24>[01]?\d|2[0-3])[:.h](?P<m24>[0-5]\d)(?::(?P<s24>[0-5]\d))?(?![\d:.]\d)"
+             rf"|(?P<twelve>12\s++)?(?P<noon>(?i:{'|'.join(_noon_words())}))\b)")
+    zone = (r"(?:\s*+\(?\s*+(?:(?P<base>GMT|UTC)\s*+(?P<sign>[+\-−])\s*+(?P<oh>1[0-4]|0?\d)(?::?(?P<om>[0-5]\d))?"
+            rf"|(?P<zone>{abbreviations}{'|(?i:' + phrases + ')' if phrases else ''}))(?![\w]))?")
+    # separators between date and time: one possessive class (nested or overlapping repeats of
+    # spaces and dashes backtrack exponentially, or quadratically, on a long run of them)
+    gap = r"[\s,;|·•–—-]*+"
+    after = re.compile(gap + r"(?:(?i:at|@)\s++)?" + clock + zone)
+    before = re.compile(clock + zone + gap + r"(?:(?i:on)\s++)?$")
+    alone = re.compile(r"\s*+(?:(?i:at|@)\s++)?" + clock + zone + r"\s*+(?:[|,;·•–—-].*)?$")
+    iso = re.compile(r"[T ](?P<ih>[01]\d|2[0-3]):(?P<im>[0-5]\d)(?::(?P<is>[0-5]\d)(?:\.\d+)?)?"
+                     r"(?P<iz>Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?(?![\d:])")
+    return after, before, alone, iso
+
+
+#: What may follow a date at the end of its line for a time on the next line to be its own
+LINE_REST = re.compile(r"[\s,;|·•–—-]*$")
+
+
+def find_clock(text: str, start: int, end: int, date: dt.date, next_line: str | None = None) -> Clock | None:
+    """The clock time written beside the date at text[start:end] (`date` its reading): right after
+    it, else right before it, else (when nothing follows the date on its line) alone on `next_line`,
+    whose offsets the returned span then counts from the end of `text` plus one (a newline)."""
+    after, before, alone, iso = _clock_patterns()
+    if (m := iso.match(text, end)) and (m.group(0)[0] == "T" or m["iz"]):
+        time = dt.time(int(m["ih"]), int(m["im"]), int(m["is"] or 0))
+        z = m["iz"]
+        offset = None if z is None else 0 if z == "Z" else _fixed_offset(z)
+        return Clock(time, z, offset, m.start() + 1, m.end())
+    m = after.match(text, end)
+    if m is None:
+        m = before.search(text, 0, start)
+    if m is None and next_line is not None and LINE_REST.match(text, end):
+        found = alone.match(next_line)
+        if found:
+            clock, shift = _clock(found, date), len(text) + 1
+            return Clock(*clock[:3], clock.start + shift, clock.end + shift) if clock else None
+    return _clock(m, date) if m else None
+
+
+def _clock(m: re.Match, date: dt.date) -> Clock | None:
+    if m["ampm"]:
+        hour = int(m["h12"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+        time, first = dt.time(hour, int(m["m12"] or 0)), "h12"
+    elif m["noon"]:
+        time, first = dt.time(12, 0), "twelve" if m["twelve"] else "noon"
+    else:
+        time, first = dt.time(int(m["h24"]), int(m["m24"]), int(m["s24"] or 0)), "h24"
+    end = max(m.end(g) for g in CLOCK_GROUPS if m[g] is not None)
+    if m["base"]:  # "GMT+1", "UTC-05:00"
+        sign = -1 if m["sign"] in "-−" else 1
+        return Clock(time, m.string[m.start("base"):end], sign * (int(m["oh"]) * 60 + int(m["om"] or 0)),
+                     m.start(first), end)
+    zone = m["zone"]
+    return Clock(time, zone, zone_offset(zone, date, time) if zone else None, m.start(first), end)
+
+
+#: The groups of a clock match that belong to the time and zone (not to the gap around them)
+CLOCK_GROUPS = ("h12", "m12", "ampm", "h24", "m24", "s24", "noon", "base", "oh", "om", "zone")
+
+
+def _fixed_offset(value: str) -> int:
+    """Minutes east of UTC of "+05:30", "-0800", "+01"."""
+    digits = value[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + int(digits[2:4] or 0)
+    return -minutes if value[0] in "-−" else minutes
+
+
+def zone_offset(zone: str, date: dt.date, time: dt.time) -> int | None:
+    """Minutes east of UTC of a zone name (patterns/lexicon/time_zones.json) at that local date and
+    time: a fixed offset as it is, a generic zone ("ET") with its summer time worked out by zoneinfo."""
+    zones = time_zones()
+    value = zones.get(zone) or next((v for k, v in zones.items() if k.lower() == zone.lower()), None)
+    if value is None:
+        return None
+    if value[0] in "+-":
+        return _fixed_offset(value)
+    from zoneinfo import ZoneInfo
+
+    offset = dt.datetime.combine(date, time, tzinfo=ZoneInfo(value)).utcoffset()
+    return int(offset.total_seconds() // 60)

@@ -137,6 +137,8 @@ def _prepare(source_path: str, data: bytes, metadata: ArticleMetadata | None) ->
         date_order = metadata.date_order or date_order
         if metadata.published:
             structure.published, published_source = metadata.published, "metadata"
+            # the page's clock time and zone went with the page's date, not the sidecar's
+            structure.published_time = structure.published_zone = structure.published_utc_offset = None
         structure.title = metadata.title or structure.title
         structure.publisher = metadata.publisher or structure.publisher
         structure.url = metadata.url or structure.url
@@ -225,6 +227,7 @@ def _article_rows(prepared: dict, doc: Doc, pipeline_version: str) -> dict[str, 
         "title": structure.title, "publisher": structure.publisher,
         "published": structure.published, "published_text": structure.published_text,
         "published_source": prepared["published_source"],
+        "published_time": structure.published_time, "published_utc_offset": structure.published_utc_offset,
         "author": structure.author, "url": structure.url, "input_format": INPUT_FORMAT_NAMES[structure.input_format],
         "language": structure.language,
         "text": text, "body_start": structure.body_start, "body_end": structure.body_end,

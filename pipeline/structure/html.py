@@ -65,7 +65,30 @@ def read_html(page: str, url: str | None = None) -> HtmlPage:
         body_start=0, body_end=len(text), title=title, publisher=_one_line(found.sitename),
         published=published, published_text=published_text, author=_one_line(found.author),
         url=found.url or url, language=page_language(page), input_format="html")
+    structure.published_time, structure.published_zone, structure.published_utc_offset = declared_clock(published_text)
     return HtmlPage(text, structure)
+
+
+#: The clock part of a declared timestamp: "T07:03:25+00:00", " 19:31:39", "T01:19:34.819Z"
+DECLARED_CLOCK = re.compile(r"[T ](?:[01]\d|2[0-3]):[0-5]\d")
+
+
+def declared_clock(value: str | None) -> tuple[dt.time | None, str | None, int | None]:
+    """The clock time of a declared publication timestamp as written (to the second), its offset as
+    written ("+00:00", "Z"; None for a naive timestamp) and that offset in minutes east of UTC;
+    (None, None, None) for a bare day or anything `datetime.fromisoformat` cannot read."""
+    if not value or not DECLARED_CLOCK.match(value, 10):
+        return None, None, None
+    try:
+        stamp = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None, None, None
+    offset = stamp.utcoffset()
+    if offset is None:
+        return stamp.time().replace(microsecond=0), None, None
+    zone = re.search(r"(?:Z|[+-]\d\d(?::?\d\d)?)$", value.strip())
+    return (stamp.time().replace(microsecond=0), zone.group() if zone else None,
+            int(offset.total_seconds() // 60))
 
 
 #: Earlier than this, a declared date is a placeholder ("0001-01-01"), not a publication date.

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..about import PATTERNS_DIR
 from ..lexicon import words
-from ..dates.datelines import find_date, find_yearless
+from ..dates.datelines import find_clock, find_date, find_yearless
 from . import blocks
 from .blocks import Classified, best_region
 
@@ -108,6 +108,12 @@ class Structure:
     language: str | None = None
     #: "text" or "html": how the input file was read
     input_format: str = "text"
+    #: the publication's clock time as the page writes it beside the date ("11:03 PM", "19:14 GMT"),
+    #: the zone as written ("CST", "ET", "GMT+1"; None when the page writes none) and its offset in
+    #: minutes east of UTC on that date (None without a zone). `published` stays the day as written.
+    published_time: dt.time | None = None
+    published_zone: str | None = None
+    published_utc_offset: int | None = None
 
 
 @lru_cache(maxsize=4)
@@ -495,6 +501,7 @@ def analyse(text: str) -> Structure:
         else:
             dateline_at, (structure.published, s, e) = pool[-1]
         structure.published_text = text[s:e]
+        _clock_beside(structure, lines, dateline_at, s, e)
         if titled_at is None and dateline_at < first_prose:
             headline_at = _find_headline(head, dateline_at, not_titles, kinds)
 
@@ -656,7 +663,21 @@ def _footer_dateline(structure: Structure, text: str, footer: list[Line]) -> Non
             date, s, e = found
             structure.published = date
             structure.published_text = text[ln.start + cue.end() + s:ln.start + cue.end() + e]
+            _clock_beside(structure, [ln], 0, ln.start + cue.end() + s, ln.start + cue.end() + e)
             return
+
+
+def _clock_beside(structure: Structure, lines: list[Line], at: int, start: int, end: int) -> None:
+    """The clock time (and zone) written beside the publication date at page offsets start..end on
+    lines[at], or alone on the line after it (pipeline/dates/datelines.py `find_clock`)."""
+    line = lines[at]
+    next_line = lines[at + 1].text if at + 1 < len(lines) else None
+    clock = find_clock(line.text, start - line.start, end - line.start, structure.published, next_line)
+    if clock:
+        structure.published_time, structure.published_zone = clock.time, clock.zone
+        structure.published_utc_offset = clock.offset
+        if clock.start > len(line.text):  # the time's own line is a document attribute too (D2)
+            structure.excluded.append((lines[at + 1].start, lines[at + 1].end))
 
 
 #: A caption's label on a line of its own ("Image caption,"): the next line is the caption.
