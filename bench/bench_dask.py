@@ -7,7 +7,8 @@ paragraphs), then extracts them into fresh output folders twice, each in its own
 the local engine with WORKERS worker processes, then `--engine dask` on a LocalCluster of WORKERS
 processes (one thread each). Words are the whitespace-separated words of the bodies, the same count
 for both; seconds are the whole run's (model loading, cluster start, writing the tables included).
-It checks that both wrote the same tables, and prints words/s of each and the ratio dask/local.
+It checks that both wrote the same tables, and prints words/s of each, the CPU seconds of its process
+tree, its workers' peak RSS (sampled every half second) and the ratio dask/local.
 
     python bench/bench_dask.py --driver-memory [--sizes 10000 100000] [--json bench/driver-memory.json]
 
@@ -37,12 +38,37 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def measure(corpus: Path, out: Path, engine: str, workers: int) -> dict:
+    """One engine's run, with the peak RSS of each worker process (sampled every half second) and the
+    CPU seconds of the whole process tree (getrusage of this process and its waited-for children)."""
+    import resource
+    import threading
+
     from pipeline.run.runner import run
 
+    peaks: dict[int, int] = {}
+    done = threading.Event()
+
+    def sample():
+        import psutil
+        me = psutil.Process()
+        while not done.wait(0.5):
+            for child in me.children(recursive=True):
+                try:
+                    if "resource_tracker" not in " ".join(child.cmdline()):
+                        peaks[child.pid] = max(peaks.get(child.pid, 0), child.memory_info().rss)
+                except psutil.Error:
+                    pass
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     started = time.perf_counter()
     summary = run(corpus, out, workers=workers, progress=False, engine=engine)
-    return {"seconds": time.perf_counter() - started, "documents": summary.documents,
-            "workers": summary.workers, "rows": summary.rows}
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return {"seconds": seconds, "documents": summary.documents, "workers": summary.workers, "rows": summary.rows,
+            "cpu_seconds": round(sum(u.ru_utime + u.ru_stime for u in usage), 1),
+            "worker_peak_rss_mb": sorted(round(v / 2**20) for v in peaks.values() if v > 100 * 2**20)}
 
 
 def same_tables(a: Path, b: Path) -> bool:
@@ -192,7 +218,8 @@ def main() -> None:
             measured["words_per_second"] = words / measured["seconds"]
             result[engine] = measured
             print(f"{engine:5}: {measured['seconds']:7.1f} s, {measured['words_per_second']:8.0f} words/s "
-                  f"({measured['documents']} documents, {measured['workers']} workers)", flush=True)
+                  f"({measured['documents']} documents, {measured['workers']} workers; {measured['cpu_seconds']} "
+                  f"CPU s; workers' peak RSS {measured['worker_peak_rss_mb']} MB)", flush=True)
         result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
         result["same_tables"] = same_tables(Path(scratch) / "out-local", Path(scratch) / "out-dask")
         result["ratio"] = result["dask"]["words_per_second"] / result["local"]["words_per_second"]
