@@ -55,7 +55,7 @@ def test_pronoun_with_a_known_gender_person_in_its_own_sentence(nlp):
     # "she" goes to the mayor named in its sentence, so the governor is not taken for a woman,
     # and the later "he" finds him
     text = ("Gov. Dan Garnock described the mayor, Janet Ortell, as a “disgrace” after she criticised the police "
-            "on Monday.\n\nMorrow, who has campaigned for the party since he left the council in May, repeated "
+            "on Monday.\n\nGarnock, who has campaigned for the party since he left the council in May, repeated "
             "the charge on Wednesday.\n\n“It is a disgrace and those comments are a disgrace,” he said.")
     assert speakers(nlp, text)[-1][1:] == ("Dan Garnock", True)
 

@@ -189,7 +189,7 @@ def test_headline_ending_on_a_quotation_with_furniture_below_it():
     page = ("Ashcott News\nEngland | Local News | Regions\n\n"
             "Academy rated inadequate as Ofsted finds pupils 'roaming corridors'\n\n"
             "Published\n1 day ago\n\nShare\nclose panel\n\nImage caption,\nThe academy has about 1,100 pupils aged 11 to 18\n\n"
-            f"By Jane Doe\nNorthdale News, Hartsmere\n\n{PROSE}")
+            f"By Jane Doe\nAshcott News, Hartsmere\n\n{PROSE}")
     s = analyse(page)
     assert s.title.startswith("Academy rated inadequate") and s.body_start == page.index("Academy rated")
     caption = page.index("The academy has")
