@@ -6,7 +6,7 @@ a quote, only the last closes it) and unbalanced marks never swallow the rest of
 
 Attribution reads the quote's frame: the reporting text of its own sentence before it, after it,
 or between two pieces of it, and finds a speech word there (`patterns/lexicon/speech_verbs.json`),
-a colon that introduces it ("Caddell continued:" closing the paragraph before), a dash signature
+a colon that introduces it ("Pellow continued:" closing the paragraph before), a dash signature
 ("― Name") or a transcript label ("PENCE: …"). The speaker is the person next to the cue: the
 nearest name on its left (the clause subject, through appositions and long titles: "Brandt running
 mate Gov. Cal Ferris of Indiana told"), else the first name on its right ("said Mr. Pellow"). A
@@ -514,7 +514,7 @@ class Frames:
         return bool(re.match(r"[’']s?\b", self.text[span.end_char:span.end_char + 2]))
 
     def canonical_for(self, word: str):
-        """A known person whose family name is this capitalised word ("CADDELL", "Caddell")."""
+        """A known person whose family name is this capitalised word ("PELLOW", "Pellow")."""
         return self._family.get(word.strip(".,:;").lower())
 
 
@@ -536,7 +536,7 @@ def _cues(frames: Frames, start: int, end: int) -> list[tuple[str, int, int]]:
     return out
 
 
-#: cues whose object is the person spoken to, never the speaker ("Brandt told Bart Quill")
+#: cues whose object is the person spoken to, never the speaker ("Brandt told Bart Vesey")
 ADDRESSEE_CUES = word_set("addressee_cues")
 
 
@@ -754,8 +754,8 @@ _NAME_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+")
 
 
 def _bare_name(chunk: str, first: bool = False, adjacent: bool = False) -> str | None:
-    """A capitalised name the NER missed, right next to the cue ("said Caddell." / "Caddell
-    continued:" / "DuVernay explained"); titles before it ("Rep.", "Gov.") are not part of it."""
+    """A capitalised name the NER missed, right next to the cue ("said Pellow." / "Pellow
+    continued:" / "DuQuarrie explained"); titles before it ("Rep.", "Gov.") are not part of it."""
     vocab = quote_vocabulary()
     chunk = chunk.strip(" ,") if not adjacent else chunk.rstrip()
     name_re = r"((?:(?:[A-Z][\w’'-]*|[A-Z]\.(?:[A-Z]\.)*)\s+){0,3}[A-Z][\w’'-]*[a-z][\w’'-]*)"
@@ -917,7 +917,7 @@ def resolve_description(frames: Frames, desc: str, at: int, cue, rule) -> Speake
 
 def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
     """A cue earlier in the quote's own sentence ("X said: “…", "X described it as “…”"), or a
-    colon closing the paragraph before a quote that opens its own ("Caddell continued:")."""
+    colon closing the paragraph before a quote that opens its own ("Pellow continued:")."""
     text = frames.text
     lo = _sentence_start(text, q.paragraph[0], q.open_at)
     # stop at the end of an earlier quote in the same sentence
@@ -943,7 +943,7 @@ def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
         colon = lo + clause.rstrip().rfind(":")
         if len(clause.split()) <= 8:
             return _speaker_at_cue(frames, lo, q.open_at, (":", colon, colon + 1), "colon")
-        # a longer clause introducing the quote ("Kaine has adopted the stance common among …:"):
+        # a longer clause introducing the quote ("Tolliver has adopted the stance common among …:"):
         # its subject by the parse, when that is a person
         doc = frames.article.doc
         span = doc.char_span(lo, colon, alignment_mode="expand") if frames.parsed else None
@@ -955,7 +955,7 @@ def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
             if isinstance(found, Named):
                 return Speaker(str(found), True, ":", "colon-clause")
     if not clause.strip() and lo > q.paragraph[0]:
-        # the sentence before, in the same paragraph, ends with its attribution ("…, Schiff said.
+        # the sentence before, in the same paragraph, ends with its attribution ("…, Rendle said.
         # “The other factor …")
         p_lo = _sentence_start(text, q.paragraph[0], lo - 2)
         prev_cues = _cues(frames, p_lo, lo)

@@ -667,7 +667,7 @@ class MentionRules:
         return found
 
     def titles_before_names(self, doc: Doc, kept: list[Span]) -> list[Span]:
-        """D47: "Sen. Mara Ruiz", "Lt. Gov. Eli Hobart", "Judge Sorley", "General Max Millar",
+        """D47: "Sen. Mara Ortell", "Lt. Gov. Eli Hobart", "Judge Sorley", "General Max Millar",
         "Detective Inspector Jane Roe": capitalised titles right before a PERSON are a ROLE
         (rule:title_before_name), when no span holds them yet."""
         taken = {i for span in kept for i in range(span.start, span.end)}
@@ -710,7 +710,7 @@ class MentionRules:
 
     @staticmethod
     def _hyphen_joined(doc: Doc, i: int) -> int:
-        """Past the hyphenated parts of the word ending before `i` ("Bo-kwan", "Holtz-Eakin"):
+        """Past the hyphenated parts of the word ending before `i` ("Bo-kwan", "Tolley-Marchamp"):
         a hyphen written with no space either side, then a word."""
         while i + 1 < len(doc) and doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_ \
                 and not doc[i].whitespace_ and doc[i + 1].is_alpha:
