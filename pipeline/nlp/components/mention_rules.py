@@ -239,7 +239,7 @@ class MentionRules:
         if self.is_non_organisation_name(span):
             return None  # "Republican Party", "Freedom Act", "Westhaven Air Show", "the Statehouse", "National Socialism"
         if self.is_place_name(span) or self.is_place_after_in(span):
-            return None  # "Benghazi", "New York State", "in Senkata": a place is no body (D33, D48)
+            return None  # "Benghazi", "New York State", "in Velkata": a place is no body (D33, D48)
         if self.looks_like_person(span):
             return Span(doc, start, end, label="PERSON")
         return Span(doc, start, end, label="ORG")
