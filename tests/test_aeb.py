@@ -14,10 +14,10 @@ BODY = ["Northshire County Council's children's services have been rated good by
         "The director of children's services said the judgement reflected the work of staff over several "
         "years of change, and thanked the families who had spoken to the inspectors."]
 
-PAGE = ("<html><head><meta property='og:title' content='Northshire services rated good | Ledger'>"
+PAGE = ("<html><head><meta property='og:title' content='Northshire services rated good | Bugle'>"
         "<meta property='article:published_time' content='2017-03-14T23:30:00-05:00'></head><body>"
         "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Northshire services rated good</h1>"
-        + "".join(f"<p>{p}</p>" for p in BODY) + "</article><footer>Copyright Ledger</footer></body></html>")
+        + "".join(f"<p>{p}</p>" for p in BODY) + "</article><footer>Copyright Bugle</footer></body></html>")
 
 # a stand-in for the benchmark's evaluate.py (the real one is imported from a real clone)
 SCORER = '''
@@ -66,9 +66,9 @@ def test_only_the_development_pages_can_be_scored(clone, tmp_path):
 
 
 def test_title_matching_and_page_metadata():
-    assert same_title("Northshire services rated good", "Northshire services rated good | Ledger")
+    assert same_title("Northshire services rated good", "Northshire services rated good | Bugle")
     assert same_title("‘Quoted’ title here", "'Quoted' title here")
-    assert not same_title("Most read", "Northshire services rated good | Ledger")
+    assert not same_title("Most read", "Northshire services rated good | Bugle")
     assert not same_title(None, "x")
     meta = page_metadata('<html><head><script type="application/ld+json">{"@graph": [{"headline": "A b c",'
                          ' "datePublished": "2019-11-19T04:58:46Z"}]}</script></head><body></body></html>')

@@ -73,7 +73,7 @@ def body_of(page):
 
 
 def page_with(interruption):
-    return f"The Ledger\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{interruption}\n\n{P2}\n\n{P3}\n\nMost read\nOne story\nAnother story\n"
+    return f"The Bugle\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{interruption}\n\n{P2}\n\n{P3}\n\nMost read\nOne story\nAnother story\n"
 
 
 @pytest.mark.parametrize("interruption", [
@@ -98,7 +98,7 @@ def test_short_interruption_inside_the_article_is_skipped(interruption):
 
 
 def test_byline_block_before_the_first_paragraph_does_not_end_the_article():
-    page = (f"The Ledger\n{MENU}\n{HEADLINE}\n\nBy Jane Doe\nHealth Correspondent\nJane writes about care and health.\n"
+    page = (f"The Bugle\n{MENU}\n{HEADLINE}\n\nBy Jane Doe\nHealth Correspondent\nJane writes about care and health.\n"
             f"Published 14 March 2017\nShare\nFacebook\nTwitter\n\n{P1}\n\n{P2}\n\n{P3}\n")
     s, b = body_of(page)
     assert b.endswith(P3) and s.title == HEADLINE and s.published == dt.date(2017, 3, 14)
@@ -120,20 +120,20 @@ def test_widgets_banners_and_teasers_are_not_the_body():
 def test_long_menu_line_is_not_prose():
     menu_line = " ".join(["Select", "a", "region"] + ["North", "South", "East", "West", "Midlands", "Wales",
                                                        "Scotland", "London", "Yorkshire", "Cumbria"] * 3)
-    page = f"The Ledger\n{menu_line}\n\n{HEADLINE}\n\n{P1}\n\n{P2}\n"
+    page = f"The Bugle\n{menu_line}\n\n{HEADLINE}\n\n{P1}\n\n{P2}\n"
     s, b = body_of(page)
     assert s.title == HEADLINE and menu_line not in b
 
 
 def test_masthead_today_is_not_the_publication_date():
-    page = (f"The Ledger\nWednesday 2 December 2026\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    page = (f"The Bugle\nWednesday 2 December 2026\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n")
     assert analyse(page).published is None
     dated = page.replace(f"{HEADLINE}\n\n", f"{HEADLINE}\n\nBy Jane Doe | Updated 15 March 2017 | Published 14 March 2017\n\n")
     assert analyse(dated).published == dt.date(2017, 3, 14)
 
 
 def test_page_title_line_names_the_headline():
-    page = (f"{HEADLINE} | The Ledger\n{MENU}\nMost popular story of the week\n\n{P4}\n\n"
+    page = (f"{HEADLINE} | The Bugle\n{MENU}\nMost popular story of the week\n\n{P4}\n\n"
             f"{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n")
     s, b = body_of(page)
     assert s.title == HEADLINE and b.startswith(HEADLINE) and P4 not in b
@@ -142,7 +142,7 @@ def test_page_title_line_names_the_headline():
 def test_closing_teasers_are_cut_off():
     teaser = ("ELSEWHERE\nCouncil tax to rise in the county next year\nexample.org News\n"
               "The county will raise council tax by five per cent, the most it is allowed to.\n")
-    page = f"The Ledger\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{P4}\n\n{teaser * 3}"
+    page = f"The Bugle\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{P4}\n\n{teaser * 3}"
     s, b = body_of(page)
     assert b.endswith(P4) and "ELSEWHERE" not in b
 
@@ -155,7 +155,7 @@ def test_long_dash_paragraph_is_prose_and_long_list_line_is_not_an_item():
 
 def test_opening_furniture_share_widgets_and_captions_carry_no_mentions():
     caption = "Inspectors visited the children's homes in the county over three weeks in the spring of this year."
-    page = (f"The Ledger\n{MENU}\n{HEADLINE}\n\nBy\nJane Doe\nClick to share on Facebook (Opens in new window)\n"
+    page = (f"The Bugle\n{MENU}\n{HEADLINE}\n\nBy\nJane Doe\nClick to share on Facebook (Opens in new window)\n"
             f"Copy this link\n{caption}\n(Image: © A Photographer)\n\n{P1}\n\n{P2}\n\n{P3}\n\nAbout the author\n")
     s, b = body_of(page)
     assert b.endswith(P3)
@@ -203,16 +203,16 @@ def test_lists_and_galleries_inside_the_article_are_bridged(interruption):
     ("Chris Davies - Nov 19, 2019, 10:31 pm CST", dt.date(2019, 11, 19)),      # the day as written
 ])
 def test_byline_dates_near_the_headline(dateline, published):
-    page = f"The Ledger\n{MENU}\n{HEADLINE}\n{dateline}\n\n{P1}\n\n{P2}\n\n{P3}\n\n© 2017 The Ledger\n"
+    page = f"The Bugle\n{MENU}\n{HEADLINE}\n{dateline}\n\n{P1}\n\n{P2}\n\n{P3}\n\n© 2017 The Bugle\n"
     s = analyse(page)
     assert s.published == published and s.title == HEADLINE
     assert any(a <= page.index(dateline) < e for a, e in s.excluded)
 
 
 def test_a_date_without_year_needs_the_page_year():
-    page = f"The Ledger\n{MENU}\n{HEADLINE}\nPosted Nov 19, 6:51 AM\n\n{P1}\n\n{P2}\n\n{P3}\n"
+    page = f"The Bugle\n{MENU}\n{HEADLINE}\nPosted Nov 19, 6:51 AM\n\n{P1}\n\n{P2}\n\n{P3}\n"
     assert analyse(page).published is None  # no copyright line: no year to give it
-    assert analyse(page + "Copyright 2005-2019 The Ledger\n").published == dt.date(2019, 11, 19)
+    assert analyse(page + "Copyright 2005-2019 The Bugle\n").published == dt.date(2019, 11, 19)
 
 
 def test_an_article_that_is_a_long_list_of_short_lines_is_kept_whole():
@@ -221,14 +221,14 @@ def test_an_article_that_is_a_long_list_of_short_lines_is_kept_whole():
            "Soup and a wholemeal roll\nEvening meal with the family\nFish with rice and green beans\n")
     plan = "".join(day.format(n=n) for n in range(2, 8))
     # the best region ends inside the plan, after the paragraph below its first day
-    page = (f"The Ledger\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{day.format(n=1)}{P3}\n\n{plan}\nRelated Articles\n"
+    page = (f"The Bugle\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{day.format(n=1)}{P3}\n\n{plan}\nRelated Articles\n"
             "Council tax to rise by five per cent\nNew head for the county's schools\n")
     s, b = body_of(page)
     assert b.startswith(HEADLINE) and "Day 7" in b and b.rstrip().endswith("Fish with rice and green beans")
     assert "Related Articles" not in b
     # a menu or a list of teasers after the article repeats none of the article's lines: not taken in
     teasers = "\n".join(f"Council story number {n} of the week\nA short line about it" for n in range(8))
-    s, b = body_of(f"The Ledger\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{teasers}\n")
+    s, b = body_of(f"The Bugle\n{MENU}\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{teasers}\n")
     assert b.endswith(P3)
 
 
@@ -239,7 +239,7 @@ def test_an_article_that_is_a_long_list_of_short_lines_is_kept_whole():
     ("Updated today", dt.date(2026, 12, 2)),
 ])
 def test_relative_datelines_count_back_from_the_masthead_today(relative, published):
-    page = (f"The Ledger\nWednesday 2 December 2026\n{MENU}\n{HEADLINE}\n{relative}\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    page = (f"The Bugle\nWednesday 2 December 2026\n{MENU}\n{HEADLINE}\n{relative}\n\n{P1}\n\n{P2}\n\n{P3}\n")
     s = analyse(page)
     assert s.published == published and s.title == HEADLINE
     assert any(a <= page.index(relative) < e for a, e in s.excluded)
@@ -263,15 +263,15 @@ def test_the_joined_cue_pattern_answers_as_the_cues_one_by_one():
         return None
 
     samples = [ln for page in (page_with("ADVERTISEMENT"), MENU) for ln in page.split("\n") if ln.strip()] + [
-        "Related Stories", "Read more: " + HEADLINE, "Share this article", "From the Ledger", "from the start",
-        "Comments (3)", "Tags: Ofsted", "© 2019 The Ledger", "Sign up to our daily newsletter",
+        "Related Stories", "Read more: " + HEADLINE, "Share this article", "From the Bugle", "from the start",
+        "Comments (3)", "Tags: Ofsted", "© 2019 The Bugle", "Sign up to our daily newsletter",
         "Share " + " ".join(["word"] * 25), "Click to share on Facebook (Opens in new window)", P1]
     for text in samples:
         assert cue_of(Line(0, len(text), text)) == one_by_one(text), text
 
 
 def test_a_page_that_writes_numeric_dates_month_first_is_read_month_first():
-    page = (f"The Ledger\n{MENU}\nSchools budget set\n11/13/19 9:00AM\n\n{HEADLINE}\n11/12/19 4:40PM\n\n"
+    page = (f"The Bugle\n{MENU}\nSchools budget set\n11/13/19 9:00AM\n\n{HEADLINE}\n11/12/19 4:40PM\n\n"
             f"{P1}\n\n{P2}\n\n{P3}\n")
     assert analyse(page).published == dt.date(2019, 11, 12)  # "11/13/19" reads only month first
     uk = page.replace("11/13/19", "13/11/19")  # a date that reads only day first: the default stays

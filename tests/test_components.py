@@ -53,14 +53,14 @@ def test_paragraph_breaks_become_sentence_starts():
 def test_entity_cut_at_a_line_break_keeps_its_label_and_source(rules):
     """A name the NER runs over a line break ("Karen Lodge\nThe council") is cut before the break;
     the cut part stays the same entity (a slice of the Doc would have no label: it vanished)."""
-    doc = make_doc(["Karen", "Lodge", "\n", "The", "Brackenshire", "County", "Council", "\n", "Said"],
+    doc = make_doc(["Karen", "Lodge", "\n", "The", "Tarnfield", "County", "Council", "\n", "Said"],
                    spaces=[True, False, False, True, True, True, False, False, False],
                    pos=["PROPN", "PROPN", "SPACE", "DET", "PROPN", "PROPN", "PROPN", "SPACE", "VERB"],
                    ents=[(0, 4, "PERSON"), (4, 9, "ORG")])
     doc.ents = [Span(doc, 0, 4, label="PERSON", span_id="model:ner"), Span(doc, 4, 9, label="ORG", span_id="org_x")]
     assert [(e.text, e.label_, e.id_) for e in rules(doc).ents] == [
         ("Karen Lodge", "PERSON", "model:ner+rule:cut_at_newline"),
-        ("Brackenshire County Council", "ORG", "org_x+rule:cut_at_newline")]
+        ("Tarnfield County Council", "ORG", "org_x+rule:cut_at_newline")]
 
 
 def test_honorific_tagger_needs_a_capital():
@@ -94,9 +94,9 @@ def test_ages_and_programme_names_are_not_dates(rules):
 
 
 def test_org_drops_determiner_and_parties(rules):
-    doc = make_doc(["the", "Birmingham", "Safeguarding", "Board", "and", "Labour"],
+    doc = make_doc(["the", "Tarnfield", "Safeguarding", "Board", "and", "Labour"],
                    ents=[(0, 4, "ORG"), (5, 6, "ORG")])
-    assert [e.text for e in rules(doc).ents] == ["Birmingham Safeguarding Board"]
+    assert [e.text for e in rules(doc).ents] == ["Tarnfield Safeguarding Board"]
 
 
 def test_acronym_in_brackets_is_org_everywhere(rules):
@@ -183,25 +183,25 @@ def test_pipeline_saves_and_loads_back(nlp, tmp_path):
 
 
 def test_name_tagged_org_that_acts_like_a_person_becomes_person(rules):
-    # "Joan Whitfield appointed ...": a two-word ORG with no organisation word, subject of "appointed"
-    doc = make_doc(["Joan", "Whitfield", "appointed", "director", "Northshire", "Council", "said"],
+    # "Joan Pellworth appointed ...": a two-word ORG with no organisation word, subject of "appointed"
+    doc = make_doc(["Joan", "Pellworth", "appointed", "director", "Northshire", "Council", "said"],
                    heads=[1, 2, 2, 2, 5, 6, 6], deps=["compound", "nsubj", "ROOT", "dobj", "compound", "nsubj", "ROOT"],
                    pos=["PROPN", "PROPN", "VERB", "NOUN", "PROPN", "PROPN", "VERB"],
-                   lemmas=["Joan", "Whitfield", "appoint", "director", "Northshire", "Council", "say"],
+                   lemmas=["Joan", "Pellworth", "appoint", "director", "Northshire", "Council", "say"],
                    sent_starts=[True, False, False, False, True, False, False],
                    ents=[(0, 2, "ORG"), (4, 6, "ORG")])
-    assert [(e.text, e.label_) for e in rules(doc).ents] == [("Joan Whitfield", "PERSON"), ("Northshire Council", "ORG")]
+    assert [(e.text, e.label_) for e in rules(doc).ents] == [("Joan Pellworth", "PERSON"), ("Northshire Council", "ORG")]
 
 
 @pytest.mark.parametrize("sentence, role", [
     # an organisation's possessive is the role's organisation, not part of the role (D11)
-    ("The council's leader, Cllr Moira Tennant, said the report was fair.", "leader"),
+    ("The council's leader, Cllr Moira Treharne, said the report was fair.", "leader"),
     ("The trust's chairman, Lord Edwin Harrow, said the board would meet.", "chairman"),
     # a population's possessive is part of the title
-    ("Children's Minister Nadia Rowe visited the town.", "Children's Minister"),
+    ("Children's Minister Nadia Vesey visited the town.", "Children's Minister"),
     # a gerund complement: "for safeguarding"
-    ("Ms Tara Quinn, assistant director for safeguarding, left in June.", "assistant director for safeguarding"),
-    ("Mr Ansel Dray, the MP for Wyvern Forest, asked a question.", "MP for Wyvern Forest"),
+    ("Ms Tara Jandry, assistant director for safeguarding, left in June.", "assistant director for safeguarding"),
+    ("Mr Ansel Dray, the MP for Brackwater Forest, asked a question.", "MP for Brackwater Forest"),
     # a date after the title is no complement
     ("She was appointed director of children's services last summer.", "director of children's services"),
 ])

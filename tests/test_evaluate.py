@@ -2,7 +2,7 @@
 from pipeline.eval.score import SplitScores, match_overlapping, same_subject, score_document
 from pipeline.eval.gold import _to_doc, validate
 
-TEXT = "Ofsted rated Northshire services inadequate, said Ann Mercer, director of people."
+TEXT = "Ofsted rated Northshire services inadequate, said Ann Medlow, director of people."
 
 
 def gold():
@@ -15,7 +15,7 @@ def gold():
                {"id": "r", "start": 33, "end": 43, "label": "RATING", "text": "inadequate", "value": "inadequate",
                 "negated": False, "hypothetical": False, "subject": "Northshire services", "rated_by": "Ofsted",
                 "aspect": None, "date": None},
-               {"id": "p", "start": 50, "end": 60, "label": "PERSON", "text": "Ann Mercer", "canonical": "Ann Mercer"},
+               {"id": "p", "start": 50, "end": 60, "label": "PERSON", "text": "Ann Medlow", "canonical": "Ann Medlow"},
                {"id": "ro", "start": 62, "end": 80, "label": "ROLE", "text": "director of people",
                 "normalized": "director of people", "qualifier": None, "organization": None}],
            "relations": [{"label": "RATED", "head": "s", "child": "r"},
@@ -26,9 +26,9 @@ def gold():
 def rows(**overrides):
     base = {"mentions": [
         {"start_char": 0, "end_char": 6, "label": "ORG", "text": "Ofsted", "normalized": "Ofsted"},
-        {"start_char": 50, "end_char": 56, "label": "PERSON", "text": "Ann Me", "normalized": "Ann Mercer"},
+        {"start_char": 50, "end_char": 56, "label": "PERSON", "text": "Ann Me", "normalized": "Ann Medlow"},
         {"start_char": 13, "end_char": 23, "label": "PERSON", "text": "Northshire", "normalized": "Northshire"}],
-        "roles": [{"person": "Ann Mercer", "role": "director of people"}],
+        "roles": [{"person": "Ann Medlow", "role": "director of people"}],
         "ratings": [{"rating": "inadequate", "negated": True, "hypothetical": False, "subject": "services",
                      "rating_start": 33, "rating_end": 43}],
         "quotes": [], "documents": []}
@@ -59,4 +59,4 @@ def test_overlap_matching_uses_each_span_once():
     gold_spans = [{"start": 0, "end": 10}]
     pred = [{"start": 0, "end": 4}, {"start": 2, "end": 9}]
     assert match_overlapping(gold_spans, pred) == [(gold_spans[0], pred[1])]
-    assert same_subject("Birmingham children's services", "the services") and not same_subject("trust", None)
+    assert same_subject("Ulvercombe children's services", "the services") and not same_subject("trust", None)

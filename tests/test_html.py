@@ -10,7 +10,7 @@ from pipeline.structure.html import page_language, read_html
 PARAGRAPHS = [
     "Northshire County Council's children's services have been rated good by Ofsted for the first time "
     "in a decade, inspectors said on Tuesday after a three-week visit.",
-    "The council's director of children's services, Ann Mercer, said the judgement reflected the work of "
+    "The council's director of children's services, Ann Medlow, said the judgement reflected the work of "
     "staff over several years of change and a new way of working with families.",
     "Inspectors praised the speed of the front door service and the stability of the social work teams, "
     "which now rely far less on agency workers than they did three years ago.",
@@ -18,9 +18,9 @@ PARAGRAPHS = [
 
 PAGE = """<!DOCTYPE html>
 <html lang="en-gb"><head>
-<title>Children's services rated good | The Daily Ledger</title>
+<title>Children's services rated good | The Daily Tidings</title>
 <meta property="og:title" content="Northshire children's services rated good after years of failure">
-<meta property="og:site_name" content="The Daily Ledger">
+<meta property="og:site_name" content="The Daily Tidings">
 <meta property="og:locale" content="en_GB">
 <meta property="article:published_time" content="2017-03-14T09:30:00+00:00">
 <meta name="author" content="Jane Doe">
@@ -34,7 +34,7 @@ PAGE = """<!DOCTYPE html>
 """ + "".join(f"<p>{p}</p>\n" for p in PARAGRAPHS) + """
 <aside><h3>Most read</h3><ul><li><a href="/a">Minister Tom Jones resigns over housing row</a></li></ul></aside>
 </article>
-<footer><p>Copyright 2017 The Daily Ledger. Contact Mary Brown at the news desk.</p></footer>
+<footer><p>Copyright 2017 The Daily Tidings. Contact Mary Brown at the news desk.</p></footer>
 </body></html>
 """
 
@@ -50,7 +50,7 @@ def test_page_to_article_text_and_metadata():
     assert (s.body_start, s.body_end) == (0, len(page.text))
     assert s.title == "Northshire children's services rated good after years of failure"
     assert s.published == dt.date(2017, 3, 14)
-    assert s.publisher == "The Daily Ledger"
+    assert s.publisher == "The Daily Tidings"
     assert s.author == "Jane Doe"
     assert s.url == "https://www.example.co.uk/news/northshire-rated-good"
     assert s.language == "en-GB" and s.input_format == "html"
@@ -84,7 +84,7 @@ def test_html_rows_offsets_index_the_article_text():
     for m in rows["mentions"]:
         assert text[m["start_char"]:m["end_char"]] == m["text"]
     names = {m["text"] for m in rows["mentions"] if m["label"] == "PERSON"}
-    assert "Ann Mercer" in names
+    assert "Ann Medlow" in names
     assert not names & {"Tom Jones", "Mary Brown", "Bob Smith"}
 
 

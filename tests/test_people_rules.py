@@ -15,24 +15,24 @@ def _ents(doc):
 # -- people: a family name recurring after the full name --------------------------------------------
 
 def test_family_name_alone_after_the_full_name_is_the_person(rules):
-    # "Adam Rowntree left. Rowntree said Rowntree's plan ...": untagged, and a one-word ORG
-    words = ["Adam", "Rowntree", "left", ".", "Rowntree", "said", "Rowntree", "'s", "plan", "failed", "."]
+    # "Adam Quarrington left. Quarrington said Quarrington's plan ...": untagged, and a one-word ORG
+    words = ["Adam", "Quarrington", "left", ".", "Quarrington", "said", "Quarrington", "'s", "plan", "failed", "."]
     doc = make_doc(words, ents=[(0, 2, "PERSON"), (6, 7, "ORG")])
-    assert _ents(rules(doc)) == [("Adam Rowntree", "PERSON"), ("Rowntree", "PERSON"), ("Rowntree", "PERSON")]
+    assert _ents(rules(doc)) == [("Adam Quarrington", "PERSON"), ("Quarrington", "PERSON"), ("Quarrington", "PERSON")]
     assert [s.id_ for s in doc.ents][1:] == ["rule:name_recurrence"] * 2
 
 
 def test_body_named_after_the_person_is_no_recurrence(rules):
-    # must not: "the Rowntree Foundation" (ORG span) and "Rowntree Trust" (an organisation word follows)
-    words = ["Adam", "Rowntree", "chairs", "the", "Rowntree", "Foundation", "and", "Rowntree", "Trust", "."]
+    # must not: "the Quarrington Foundation" (ORG span) and "Quarrington Trust" (an organisation word follows)
+    words = ["Adam", "Quarrington", "chairs", "the", "Quarrington", "Foundation", "and", "Quarrington", "Trust", "."]
     doc = make_doc(words, ents=[(0, 2, "PERSON"), (4, 6, "ORG")])
-    assert _ents(rules(doc)) == [("Adam Rowntree", "PERSON"), ("Rowntree Foundation", "ORG")]
+    assert _ents(rules(doc)) == [("Adam Quarrington", "PERSON"), ("Quarrington Foundation", "ORG")]
 
 
 def test_no_full_name_no_recurrence(rules):
-    # must not: "Kent said" is no person when no "X Kent" was named
-    doc = make_doc(["Kent", "said", "Jo", "Bell", "left", "."], ents=[(0, 1, "GPE"), (2, 4, "PERSON")])
-    assert _ents(rules(doc)) == [("Kent", "GPE"), ("Jo Bell", "PERSON")]
+    # must not: "Hartsmere said" is no person when no "X Hartsmere" was named
+    doc = make_doc(["Hartsmere", "said", "Jo", "Bell", "left", "."], ents=[(0, 1, "GPE"), (2, 4, "PERSON")])
+    assert _ents(rules(doc)) == [("Hartsmere", "GPE"), ("Jo Bell", "PERSON")]
 
 
 # -- roles: titles by syntax, premodifying names, abbreviations --------------------------------------
@@ -58,10 +58,10 @@ def test_role_abbreviations_are_normalized_to_the_full_word():
 @pytest.mark.model
 @pytest.mark.parametrize("sentence, pair", [
     # D48: a place, body or acronym before the title is the role's organisation, not the title
-    ("Wessex Governor Alan Marsh signed the order on Friday.", ("Alan Marsh", "governor")),
+    ("Wessex Governor Alan Threlkeld signed the order on Friday.", ("Alan Threlkeld", "governor")),
     ("The decision was welcomed by FBI Director Jane Roe, officials said.", ("Jane Roe", "director")),
     # D9: portfolio and common-noun modifiers stay
-    ("The plan was announced by Defence Secretary Tom Hale on Monday.", ("Tom Hale", "defence secretary")),
+    ("The plan was announced by Defence Secretary Tom Keeling on Monday.", ("Tom Keeling", "defence secretary")),
     ("The city council leader, Maria Ortiz, said the budget was fair.", ("Maria Ortiz", "city council leader")),
     # D47: abbreviated titles and ranks before a name
     ("Sen. Paul Brandt voted against the bill.", ("Paul Brandt", "senator")),
@@ -77,7 +77,7 @@ def test_title_pairs(nlp, sentence, pair):
 @pytest.mark.model
 def test_unnamed_spokesperson_is_no_role(nlp):
     # must not: "a council spokeswoman said" names nobody (D36)
-    rows = _pipeline_rows(nlp, 'A council spokeswoman said: "Dr Ruth Adeyemi brings a wealth of experience."')
+    rows = _pipeline_rows(nlp, 'A council spokeswoman said: "Dr Ruth Okonedo brings a wealth of experience."')
     assert not [m for m in rows["mentions"] if m["label"] == "ROLE" and "spokes" in m["text"]]
     assert not rows["roles"]
 
@@ -92,14 +92,14 @@ def test_title_before_name_leaves_the_name_alone(nlp):
 
 @pytest.mark.model
 @pytest.mark.parametrize("sentence, pair", [
-    ("Attorney General Lena Morrow announced the decision on Wednesday.", ("Lena Morrow", "attorney general")),
+    ("Attorney General Lena Garnock announced the decision on Wednesday.", ("Lena Garnock", "attorney general")),
     # the name after a lower-case title is not part of it
-    ("His targets included former secretary of state Colin Marsh and others.", ("Colin Marsh", "secretary of state")),
+    ("His targets included former secretary of state Colin Threlkeld and others.", ("Colin Threlkeld", "secretary of state")),
     # D51: a definite title as the subject of a speech verb, one person named just before
     ("Harry Dunmore spoke to reporters on Tuesday. The minority leader said the vote would fail.",
      ("Harry Dunmore", "minority leader")),
     # D51: a title said of "she", one person in reach
-    ("Margaret Hale used a private server while she was secretary of state.", ("Margaret Hale", "secretary of state")),
+    ("Margaret Keeling used a private server while she was secretary of state.", ("Margaret Keeling", "secretary of state")),
 ])
 def test_title_pairs_by_syntax_and_discourse(nlp, sentence, pair):
     assert pair in _pairs(nlp, sentence)
@@ -108,7 +108,7 @@ def test_title_pairs_by_syntax_and_discourse(nlp, sentence, pair):
 @pytest.mark.model
 def test_discourse_title_needs_one_person_and_no_indefinite(nlp):
     # must not: two people in reach; "a senator" is somebody else
-    assert not _pairs(nlp, "Harry Dunmore met Jane Pike on Tuesday. The minority leader said the vote would fail.")
+    assert not _pairs(nlp, "Harry Dunmore met Jane Tolley on Tuesday. The minority leader said the vote would fail.")
     assert not _pairs(nlp, "Harry Dunmore spoke on Tuesday. A senator said the vote would fail.")
 
 
@@ -142,18 +142,18 @@ def test_one_word_name_after_a_preposition_needs_evidence(rules):
 
 
 def test_a_person_modifying_a_noun_after_the_stays(rules):
-    # D54: "the Clinton campaign" — the name modifies a noun; a full name elsewhere backs it
-    words = ["Jo", "Clinton", "left", "the", "Clinton", "campaign", "."]
+    # D54: "the Brannock campaign" — the name modifies a noun; a full name elsewhere backs it
+    words = ["Jo", "Brannock", "left", "the", "Brannock", "campaign", "."]
     doc = make_doc(words, heads=[1, 2, 2, 5, 5, 2, 2], deps=["compound", "nsubj", "ROOT", "det", "compound", "dobj", "punct"],
                    pos=["PROPN", "PROPN", "VERB", "DET", "PROPN", "NOUN", "PUNCT"], ents=[(0, 2, "PERSON"), (4, 5, "PERSON")])
-    assert _ents(rules(doc)) == [("Jo Clinton", "PERSON"), ("Clinton", "PERSON")]
+    assert _ents(rules(doc)) == [("Jo Brannock", "PERSON"), ("Brannock", "PERSON")]
 
 
 def test_split_name_joined_and_org_after_a_title_is_its_holder(rules):
-    words = ["Judge", "Emmet", "G.", "Sullivan", "and", "executive", "chair", "Marco", "Clare", "met", "."]
+    words = ["Judge", "Osric", "G.", "Barraclough", "and", "executive", "chair", "Marco", "Clare", "met", "."]
     doc = make_doc(words, ents=[(1, 2, "PERSON"), (2, 4, "PERSON"), (5, 7, "ROLE"), (7, 9, "ORG")])
     out = [(e.text, e.label_, e.id_) for e in rules(doc).ents]
-    assert ("Emmet G. Sullivan", "PERSON", "rule:joined_name") in out
+    assert ("Osric G. Barraclough", "PERSON", "rule:joined_name") in out
     assert ("Marco Clare", "PERSON", "model:ner+rule:name_after_role") in out
     # must not: an ORG with an organisation word after a title stays an ORG
     doc = make_doc(["chief", "executive", "Wessex", "Council", "said"], ents=[(0, 2, "ROLE"), (2, 4, "ORG")])
@@ -171,7 +171,7 @@ def test_plural_title_links_each_name_and_relative_clauses_link(nlp):
 @pytest.mark.model
 def test_an_imagined_post_is_not_held(nlp):
     # must not: a condition or "next" makes no HAS_ROLE pair (D49)
-    assert not _pairs(nlp, "Ted Marsh argued that if Donald Pike is president, taxes will rise.")
+    assert not _pairs(nlp, "Ted Threlkeld argued that if Donald Tolley is president, taxes will rise.")
     assert not _pairs(nlp, "Democrats are already celebrating Hillary Stone as the next president.")
     assert ("Mary Lund", "president of the society") in _pairs(nlp, "Mary Lund is president of the society.")
 
@@ -226,5 +226,5 @@ def test_the_name_cut_from_a_title_is_the_roles_organization(nlp):
     rows = _pipeline_rows(nlp, "The decision was welcomed by FBI Director Jane Roe, officials said.")
     assert [(r["role"], r["organization"]) for r in rows["roles"]] == [("director", "FBI")]
     # must not: a party adjective is no organisation (D48)
-    rows = _pipeline_rows(nlp, "The bill was signed by Republican Gov. Eric Holt on Monday.")
+    rows = _pipeline_rows(nlp, "The bill was signed by Republican Gov. Eric Tolliver on Monday.")
     assert [(r["role"], r["organization"]) for r in rows["roles"]] == [("governor", None)]

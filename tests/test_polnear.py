@@ -4,7 +4,7 @@ import pytest
 from pipeline.eval.external import ADAPTERS, adapter
 from pipeline.eval.external import polnear as P
 
-TEXT = ("Clinton Rally.\n\n"
+TEXT = ("Brannock Rally.\n\n"
         "“We will win this state,” said Mary Bell, a campaign aide. “And then we will win the rest.”\n\n"
         "Bell said the campaign had “real momentum” in the county.\n\n"
         "“Nobody expected this,” she said.\n")
@@ -66,12 +66,12 @@ def test_scoring_counts_a_multi_paragraph_quote_once_and_sets_partial_quotes_asi
             "quotes": [_row("We will win this state", "Mary Bell"),
                        _row("And then we will win the rest.", "Mary Bell"),
                        _row("real momentum", "Mary Bell"),
-                       _row("Nobody expected this", "Clinton")]}
+                       _row("Nobody expected this", "Brannock")]}
     tallies = _tallies()
     P.score_article(TEXT, P.read_ann(ANN), rows, tallies)
     assert (tallies["detection"].tp, tallies["detection"].fp, tallies["detection"].fn) == (2, 0, 0)
     assert tallies["partial"] == 1
-    assert tallies["kinds"]["named"].tp == 1 and tallies["kinds"]["pronoun"].tp == 0  # "she" is Bell, not Clinton
+    assert tallies["kinds"]["named"].tp == 1 and tallies["kinds"]["pronoun"].tp == 0  # "she" is Bell, not Brannock
     assert tallies["attribution"].scores()["f1"] == 0.5
 
 

@@ -28,11 +28,11 @@ def test_said_colon_before_the_quote():
 
 
 def test_quote_then_name_said_and_said_name():
-    text = ('"We are proud of our staff," Mr Archer said.\n\n'
-            '"It has been a long road for everyone," said Mr Archer.')
-    got = quotes(text, ["Archer"])
-    assert [(q, s) for q, s, _, _ in got] == [("We are proud of our staff", "Archer"),
-                                              ("It has been a long road for everyone", "Archer")]
+    text = ('"We are proud of our staff," Mr Jessop said.\n\n'
+            '"It has been a long road for everyone," said Mr Jessop.')
+    got = quotes(text, ["Jessop"])
+    assert [(q, s) for q, s, _, _ in got] == [("We are proud of our staff", "Jessop"),
+                                              ("It has been a long road for everyone", "Jessop")]
 
 
 def test_pronoun_added_takes_the_last_named_person():
@@ -58,8 +58,8 @@ def test_unnamed_source_has_no_person():
 
 
 def test_told_radio_after_the_quote():
-    text = '"Frankly, the children deserve better than this," Mr Clegg told BBC WM radio.'
-    assert quotes(text, ["Clegg"])[0][1:] == ("Clegg", True, "told")
+    text = '"Frankly, the children deserve better than this," Mr Penhallow told KBX FM radio.'
+    assert quotes(text, ["Penhallow"])[0][1:] == ("Penhallow", True, "told")
 
 
 def test_embedded_phrase_with_explicit_speaker():
@@ -80,7 +80,7 @@ def test_statement_block_signed_with_a_name():
 
 
 def test_reported_speech_without_marks_is_not_a_quote():
-    assert quotes("Mr Archer said the service had improved a great deal since the spring.", ["Archer"]) == []
+    assert quotes("Mr Jessop said the service had improved a great deal since the spring.", ["Jessop"]) == []
 
 
 def test_apostrophes_do_not_open_or_close_single_quotes():
@@ -119,9 +119,9 @@ def test_said_then_title_name_and_apposition():
 
 
 def test_long_title_after_the_quote_takes_the_name_next_to_the_cue():
-    text = ("“We are going to win this state by a wide margin,” Mara Quill running mate Gov. Alan Brook "
+    text = ("“We are going to win this state by a wide margin,” Mara Vesey running mate Gov. Alan Brook "
             "of Ohio told Radio Five Sunday.")
-    assert speakers(text, ["Mara Quill", "Alan Brook"])[0][1] == "Alan Brook"
+    assert speakers(text, ["Mara Vesey", "Alan Brook"])[0][1] == "Alan Brook"
 
 
 def test_told_never_takes_the_person_spoken_to():
@@ -137,8 +137,8 @@ def test_speaker_between_two_pieces_of_one_quote():
 
 
 def test_in_a_statement_name_said_colon():
-    text = "In a statement, Dr Helen Marsh said: “We will publish a full improvement plan within six months.”"
-    assert speakers(text, ["Helen Marsh"])[0][1:] == ("Helen Marsh", True)
+    text = "In a statement, Dr Helen Threlkeld said: “We will publish a full improvement plan within six months.”"
+    assert speakers(text, ["Helen Threlkeld"])[0][1:] == ("Helen Threlkeld", True)
 
 
 def test_colon_closing_the_paragraph_before_the_quote():
@@ -154,8 +154,8 @@ def test_transcript_label_names_the_speaker():
 
 
 def test_dash_signature_after_the_quote():
-    text = "“He is ignorant of our culture and our lives, and it shows every day.” ― Pamela Pardo"
-    assert speakers(text, ["Pamela Pardo"])[0][1] == "Pamela Pardo"
+    text = "“He is ignorant of our culture and our lives, and it shows every day.” ― Pamela Prewitt"
+    assert speakers(text, ["Pamela Prewitt"])[0][1] == "Pamela Prewitt"
 
 
 def test_two_apostrophe_quote_marks():
@@ -169,13 +169,13 @@ def test_guillemets():
 
 
 def test_british_single_quotes_and_councillor():
-    text = "'We accept the findings in full and we will act on them,' said Councillor Jo Bright."
-    assert speakers(text, ["Jo Bright"])[0][1] == "Jo Bright"
+    text = "'We accept the findings in full and we will act on them,' said Councillor Jo Rendle."
+    assert speakers(text, ["Jo Rendle"])[0][1] == "Jo Rendle"
 
 
 def test_according_to_takes_the_name_after_it():
-    text = "“The plan is dead in the water now,” according to Mr Hale."
-    assert speakers(text, ["Hale"])[0][1] == "Hale"
+    text = "“The plan is dead in the water now,” according to Mr Keeling."
+    assert speakers(text, ["Keeling"])[0][1] == "Keeling"
 
 
 def test_pronoun_resolves_to_the_gender_compatible_person():
@@ -185,16 +185,16 @@ def test_pronoun_resolves_to_the_gender_compatible_person():
 
 
 def test_gender_learnt_from_the_article_itself():
-    text = ("Jo Ferris said she would stand again. Sam Pike said nothing.\n\n"
+    text = ("Jo Ferris said she would stand again. Sam Tolley said nothing.\n\n"
             "“I am not finished with this town yet,” she said.")
-    assert speakers(text, ["Jo Ferris", "Sam Pike"])[0][1] == "Jo Ferris"
+    assert speakers(text, ["Jo Ferris", "Sam Tolley"])[0][1] == "Jo Ferris"
 
 
 def test_continuation_paragraph_inherits_the_speaker():
-    text = ("“We have made real progress since the spring,” said Ms Amira Shah.\n\n"
+    text = ("“We have made real progress since the spring,” said Ms Amira Larkin.\n\n"
             "“There is much more still to do.”")
-    got = speakers(text, ["Amira Shah"])
-    assert [s for _, s, _ in got] == ["Amira Shah", "Amira Shah"]
+    got = speakers(text, ["Amira Larkin"])
+    assert [s for _, s, _ in got] == ["Amira Larkin", "Amira Larkin"]
 
 
 def test_description_resolves_to_the_person_holding_the_role():
@@ -212,9 +212,9 @@ def test_unnamed_source_with_its_organisation():
 # -- must-not cases --------------------------------------------------------------------------
 
 def test_person_named_inside_the_quote_is_not_its_speaker():
-    text = ("Mr Archer spoke to reporters after the meeting.\n\n"
+    text = ("Mr Jessop spoke to reporters after the meeting.\n\n"
             "“I have never met Mr Bell and I never will,” he said.")
-    assert speakers(text, ["Archer", "Bell"])[0][1] == "Archer"
+    assert speakers(text, ["Jessop", "Bell"])[0][1] == "Jessop"
 
 
 def test_person_named_inside_the_quote_is_not_its_speaker_even_when_nearest():
@@ -233,7 +233,7 @@ def test_byline_name_is_not_a_speaker_of_a_described_source():
 
 
 def test_quoted_title_is_not_a_quote():
-    text = "Mr Lane told Fox News Sunday that he watched “The Long Goodbye Show” every week."
+    text = "Mr Lane told Metro News Sunday that he watched “The Long Goodbye Show” every week."
     assert speakers(text, ["Lane"]) == []
 
 

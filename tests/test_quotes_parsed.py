@@ -20,10 +20,10 @@ def test_pronoun_in_the_same_sentence_takes_the_embedded_subject(nlp):
 
 
 def test_subject_name_the_ner_missed_after_a_title(nlp):
-    text = ("Secretary General Oyelaran Bo-kwan condemned what he called a “brazen breach” of the rules.\n\n"
+    text = ("Secretary General Tobiah Bo-kwan condemned what he called a “brazen breach” of the rules.\n\n"
             "“I count on the council to remain united and act,” he told reporters.")
     got = speakers(nlp, text)
-    assert [s for _, s, _ in got] == ["Oyelaran Bo-kwan", "Oyelaran Bo-kwan"] and all(p for *_, p in got)
+    assert [s for _, s, _ in got] == ["Tobiah Bo-kwan", "Tobiah Bo-kwan"] and all(p for *_, p in got)
 
 
 def test_a_place_as_subject_is_no_person(nlp):
@@ -54,22 +54,22 @@ def test_name_after_said_on_is_where_not_who(nlp):
 def test_pronoun_with_a_known_gender_person_in_its_own_sentence(nlp):
     # "she" goes to the mayor named in its sentence, so the governor is not taken for a woman,
     # and the later "he" finds him
-    text = ("Gov. Dan Morrow described the mayor, Janet Ruiz, as a “disgrace” after she criticised the police "
-            "on Monday.\n\nMorrow, who has campaigned for the party since he left the council in May, repeated "
+    text = ("Gov. Dan Garnock described the mayor, Janet Ortell, as a “disgrace” after she criticised the police "
+            "on Monday.\n\nGarnock, who has campaigned for the party since he left the council in May, repeated "
             "the charge on Wednesday.\n\n“It is a disgrace and those comments are a disgrace,” he said.")
-    assert speakers(nlp, text)[-1][1:] == ("Dan Morrow", True)
+    assert speakers(nlp, text)[-1][1:] == ("Dan Garnock", True)
 
 
 def test_pronoun_in_a_relative_clause_does_not_take_over_the_discourse(nlp):
     text = ("Judge Amara Lowe has faced criticism since taking the job, most recently over her meeting with "
-            "Tom Hale while the court was hearing a case against his wife, Rosa Hale, over the company she ran. "
+            "Tom Keeling while the court was hearing a case against his wife, Rosa Keeling, over the company she ran. "
             "She has called the rulings a turning point.\n\nShe said she was not aware of any backlash. "
             "\"People tend not to say those things to a judge,\" she said.")
     assert speakers(nlp, text)[-1][1:] == ("Amara Lowe", True)
 
 
 def test_pronoun_inside_the_quote_is_not_the_speaker(nlp):
-    text = ("Tulsa police released the video on Monday.\n\n"
+    text = ("Brisham police released the video on Monday.\n\n"
             "“I will make this promise to you: We will achieve justice,” police Chief Carl Brandt said Monday.")
     assert speakers(nlp, text)[0][1:] == ("Carl Brandt", True)
 
@@ -81,15 +81,15 @@ def test_a_people_as_subject_speaks_with_no_person(nlp):
 
 def test_a_quoted_nickname_inside_the_name_neither_cuts_the_attribution_nor_is_a_quote(nlp):
     text = ("As he welcomed the guests, the congressman was also launching his bid.\n\n"
-            '"This is a big year for our candidate!" his niece, state Del. Marcia "Cia" Prentiss '
-            "(D-Newport News), shouted to the crowd.")
-    assert speakers(nlp, text) == [("This is a big year for our candidate!", 'Marcia "Cia" Prentiss', True)]
+            '"This is a big year for our candidate!" his niece, state Del. Verna "Vee" Prentiss '
+            "(D-Kestrel Bay), shouted to the crowd.")
+    assert speakers(nlp, text) == [("This is a big year for our candidate!", 'Verna "Vee" Prentiss', True)]
 
 
 def test_a_possessive_of_the_pronouns_gender_does_not_beat_the_subject(nlp):
-    text = ("Economist Dana Marsh, who studies tax policy, said Mrs. Ivy Crane's statement did not clarify the "
+    text = ("Economist Dana Threlkeld, who studies tax policy, said Mrs. Ivy Yardley's statement did not clarify the "
             "matter.\n\n\"I don't see details about who is left out,\" she said after reading the outline.")
-    assert speakers(nlp, text)[0][1] == "Dana Marsh"
+    assert speakers(nlp, text)[0][1] == "Dana Threlkeld"
 
 
 def test_a_person_of_the_pronouns_gender_named_nearer_than_any_subject(nlp):
@@ -100,15 +100,15 @@ def test_a_person_of_the_pronouns_gender_named_nearer_than_any_subject(nlp):
 
 
 def test_second_verb_after_the_quote_takes_the_subject_before_it(nlp):
-    text = ("Councillor Dan Okoro spoke after the mayor, Ruth Bell, on Monday.\n\n"
-            "Okoro has used the phrase “a rigged system” often in his campaign, and criticised Bell for not doing so.")
-    assert speakers(nlp, text)[0][1:] == ("Dan Okoro", True)
+    text = ("Councillor Dan Ekwueme spoke after the mayor, Ruth Bell, on Monday.\n\n"
+            "Ekwueme has used the phrase “a rigged system” often in his campaign, and criticised Bell for not doing so.")
+    assert speakers(nlp, text)[0][1:] == ("Dan Ekwueme", True)
 
 
 def test_described_subject_of_the_cue_beats_a_name_before_another_verb(nlp):
-    text = ('"Apparently there is a young man who is having some problems," Senator Dan Pike said as the '
+    text = ('"Apparently there is a young man who is having some problems," Senator Dan Tolley said as the '
             'heckler yelled: "You are a disgrace!"')
-    assert [s for _, s, _ in speakers(nlp, text)] == ["Dan Pike", "heckler"]
+    assert [s for _, s, _ in speakers(nlp, text)] == ["Dan Tolley", "heckler"]
 
 
 def test_according_to_a_described_source(nlp):
@@ -130,11 +130,11 @@ def test_passive_subject_of_a_reported_clause_is_not_the_speaker(nlp):
 
 
 def test_according_to_names_the_source_not_the_subject(nlp):
-    text = "The visit in March became ''the high point of their relationship,'' according to Mr. Rhodes."
-    assert speakers(nlp, text)[0][1:] == ("Rhodes", True)
+    text = "The visit in March became ''the high point of their relationship,'' according to Mr. Quenby."
+    assert speakers(nlp, text)[0][1:] == ("Quenby", True)
 
 
 def test_a_military_title_with_a_body_is_not_the_speaker(nlp):
     text = ("“I really don’t understand how a better candidate didn’t jump into the race,” said Air Force "
-            "1st Lt. Tyler Livingstone.")
-    assert speakers(nlp, text)[0][1:] == ("Tyler Livingstone", True)
+            "1st Lt. Tyler Ashwell.")
+    assert speakers(nlp, text)[0][1:] == ("Tyler Ashwell", True)

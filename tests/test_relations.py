@@ -25,10 +25,10 @@ def pairs(art):
 
 
 def test_apposition_role_after_name():
-    art = article(["Simon", "Archer", ",", "strategic", "director", ",", "said", "so"],
+    art = article(["Simon", "Jessop", ",", "strategic", "director", ",", "said", "so"],
                   [1, 6, 1, 4, 1, 1, 6, 6], ["compound", "nsubj", "punct", "amod", "appos", "punct", "ROOT", "dobj"],
                   [(0, 2, "PERSON"), (3, 5, "ROLE")])
-    assert pairs(art)[0][:4] == ("Simon Archer", "strategic director", "holds", "appos_role_after_name")
+    assert pairs(art)[0][:4] == ("Simon Jessop", "strategic director", "holds", "appos_role_after_name")
 
 
 def test_apposition_name_after_role():
@@ -53,10 +53,10 @@ def test_copula():
 
 
 def test_appointment_with_qualifier():
-    art = article(["Joan", "Whitfield", "appointed", "interim", "director"], [1, 2, 2, 4, 2],
+    art = article(["Joan", "Pellworth", "appointed", "interim", "director"], [1, 2, 2, 4, 2],
                   ["compound", "nsubj", "ROOT", "amod", "dobj"], [(0, 2, "PERSON"), (4, 5, "ROLE")],
                   lemmas=["eleanor", "brazil", "appoint", "interim", "director"])
-    assert pairs(art)[0] == ("Joan Whitfield", "director", "appointed", "appointed_object_role", "interim")
+    assert pairs(art)[0] == ("Joan Pellworth", "director", "appointed", "appointed_object_role", "interim")
 
 
 def test_verb_as_role_appointed_and_left():
@@ -64,16 +64,16 @@ def test_verb_as_role_appointed_and_left():
                   ["nsubj", "ROOT", "dobj", "prep", "pobj"], [(2, 3, "PERSON"), (4, 5, "ROLE")],
                   pos=["PRON", "VERB", "PROPN", "ADP", "NOUN"])
     assert pairs(art)[0][:4] == ("Pemberton", "commissioner", "appointed", "verb_as_role")
-    art = article(["Lyle", "retired", "as", "director"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+    art = article(["Oxtoby", "retired", "as", "director"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
                   [(0, 1, "PERSON"), (3, 4, "ROLE")], pos=["PROPN", "VERB", "ADP", "NOUN"])
-    assert pairs(art)[0][:3] == ("Lyle", "director", "left")
+    assert pairs(art)[0][:3] == ("Oxtoby", "director", "left")
 
 
 def test_name_as_role():
-    art = article(["He", "named", "Adebayo", "as", "commissioner"], [1, 1, 1, 2, 3],
+    art = article(["He", "named", "Adeleke", "as", "commissioner"], [1, 1, 1, 2, 3],
                   ["nsubj", "ROOT", "dobj", "prep", "pobj"], [(2, 3, "PERSON"), (4, 5, "ROLE")])
     rows = pairs(art)
-    assert rows and rows[0][:3] == ("Adebayo", "commissioner", "appointed")
+    assert rows and rows[0][:3] == ("Adeleke", "commissioner", "appointed")
 
 
 def test_no_relation_between_subject_and_object_of_another_verb():
@@ -213,11 +213,11 @@ def test_an_aspect_of_a_service_is_its_aspect():
 
 
 def test_a_relative_pronoun_is_its_antecedent():
-    # "Wessington County Council, which was rated outstanding": the council
-    words = ["It", "met", "Wessington", "Council", ",", "which", "was", "rated", "outstanding"]
+    # "Ulvercombe County Council, which was rated outstanding": the council
+    words = ["It", "met", "Ulvercombe", "Council", ",", "which", "was", "rated", "outstanding"]
     art = article(words, [1, 1, 3, 1, 3, 7, 7, 3, 7], ["nsubj", "ROOT", "compound", "dobj", "punct", "nsubjpass", "auxpass", "relcl", "oprd"],
                   [(2, 4, "ORG"), (8, 9, "RATING")], pos=["PRON", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "AUX", "VERB", "ADJ"])
-    assert ratings(art)[0][3] == "Wessington Council"
+    assert ratings(art)[0][3] == "Ulvercombe Council"
 
 
 def test_a_first_person_goal_is_never_the_subject():
@@ -263,12 +263,12 @@ def test_a_pronoun_of_a_subordinate_clause_is_the_main_subject():
 
 
 def test_a_headline_with_no_parse_rates_the_name_before_its_verb():
-    # "Thornleigh climbs to 'good'": the parse gives no subject; the capitalised name before the verb
-    words = ["Thornleigh", "climbs", "to", "‘", "good", "’"]
+    # "Kestrelby climbs to 'good'": the parse gives no subject; the capitalised name before the verb
+    words = ["Kestrelby", "climbs", "to", "‘", "good", "’"]
     art = article(words, [1, 1, 1, 4, 2, 4], ["npadvmod", "ROOT", "prep", "punct", "pobj", "punct"], [(4, 5, "RATING")],
                   pos=["PROPN", "VERB", "ADP", "PUNCT", "ADJ", "PUNCT"])
     [row] = list(rating_rows(art))
-    assert row["subject"] == "Thornleigh" and "subject:headline" in row["rule"]
+    assert row["subject"] == "Kestrelby" and "subject:headline" in row["rule"]
 
 
 def test_a_headline_person_or_rater_is_never_the_subject():

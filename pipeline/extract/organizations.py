@@ -141,7 +141,7 @@ def _is_reference(name: str) -> bool:
 def is_full_name(text: str) -> bool:
     """A name in title case whose head word gives its kind: every word but "of", "for", "and",
     "the" capitalized, and not a description ("Corrin Vale Hospitals NHS Trust", not
-    "Whitby care home" or "the trust")."""
+    "Larkspur care home" or "the trust")."""
     name = clean_name(text)
     ws = WORD.findall(name)
     return bool(ws) and not is_description(name) and kind_of(name) != "other" and \
@@ -190,7 +190,7 @@ class ArticleOrganizations:
 
     def resolve(self, text: str | None, kind: str | None = None) -> _Name | None:
         """The organisation a reference names, or None when none or more than one fits (of `kind`,
-        when the reference says which kind it means: "Harcastle" in "Harcastle hospitals trust")."""
+        when the reference says which kind it means: "Tarnfield" in "Tarnfield hospitals trust")."""
         if not text:
             return None
         name = clean_name(text)
@@ -217,8 +217,8 @@ class ArticleOrganizations:
 
     def in_subject(self, subject: str | None) -> _Name | None:
         """The organisation a rating's subject is about: a name it holds ("Children's services run by
-        Kestrel Vale City Council"), its possessive owner ("Ashby Marsh's social care services", "the
-        council's adoption service"), a capitalized run in it ("Children's services in Scarrowby"),
+        Kestrel Vale City Council"), its possessive owner ("Ashby Threlkeld's social care services", "the
+        council's adoption service"), a capitalized run in it ("Children's services in Ulvercombe"),
         or the subject itself as a description ("the trust")."""
         if not subject:
             return None
@@ -233,7 +233,7 @@ class ArticleOrganizations:
         found = self.resolve(owner[0]) if len(owner) == 2 else None
         if found:  # "children's services in Brackmoor": a possessive that names no body goes on
             return found
-        said = _head_kind(_tokens(COMPLEMENT.split(subject, maxsplit=1)[0]))  # "secondary school in Lowmere"
+        said = _head_kind(_tokens(COMPLEMENT.split(subject, maxsplit=1)[0]))  # "secondary school in Hartsmere"
         for run in re.findall(r"(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*", subject):
             if not is_description(run):
                 found = self.resolve(run, kind=said)

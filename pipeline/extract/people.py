@@ -1,7 +1,7 @@
 """One canonical name per human: within an article, then one stable id across the output.
 
 Within an article a PERSON mention resolves to the fullest form of the name in that article
-(docs/annotation.md, PERSON; D8): "Thorne" → "Carla Thorne", "Derek" (after "Sir") → "Derek Tallis".
+(docs/annotation.md, PERSON; D8): "Thorne" → "Carla Thorne", "Derek" (after "Sir") → "Derek Pellworth".
 Across articles the same canonical name is the same person, with an id derived from the name, so
 ids are stable from run to run and from machine to machine.
 
@@ -44,7 +44,7 @@ def canonical_names(mentions: list[PersonMention]) -> list[str]:
 
 def _extends(full: list[str], words: list[str]) -> bool:
     """Is `full` a fuller form of `words`? Same family name ("Thorne" / "Carla Thorne"), or a given name
-    alone ("Derek" / "Derek Tallis"), or the same words with more in front ("Hal Penfold")."""
+    alone ("Derek" / "Derek Pellworth"), or the same words with more in front ("Hal Penfold")."""
     if len(full) < len(words):
         return False
     if full[-len(words):] == words:

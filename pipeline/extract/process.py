@@ -192,7 +192,7 @@ def _split_chunk(match: re.Match) -> str:
 
 def speakers_without_mentions(quotes: list[dict], people: list[dict], doc_id: str) -> list[dict]:
     """People rows for speakers the quote finder named where the NER found no PERSON ("..., said
-    Caddell."): every quote's person_id joins the people table."""
+    Pellow."): every quote's person_id joins the people table."""
     known, out = {p["person_id"] for p in people}, {}
     for q in quotes:
         pid = q.get("person_id")

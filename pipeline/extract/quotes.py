@@ -6,7 +6,7 @@ a quote, only the last closes it) and unbalanced marks never swallow the rest of
 
 Attribution reads the quote's frame: the reporting text of its own sentence before it, after it,
 or between two pieces of it, and finds a speech word there (`patterns/lexicon/speech_verbs.json`),
-a colon that introduces it ("Caddell continued:" closing the paragraph before), a dash signature
+a colon that introduces it ("Pellow continued:" closing the paragraph before), a dash signature
 ("― Name") or a transcript label ("PENCE: …"). The speaker is the person next to the cue: the
 nearest name on its left (the clause subject, through appositions and long titles: "Brandt running
 mate Gov. Cal Ferris of Indiana told"), else the first name on its right ("said Mr. Pellow"). A
@@ -312,7 +312,7 @@ class Frames:
                 continue
             if parsed and tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
                 # a subject the NER did not take for a person ("Pirrie said", "Loft explained", "Brandt"
-                # tagged as an organisation or a common noun, "Secretary General Ban Ki-moon condemned"):
+                # tagged as an organisation or a common noun, "Secretary General Tobiah Bo-kwan condemned"):
                 # a person when a known person has that family name, or when the parse gives it a
                 # name of its own
                 name = self.subject_name(tok)
@@ -345,7 +345,7 @@ class Frames:
             return None
         known = self.canonical_for(tok.text) if tok.text[:1].isupper() else None
         # a name the NER took for an organisation is a person when an apposition describes one
-        # ("Vann R. Newkirk II, a writer for …, said")
+        # ("Dale R. Pruett II, a writer for …, said")
         described = any(c.dep_ == "appos" and c.lower_ in self.vocab["person_nouns"] for c in tok.children)
         kinds = ("", "PERSON", "ROLE") + (("ORG",) if described else ())
         if known or tok.pos_ != "PROPN" or tok.ent_type_ not in kinds:
@@ -375,7 +375,7 @@ class Frames:
 
     def _mark(self, pos: int, subject_token, tok) -> None:
         """Remember the sentence of a subject event, and whether it is the subject of the sentence's
-        main verb or of a speech verb (a *major* subject: "Keddle said Marsh doesn't …")."""
+        main verb or of a speech verb (a *major* subject: "Keddle said Threlkeld doesn't …")."""
         verb = subject_token.head
         self.sentence_at[pos] = self.sentence_char(tok.idx)
         if verb.dep_ == "ROOT" or verb.lower_ in self.vocab["cue_set"]:
@@ -384,7 +384,7 @@ class Frames:
     def _learn_genders(self, doc, by_start) -> None:
         """Gender from the article itself: the first he/his/him or she/her after a person's
         mention, in the rest of its sentence or the start of the next, with no other person named
-        in between, votes for that person ("Marsh says she …", "Brandt and his running mate")."""
+        in between, votes for that person ("Threlkeld says she …", "Brandt and his running mate")."""
         votes: dict[str, list[int]] = {}
         for p in self.persons:
             name = self.article.person_name(p)
@@ -448,7 +448,7 @@ class Frames:
                 return (pos, name) if nearest is None or at - pos <= GENDER_REACH else self._closer(close_known, nearest)
             if gender and g == gender and nearest is None and close_known is None and at - pos <= GENDER_REACH \
                     and pos not in self.possessive_at:
-                close_known = (pos, name)  # "… with Helen Marsh lambasting the plan. “…,” she said."
+                close_known = (pos, name)  # "… with Ellen Harlow lambasting the plan. “…,” she said."
             if subject and nearest is None:
                 nearest = (pos, name)
                 if not gender:
@@ -458,7 +458,7 @@ class Frames:
 
     def _closer(self, close_known, nearest):
         """The person of the pronoun's gender named after the nearest subject, when a later sentence
-        names them; in the subject's own sentence the subject wins ("Walsh had ties to Mr. Biden. But
+        names them; in the subject's own sentence the subject wins ("Walsh had ties to Mr. Penhallow. But
         he …")."""
         if close_known and nearest and self.sentence_char(close_known[0]) == self.sentence_char(nearest[0]):
             return nearest
@@ -514,7 +514,7 @@ class Frames:
         return bool(re.match(r"[’']s?\b", self.text[span.end_char:span.end_char + 2]))
 
     def canonical_for(self, word: str):
-        """A known person whose family name is this capitalised word ("CADDELL", "Caddell")."""
+        """A known person whose family name is this capitalised word ("PELLOW", "Pellow")."""
         return self._family.get(word.strip(".,:;").lower())
 
 
@@ -536,7 +536,7 @@ def _cues(frames: Frames, start: int, end: int) -> list[tuple[str, int, int]]:
     return out
 
 
-#: cues whose object is the person spoken to, never the speaker ("Brandt told Bart Quill")
+#: cues whose object is the person spoken to, never the speaker ("Brandt told Bart Vesey")
 ADDRESSEE_CUES = word_set("addressee_cues")
 
 
@@ -664,7 +664,7 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
                 return p
     if head.pos_ in ("PROPN", "NOUN") and lo <= head.idx < hi and not frames.in_quote(head.idx):
         # a name the NER missed: a person when the article names someone with that family name,
-        # or a run of proper nouns the parse makes the subject ("Secretary General Ban Ki-moon said")
+        # or a run of proper nouns the parse makes the subject ("Secretary General Tobiah Bo-kwan said")
         known = frames.subject_name(head)
         if known:
             return Named(known)
@@ -676,7 +676,7 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
             while j < len(doc) and doc[j].ent_iob_ == "I":
                 j += 1
             if any(t.ent_type_ == "PERSON" for t in doc[j:j + 3]):
-                return None  # "Air Force 1st Lt. Tyler Livingstone": the body is a title of the name
+                return None  # "Air Force 1st Lt. Tyler Ashwell": the body is a title of the name
             return Description(doc[i:j].text.removeprefix("the ").removeprefix("The "))
     if head.pos_ == "NOUN" and lo <= head.idx < hi and not frames.in_quote(head.idx):
         # a described source ("the commission says", "my father often said"): the noun with its
@@ -703,7 +703,7 @@ def _syntactic_subject(frames: Frames, cs: int, ce: int, lo: int, hi: int):
 
 def _person_head(tok) -> bool:
     """A name's head that is itself a person or a title ("Brandt running mate Cal Ferris", "President
-    Oduya"), not a thing ("the Marsh campaign took")."""
+    Okonedo"), not a thing ("the Threlkeld campaign took")."""
     return tok.ent_type_ in ("PERSON", "ROLE") or tok.lower_ in quote_vocabulary()["title_words"] and \
         tok.lower_ not in quote_vocabulary()["source_nouns"]
 
@@ -754,8 +754,8 @@ _NAME_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+")
 
 
 def _bare_name(chunk: str, first: bool = False, adjacent: bool = False) -> str | None:
-    """A capitalised name the NER missed, right next to the cue ("said Caddell." / "Caddell
-    continued:" / "DuVernay explained"); titles before it ("Rep.", "Gov.") are not part of it."""
+    """A capitalised name the NER missed, right next to the cue ("said Pellow." / "Pellow
+    continued:" / "DuQuarrie explained"); titles before it ("Rep.", "Gov.") are not part of it."""
     vocab = quote_vocabulary()
     chunk = chunk.strip(" ,") if not adjacent else chunk.rstrip()
     name_re = r"((?:(?:[A-Z][\w’'-]*|[A-Z]\.(?:[A-Z]\.)*)\s+){0,3}[A-Z][\w’'-]*[a-z][\w’'-]*)"
@@ -780,7 +780,7 @@ def _bare_name(chunk: str, first: bool = False, adjacent: bool = False) -> str |
     if len(ws) == 1 and (ws[0].lower() in vocab["source_nouns"] or adjacent and _sentence_initial(chunk, m.start(1))):
         return None
     if any(w.lower().strip(".") in vocab["cue_set"] for w in ws) or re.match(r"[DRI]-", ws[0]):
-        return None  # a cue, or a party and state label ("D-Newport News")
+        return None  # a cue, or a party and state label ("D-Kestrel Bay")
     return " ".join(ws)
 
 
@@ -917,7 +917,7 @@ def resolve_description(frames: Frames, desc: str, at: int, cue, rule) -> Speake
 
 def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
     """A cue earlier in the quote's own sentence ("X said: “…", "X described it as “…”"), or a
-    colon closing the paragraph before a quote that opens its own ("Caddell continued:")."""
+    colon closing the paragraph before a quote that opens its own ("Pellow continued:")."""
     text = frames.text
     lo = _sentence_start(text, q.paragraph[0], q.open_at)
     # stop at the end of an earlier quote in the same sentence
@@ -929,7 +929,7 @@ def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
     label = _transcript_label(clause) if clause.strip() else None
     if label:
         return _label_speaker(frames, label)
-    # "including the former candidate Mitt Romney -- “…”": a name and a dash right before the quote
+    # "including the former candidate Ansel Dray -- “…”": a name and a dash right before the quote
     dash = re.search(r"[―—–]|--", clause[-6:]) if clause.rstrip().endswith(("—", "–", "―", "--")) else None
     if dash:
         named = [p for p in frames.persons if lo <= p.start_char and p.end_char <= q.open_at
@@ -943,7 +943,7 @@ def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
         colon = lo + clause.rstrip().rfind(":")
         if len(clause.split()) <= 8:
             return _speaker_at_cue(frames, lo, q.open_at, (":", colon, colon + 1), "colon")
-        # a longer clause introducing the quote ("Kaine has adopted the stance common among …:"):
+        # a longer clause introducing the quote ("Tolliver has adopted the stance common among …:"):
         # its subject by the parse, when that is a person
         doc = frames.article.doc
         span = doc.char_span(lo, colon, alignment_mode="expand") if frames.parsed else None
@@ -955,7 +955,7 @@ def _before(frames: Frames, q: QuoteSpan) -> Speaker | None:
             if isinstance(found, Named):
                 return Speaker(str(found), True, ":", "colon-clause")
     if not clause.strip() and lo > q.paragraph[0]:
-        # the sentence before, in the same paragraph, ends with its attribution ("…, Schiff said.
+        # the sentence before, in the same paragraph, ends with its attribution ("…, Rendle said.
         # “The other factor …")
         p_lo = _sentence_start(text, q.paragraph[0], lo - 2)
         prev_cues = _cues(frames, p_lo, lo)
@@ -1016,7 +1016,7 @@ def _after(frames: Frames, q: QuoteSpan) -> Speaker | None:
         if label:
             return Speaker(frames.canonical_for(label.split()[-1]) or label, True, "—", "dash")
     # the cue must come within the first words after the quote, or after a name and its
-    # apposition ("“…,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states
+    # apposition ("“…,” Dale Pruett, the Republican attorney general of Wessex, one of the states
     # suing, said")
     first = frames.names_in(start, start + 200)[:1]
     named_first = bool(first) and len(text[start:first[0].start_char].split()) <= 3

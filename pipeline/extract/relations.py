@@ -195,7 +195,7 @@ def role_rows(article: "Article") -> Iterator[dict]:
 
 def _hypothetical_post(person: Span, role: Span) -> bool:
     """A post only imagined is not held (D49, candidacies): "if Brandt is president", "celebrating
-    Marsh as the next president", "plotting to be president": a condition, a modal or an
+    Threlkeld as the next president", "plotting to be president": a condition, a modal or an
     infinitive on the verb that links them, or "next" before the title."""
     doc = role.doc
     if role[0].lower_ == "next" or (role.start and doc[role.start - 1].lower_ == "next"):
@@ -209,7 +209,7 @@ def _hypothetical_post(person: Span, role: Span) -> bool:
 
 def discourse_pairs(article: "Article", paired: set[int]) -> Iterator[tuple[Span, Span, str]]:
     """D51: a definite title standing for a person named in the same or the previous sentence,
-    when only one person fits ("Harold Reece ... The minority leader said", "Marsh used a private
+    when only one person fits ("Harold Reece ... The minority leader said", "Threlkeld used a private
     server while she was secretary of state"). Not a title with "a"/"an" (a new, unnamed person),
     and not a person who is another argument of the title's own verb ("Sandell has led the former
     secretary of state": Sandell is not the one led). One pass over the entities."""
@@ -283,7 +283,7 @@ def adjacency_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
                 ent.label_ == "ROLE" and nxt.label_ == "PERSON" and not gap and ent.text.endswith(".")):
             continue  # "Reps. Ann Lee": the abbreviation's full stop is no sentence end
         labels = (ent.label_, nxt.label_)
-        # "City council leader Sir Derek Tallis": title right before the name
+        # "City council leader Sir Derek Pellworth": title right before the name
         if labels == ("ROLE", "PERSON") and all(t._.is_honorific or t.text == "." for t in gap):
             yield nxt, ent, "adjacent_title_before_name"
             # D47: a plural title before several names ("Reps. Ann Lee and Bo Tam") links to each
@@ -292,7 +292,7 @@ def adjacency_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
                     t.text in {",", "and"} or t.is_space for t in article.doc[nxt.end:after.start]) \
                     and nxt.end < after.start:
                 yield after, ent, "plural_title_before_names"
-        # "Stuart Ashdown, strategic director for ...", "X, currently a deputy director at Y"
+        # "Stuart Jessop, strategic director for ...", "X, currently a deputy director at Y"
         elif labels == ("PERSON", "ROLE") and _is_apposition_gap(gap):
             yield ent, nxt, "adjacent_apposition_name_first"
         # "The chair of BCT, Freya Mallory, commented"
@@ -301,7 +301,7 @@ def adjacency_pairs(article: "Article") -> Iterator[tuple[Span, Span, str]]:
         # timeline entries the parser splits: "2013 Carla Thorne ... appointed interim director"
         elif labels == ("PERSON", "ROLE") and len(gap) <= 4 and _links_by_verb(gap):
             yield ent, nxt, "adjacent_verb_link"
-        # "Committee Chairman Rep. Jared Calloway": two titles side by side before one name
+        # "Committee Chairman Rep. Jared Tolliver": two titles side by side before one name
         elif labels == ("ROLE", "ROLE") and not gap and i + 2 < len(ents) and ents[i + 2].label_ == "PERSON" \
                 and not [t for t in article.doc[nxt.end:ents[i + 2].start] if not t.is_space]:
             yield ents[i + 2], ent, "stacked_titles_before_name"
@@ -393,7 +393,7 @@ def _organization(role: Span) -> str | None:
         while j > 0 and doc[j - 1].pos_ == "PROPN":
             j -= 1
         return doc[j:i].text
-    # D48: the name the ROLE span was cut from ("Texas Governor", "FBI Director", "BART Police Chief")
+    # D48: the name the ROLE span was cut from ("Texas Governor", "FBI Director", "Harbour Police Chief")
     if i < 0 or any(t.is_sent_start for t in doc[i + 1:role.start + 1]):
         return None  # nothing before the title in its sentence
     parties, quals = word_set("political_parties"), qualifiers()
@@ -565,7 +565,7 @@ def _first_person(sent: Span) -> bool:
 
 
 def _headline_subject(article: "Article", sent: Span, ent: Span) -> str | None:
-    """A headline the parser cannot read ("Thornleigh climbs to 'good'", "Carrowfield children's
+    """A headline the parser cannot read ("Kestrelby climbs to 'good'", "Ulvercombe children's
     services out of 'inadequate'"): the capitalised name before its first verb or preposition,
     never a rater or a person."""
     words = []
@@ -624,7 +624,7 @@ def _named_bodies(article: "Article") -> list[tuple[int, str, str]]:
             continue
         comma = e.end < len(doc) and doc[e.end].text == ","
         if not comma and e.start > 0 and (doc[e.start - 1].lower_ in stop or doc[e.start - 1].pos_ in ("ADJ", "NUM")):
-            continue  # "the second Silverbirch home": a class of homes, not one home's name
+            continue  # "the second Corrowick home": a class of homes, not one home's name
         i = e.end + (1 if comma else 0)
         while i < len(doc) and doc[i].lower_ in stop:
             i += 1
@@ -641,7 +641,7 @@ def _named_bodies(article: "Article") -> list[tuple[int, str, str]]:
 
 def _split_aspect(subject: str) -> tuple[str | None, str | None]:
     """(aspect, subject) of a rated phrase: a judgement area alone is an aspect ("leadership"); an
-    area "of" a service is that service's aspect ("overall effectiveness of Scarrowby Borough
+    area "of" a service is that service's aspect ("overall effectiveness of Ulvercombe Borough
     Council's children's services"); an area of a group the service serves ("experiences and
     progress of care leavers") names no service."""
     key = plain(subject)
@@ -739,7 +739,7 @@ def _antecedent(subject):
     if subject.lower_ in {"which", "that", "who"} and subject.head.dep_ == "relcl":
         return subject.head.head
     if subject.lower_ in {"it", "they"} and subject.head.dep_ == "advcl":
-        # "Children's services in Elmsford are still not improving ..., after they were rated
+        # "Children's services in Hartsmere are still not improving ..., after they were rated
         # inadequate": the pronoun of a subordinate clause is the main clause's subject
         main = [c for c in subject.head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
         if main:
@@ -818,7 +818,7 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         return None  # "our aim is to be rated good": the speaker's body, said before
     named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "FAC")]
     if named and kind_of(head.lower_) != "other":
-        # "The council's other residential home, Ashgrove Lodge, ... remains rated": the body's name
+        # "The council's other residential home, Larkspur Lodge, ... remains rated": the body's name
         ent = next(e for e in exclude.doc.ents if e.start <= named[0].i < e.end)
         return ent.text
     if named and named[0].ent_type_ == "PERSON":

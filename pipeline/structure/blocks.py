@@ -123,7 +123,7 @@ def is_menu_like(text: str, stops: frozenset[str], ratio: float | None = None) -
     return capitalised >= 0.6 and (stop_ratio(text, stops) if ratio is None else ratio) < 0.2
 
 
-#: A table row: at least this many cells, this share of them numbers ("1 Kyle Busch 5040 5 1 17 27").
+#: A table row: at least this many cells, this share of them numbers ("1 Dale Pruett 5040 5 1 17 27").
 TABLE_MIN_TOKENS, TABLE_MIN_NUMBERS = 5, 0.5
 #: a cell that is a number: a whitespace-delimited run of digits and number punctuation
 NUMBER_CELL = re.compile(r"(?<!\S)[\d.,:%()+\-–]+(?!\S)")

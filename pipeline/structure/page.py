@@ -167,7 +167,7 @@ def _cue_matcher_unlimited() -> tuple[re.Pattern | None, dict[str, str]]:
 def _join_cues(cues) -> tuple[re.Pattern | None, dict[str, str]]:
     parts, kinds = [], {}
     for n, (cue_id, regex, kind, _) in enumerate(cues):
-        # the publisher credit is case-sensitive ("From the Ledger", not "from the start")
+        # the publisher credit is case-sensitive ("From the Bugle", not "from the start")
         source = f"(?-i:{FROM_PUBLISHER.pattern})" if cue_id == "credit_from_publisher" else regex.pattern
         parts.append(f"(?P<c{n}>{source})")
         kinds[f"c{n}"] = kind

@@ -134,15 +134,15 @@ _COMPLEMENT = re.compile(r",|\s(?:to|of|for|at|with|by|from|about|in|on|known as
 
 def _head_end(text: str, s: int, e: int) -> int:
     """Where the head phrase of a source ends: before its first comma or prepositional complement
-    ("a longtime adviser | to Brandt", "Mr. Mabry | of the Sierra Club")."""
+    ("a longtime adviser | to Brandt", "Mr. Mabry | of the Riverkeepers Club")."""
     m = _COMPLEMENT.search(text, s + 1, e)
     return m.start() if m else e
 
 
 def _head_persons(text: str, spans, persons: list[dict]) -> list[dict]:
-    """PERSON mentions that are a source's head: not "Marsh's …", not "Brandt running mate …", not
+    """PERSON mentions that are a source's head: not "Threlkeld's …", not "Brandt running mate …", not
     inside a complement ("a longtime adviser to Brandt"), except the name an apposition gives
-    ("Marsh's communications director, Jenna Falco")."""
+    ("Threlkeld's communications director, Jenna Falco")."""
     out = []
     for s, e in spans:
         head_end = _head_end(text, s, e)
@@ -348,7 +348,7 @@ def speaker_right(text: str, gold: GoldQuote, speaker: str | None, is_person: bo
         if _family(speaker) in plain:
             return True
         # a description ("the president") resolved to the person it describes: right when the
-        # article gives that person the described title ("President Lionel Oduya")
+        # article gives that person the described title ("President Lionel Okonedo")
         head = src_words[-1] if src_words else ""
         family = re.escape(speaker.split()[-1])
         return bool(head) and gold.kind == "description" and bool(

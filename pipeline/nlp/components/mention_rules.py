@@ -211,7 +211,7 @@ class MentionRules:
         if span.text.lower() in self.words("inspectorates"):
             return Span(doc, start, end, label="ORG")  # "Ofsted" is no person
         if span[-1].lower_ in self.words("organisation_words") and not span[-1].is_upper:
-            return None  # "Department", "Judicial Watch Foundation": a body's name, not a person's
+            return None  # "Department", "Citizen Watch Foundation": a body's name, not a person's
         if not all(t.text[:1].isupper() or t.is_punct or t.lower_ in self.words("name_particles")
                    for t in span):
             return None  # names are capitalised; "seven-year-old" is not one
@@ -237,9 +237,9 @@ class MentionRules:
         if not span.text[:1].isupper():
             return None  # "city council department" is a description, not a name
         if self.is_non_organisation_name(span):
-            return None  # "Republican Party", "Freedom Act", "Dubai Air Show", "the Statehouse", "National Socialism"
+            return None  # "Republican Party", "Freedom Act", "Westhaven Air Show", "the Statehouse", "National Socialism"
         if self.is_place_name(span) or self.is_place_after_in(span):
-            return None  # "Benghazi", "New York State", "in Senkata": a place is no body (D33, D48)
+            return None  # "Benghazi", "New York State", "in Velkata": a place is no body (D33, D48)
         if self.looks_like_person(span):
             return Span(doc, start, end, label="PERSON")
         return Span(doc, start, end, label="ORG")
@@ -262,7 +262,7 @@ class MentionRules:
     @staticmethod
     def is_place_name(span: Span) -> bool:
         """The whole name is a place of the gazetteer (patterns/lexicon/places.json), or a place and
-        "State" ("New York State"); a product written with "+" ("Disney+") is no body either; a
+        "State" ("New York State"); a product written with "+" ("Streamly+") is no body either; a
         name holding a modal verb is a headline's words ("X Would Put Y On Court")."""
         if span.text.endswith("+") or any(t.tag_ == "MD" for t in span):
             return True
@@ -340,7 +340,7 @@ class MentionRules:
         """"Holly Garth, the children's home on Orchard Row", "Birch Lea care home": a name the model
         took for a person, followed by a lower-case phrase whose head is an organisation kind
         (patterns/lexicon/org_kind_*.json), is that body, an ORG (+rule:named_by_kind). Not "the
-        second Silverbirch home" (a class of homes) nor "Jane Roe, the council's director"."""
+        second Corrowick home" (a class of homes) nor "Jane Roe, the council's director"."""
         heads = _kind_heads()
         titled = {s.end for s in kept if s.label_ == "ROLE"}
         out = []
@@ -548,7 +548,7 @@ class MentionRules:
 
     def after_name_premodifiers(self, doc: Doc, start: int, end: int) -> int:
         """D48: a name in front of a title (a place, force, party or body: "Texas Governor", "FBI
-        Director", "Judicial Watch president", "state GOP chair") is outside the ROLE span; it is the
+        Director", "Citizen Watch president", "state GOP chair") is outside the ROLE span; it is the
         role's organisation. Portfolio and common-noun modifiers stay ("Defence Secretary", "Police
         Chief", "Majority Leader", D9). The head is the first word of a head list, else the last word;
         a name word before it is an acronym, an organisation word, or a capitalised word no title
@@ -594,8 +594,8 @@ class MentionRules:
 
     def unsupported_people(self, doc: Doc, kept: list[Span]) -> tuple[list[Span], list[Span]]:
         """Names against the evidence (rule `dropped:no_evidence`): a PERSON written in capitals
-        ("SIOUX FALLS", a dateline); a PERSON after "the" that is no modifier ("The Chronicle says":
-        "the Marsh campaign" stays); a one-word PERSON with nothing for it — no full name in the
+        ("NORTH FALLS", a dateline); a PERSON after "the" that is no modifier ("The Chronicle says":
+        "the Threlkeld campaign" stays); a one-word PERSON with nothing for it — no full name in the
         article ending in it, no honorific or title before it, not the subject of a person's verb —
         that sits after a preposition or modifies a noun ("across Twitter", "the 737 Max jet")."""
         persons = [s for s in kept if s.label_ == "PERSON"]
@@ -667,7 +667,7 @@ class MentionRules:
         return found
 
     def titles_before_names(self, doc: Doc, kept: list[Span]) -> list[Span]:
-        """D47: "Sen. Mara Ruiz", "Lt. Gov. Eli Hobart", "Judge Sorley", "General Max Millar",
+        """D47: "Sen. Mara Ortell", "Lt. Gov. Eli Hobart", "Judge Sorley", "General Max Millar",
         "Detective Inspector Jane Roe": capitalised titles right before a PERSON are a ROLE
         (rule:title_before_name), when no span holds them yet."""
         taken = {i for span in kept for i in range(span.start, span.end)}
@@ -710,7 +710,7 @@ class MentionRules:
 
     @staticmethod
     def _hyphen_joined(doc: Doc, i: int) -> int:
-        """Past the hyphenated parts of the word ending before `i` ("Bo-kwan", "Holtz-Eakin"):
+        """Past the hyphenated parts of the word ending before `i` ("Bo-kwan", "Tolley-Marchamp"):
         a hyphen written with no space either side, then a word."""
         while i + 1 < len(doc) and doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_ \
                 and not doc[i].whitespace_ and doc[i + 1].is_alpha:
@@ -802,7 +802,7 @@ class MentionRules:
         alone ("Naumov said", "Naumov's"), wherever the model put it: untagged, or a one-word ORG,
         GPE or WORK_OF_ART (rule:name_recurrence). The full name must be a PERSON of two or more
         capitalised words; the recurring word must be capitalised as written and not the start of a
-        longer name of something else ("Marsh Foundation" is an ORG span of its own and stays).
+        longer name of something else ("Threlkeld Foundation" is an ORG span of its own and stays).
         Returns the new entity list and the one-word spans it replaced (kept as dropped)."""
         families: set[str] = set()
         for span in kept:
@@ -824,13 +824,13 @@ class MentionRules:
             if span is not None and span.label_ == "PERSON":
                 continue
             if span is not None and (len(span) > 1 or span.label_ not in self.RECURRENCE_RELABELS):
-                continue  # "Marsh Foundation", a ROLE or a DATE keep their span
+                continue  # "Threlkeld Foundation", a ROLE or a DATE keep their span
             if span is None and token.i in covered:
                 continue  # inside a longer span of something else
             prev = doc[token.i - 1] if token.i else None
             if prev is not None and prev.is_alpha and prev.text[:1].isupper() and not prev._.is_honorific \
                     and not self.is_title_word(prev) and prev.i not in covered:
-                continue  # "Willowbank Lodge": the end of a longer name of something else
+                continue  # "Fernhill Lodge": the end of a longer name of something else
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in self.words("organisation_words"):
                 continue  # "Wexley Foundation": a body named after the person
