@@ -457,6 +457,13 @@ def aspect_words() -> frozenset[str]:
     return word_set("rating_aspects")
 
 
+@lru_cache(maxsize=1)
+def judging_verbs() -> frozenset[str]:
+    """Verbs whose object (active) or subject (passive) is the rated body: the verbs of judging
+    ("rated", "judged") and of moving between grades ("downgraded", "lifted", "led ... to")."""
+    return word_set("rating_subject_verbs") | word_set("rating_change_verbs")
+
+
 def rating_rows(article: "Article") -> Iterator[dict]:
     """One row per RATING mention. What the parse cannot say is carried over from the article's
     previous rating: the subject of "it was rated good", the inspectorate of "was judged good"."""
@@ -703,6 +710,9 @@ def _subject(ent: Span) -> str | None:
     token = ent.root
     if token.dep_ in {"amod", "compound"} and token.head.lower_ not in word_set("rating_nouns"):
         return _noun_phrase(token.head, exclude=ent)
+    rated = _rated_compound(ent)
+    if rated is not None:
+        return rated
     rated = _object_before(ent)
     if rated:
         return rated
@@ -710,27 +720,84 @@ def _subject(ent: Span) -> str | None:
     while before > ent.sent.start and (ent.doc[before].is_quote or ent.doc[before].lower_ in {"as", "be", "to"}):
         before -= 1
     verb = ent.doc[before] if before >= ent.sent.start else None
-    if verb is not None and (verb.lower_ in word_set("rating_subject_verbs") or verb.lemma_.lower() in word_set("rating_subject_verbs")):
+    if verb is not None and (verb.lower_ in judging_verbs() or verb.lemma_.lower() in judging_verbs()):
         # "after the council was rated requires improvement": the passive verb's subject, however the
         # parser attached the rating words ("requires" read as a verb of its own)
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         found = _noun_phrase(_antecedent(passive[0]), exclude=ent) if passive else None
         if found:
             return found
+    after_pronoun = False
     for _ in range(6):
-        if token.lower_ in word_set("rating_subject_verbs") or token.lemma_.lower() in word_set("rating_subject_verbs"):
+        if token.lower_ in judging_verbs() or token.lemma_.lower() in judging_verbs():
             if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
                 return _noun_phrase(token.head, exclude=ent)  # "with its adoption service judged good"
-            objects = [c for c in token.children if c.dep_ == "dobj" and not (ent.start <= c.i < ent.end)]
-            if objects:
-                return _noun_phrase(objects[0], exclude=ent)
+            objects = [c for c in token.children if c.dep_ in ("dobj", "dative") and not (ent.start <= c.i < ent.end)
+                       and c.lower_ not in word_set("rating_nouns") and c.pos_ != "ADP"]
+            found = _noun_phrase(objects[0], exclude=ent) if objects else None
+            if found:
+                # "Inspectors gave the home a good rating"; never the rating noun itself ("Grange
+                # was given the same rating ... and was lifted to requires improvement": the subject),
+                # nor a pronoun ("rated the services ..., lifting them out of the inadequate category")
+                return found
+            if token.lower_ in word_set("rating_subject_verbs") or token.lemma_.lower() in word_set("rating_subject_verbs"):
+                for prep in token.children:  # "awarded a five-star rating to the fish bar"
+                    if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+                        objects = [c for c in prep.children if c.dep_ == "pobj" and not (ent.start <= c.i < ent.end)]
+                        found = _noun_phrase(objects[0], exclude=ent) if objects else None
+                        if found:
+                            return found
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
-            return _noun_phrase(_antecedent(subjects[0]), exclude=ent)
+            subject = _antecedent(subjects[0])
+            if subject.dep_ == "nsubj" and _active_judging(token):
+                return None  # "the council awarded a five-star rating": the subject of an active rating verb is the rater
+            found = _noun_phrase(subject, exclude=ent)
+            if found is None and subject.pos_ == "PRON" and subject.lower_ in {"it", "they"}:
+                # "the force was told it requires improvement", "X said it was disappointed not to be
+                # rated good": the pronoun is the subject of the clause above
+                after_pronoun = True
+            elif after_pronoun and _is_person(subject):
+                return None  # "the head teacher said it was rated good": a person is never rated
+            else:
+                return found
         if token.head is token:
             break
         token = token.head
     return None
+
+
+def _active_judging(verb) -> bool:
+    """"Ofsted rated", "the council has awarded": an active verb of judging, not a passive ("was
+    rated") nor a participle ("the home, rated good")."""
+    judging = word_set("rating_subject_verbs")
+    if verb.lower_ not in judging and verb.lemma_.lower() not in judging or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in verb.children):
+        return False  # "Holm Lane Surgery rated outstanding by CQC": a headline's passive
+    if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False  # "maternity care judged inadequate": a headline's participle, read as a past tense
+    return verb.tag_ != "VBN" or any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had", "having"} for c in verb.children)
+
+
+def _is_person(token) -> bool:
+    return token.ent_type_ in ("PERSON", "ROLE") or token.lower_ in word_set("role_heads")
+
+
+def _rated_compound(ent: Span) -> str | None:
+    """"an outstanding-rated school": the noun the compound modifies; "Fallowmere Infants, an
+    outstanding-rated school": the name that noun is in apposition to."""
+    doc = ent.doc
+    i = ent.end
+    while i < min(len(doc), ent.end + 2) and doc[i].tag_ == "HYPH":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in {"rated", "-rated"} or doc[i].dep_ not in ("amod", "compound") \
+            or doc[i].head.pos_ not in ("NOUN", "PROPN") or doc[i].head.i <= i:
+        return None
+    noun = doc[i].head
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        noun = noun.head
+    return _noun_phrase(noun, exclude=ent)
 
 
 def _antecedent(subject):
@@ -755,7 +822,7 @@ def _object_before(ent: Span) -> str | None:
     services requires improvement"). The parser often reads these as two clauses, so the parse's
     own subject would be the rater."""
     doc, sent = ent.doc, ent.sent
-    verbs = word_set("rating_subject_verbs")
+    verbs = judging_verbs()
     verb = next((i for i in range(ent.start - 1, max(sent.start, ent.start - 16) - 1, -1)
                  if doc[i].lower_ in verbs and doc[i].pos_ in ("VERB", "NOUN", "AUX")), None)
     if verb is None:
@@ -764,13 +831,27 @@ def _object_before(ent: Span) -> str | None:
     for n in range(len(gap) - 1, -1, -1):  # after an earlier rating of the run: the part after "and"
         if gap[n].ent_type_ == "RATING":
             rest = gap[n + 1:]
+            first = n
+            while first > 0 and (gap[first - 1].ent_type_ == "RATING" or gap[first - 1].is_quote):
+                first -= 1
+            if first > 0 and gap[first - 1].lower_ == "from" and all(t.lower_ == "to" or t.is_quote for t in rest):
+                gap = gap[:first - 1]  # "downgraded the school from good to inadequate": the same words
+                break
             joint = next((m for m, t in enumerate(rest) if t.lower_ in {"and", ","}), None)
             if joint is None:
                 return None
             gap = rest[joint + 1:]
             break
-    while gap and (gap[-1].lower_ in {"as", "to", "be", "all"} or gap[-1].is_punct or gap[-1].is_quote):
-        gap.pop()
+    for n in range(1, len(gap)):
+        # "gave the school an outstanding rating", "gave the trust its first good rating": the words
+        # before the rating's own determiner; "downgraded the school from outstanding": before "from"
+        if (gap[n].pos_ == "DET" or gap[n].tag_ == "PRP$" or gap[n].lower_ == "from") and gap[n - 1].pos_ in ("NOUN", "PROPN"):
+            gap = gap[:n]
+            break
+    edge = word_set("determiners") | word_set("possessive_determiners")
+    while gap and (gap[-1].lower_ in {"as", "to", "be", "all", "from", "up", "down"} or gap[-1].lower_ in edge
+                   or gap[-1].is_punct or gap[-1].is_quote):
+        gap.pop()  # "led the school to a good rating"
     while gap and (gap[0].lower_ in {"the", "a", "an", "and"} or gap[0].is_punct):
         gap.pop(0)
     if not gap or len(gap) > 12 or not any(t.pos_ in ("NOUN", "PROPN") for t in gap) \
@@ -792,15 +873,31 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     """The noun phrase around `head`: its left modifiers and a short "for/in/of" complement,
     without determiners, punctuation or the rating itself."""
     doc = head.doc
+    counted = _partitive(head)
+    if counted is not None:
+        return _noun_phrase(counted, exclude)  # "seven of them are rated good": the academies counted
+    body = _generic_head_body(head, exclude)
+    if body is not None:
+        return _noun_phrase(body, exclude)  # "Care at Thistlecombe House was found to be good" (RS2)
     start = min([t.i for t in head.lefts if t.dep_ not in {"punct", "cc"}] + [head.i])
     start = min(start, min((t.i for t in doc[start:head.i + 1].subtree), default=start))
     end = head.i + 1
+    while end < len(doc) and doc[end].head.i == head.i and doc[end].pos_ == "NOUN" and not doc[end].is_punct \
+            and doc[end].dep_ in ("advmod", "npadvmod", "compound", "dep") and not (exclude.start <= end < exclude.end):
+        end += 1  # "Hollowmere Lodge care home", its last word read as the first's modifier
     for child in head.rights:
+        if child.i < end:
+            continue
         if child.dep_ == "prep" and (child.lower_ in {"for", "in", "of", "at"}
                                      or child.lower_ == "as" and [t.lower_ for t in child.subtree][-1:] == ["whole"]):
             sub = list(child.subtree)  # "Services for children in care and care leavers"
-            if len(sub) <= 10 and not any(exclude.start <= t.i < exclude.end for t in sub):
+            comma = next((k for k, t in enumerate(sub) if t.is_punct), None)
+            if comma is not None:
+                sub = sub[:comma]  # "Acute wards at the Centre, run by the trust, ...": up to the comma
+            if sub and len(sub) <= 10 and not any(exclude.start <= t.i < exclude.end for t in sub):
                 end = sub[-1].i + 1
+                if comma is not None:
+                    break
             else:
                 break
         elif child.dep_ == "acl" and child.tag_ == "VBN" and not 0 < exclude.start - child.i <= 2:  # not "trust rated 'good'"
@@ -810,8 +907,10 @@ def _noun_phrase(head, exclude: Span) -> str | None:
             break
         elif child.dep_ not in ("punct", "cc"):
             break
-    if head.pos_ in {"PRON", "NUM"} or head.like_num or head.ent_type_ == "DATE" or head.lower_ in word_set("rating_nouns"):
-        return None  # "it", "2014", "this rating": nothing the reader can use
+    if head.lower_ in word_set("rating_nouns"):
+        return _rating_noun_owner(head, exclude)  # "the school's rating", "the rating for the trust"
+    if head.pos_ in {"PRON", "NUM"} or head.like_num or head.ent_type_ == "DATE":
+        return None  # "it", "2014": nothing the reader can use
     if head.lower_ in word_set("rater_nouns") or plain(head.text) in inspectorates():
         return None  # "Inspectors judged ...", "Ofsted's report ... rates": the rater, not the rated
     if any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in head.children):
@@ -823,12 +922,82 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         return ent.text
     if named and named[0].ent_type_ == "PERSON":
         return None  # "Her predecessor, Kevin Rowley, retired ... after the council was rated": a person is never rated
-    words = [t for t in doc[start:end] if not (t.dep_ == "det" and t.head.i == head.i) and t.dep_ != "punct" and not t.is_space
-             and not (exclude.start <= t.i < exclude.end) and not t.is_quote]
+    words = [t for t in doc[start:end] if not (t.dep_ == "det" and t.head.i == head.i) and (t.dep_ != "punct" or t.tag_ == "HYPH")
+             and not t.is_space and not (exclude.start <= t.i < exclude.end) and not t.is_quote
+             and not (t.i < head.i and t.lower_ in word_set("rating_nouns"))]  # "the outstanding-rated school"
+    while words and (words[0].tag_ == "HYPH" or words[0].lower_ in word_set("determiners")
+                     or words[0].dep_ == "nummod" and words[0].head.i == head.i and len(words) > 1):
+        words.pop(0)  # "the council's children's services" (D19: without determiners), "nine academies"
+    while words and words[-1].tag_ == "HYPH":
+        words.pop()
     if not words or len(words) > 16 or words[0].lower_ in word_set("first_person_words"):
         return None  # "we judge our current position to be inadequate": the speaker's body, said before
-    text = "".join(t.text_with_ws for t in words).strip()
+    text = _joined(words)
+    if words[0].lower_ == "whose" and len(words) > 1:
+        # "Elmford Council, whose children's services were rated inadequate": the council's services
+        clause = next((t for t in head.ancestors if t.dep_ == "relcl"), None)
+        owner = _noun_phrase(clause.head, exclude) if clause is not None and clause.head.pos_ in ("NOUN", "PROPN") else None
+        text = f"{owner}'s {_joined(words[1:])}" if owner else _joined(words[1:])
     return text or None
+
+
+def _partitive(head):
+    """"seven of them", "many of them": the plural noun before it in the sentence that names a kind
+    of body ("The trust, which runs nine academies, said seven of them ..."), else None."""
+    if not (head.like_num or head.lower_ in word_set("partitive_quantifiers")):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PRON" for g in c.children)
+               for c in head.children):
+        return None
+    for t in reversed(head.doc[head.sent.start:head.i]):
+        if t.tag_ in ("NNS", "NNPS") and (t.lower_ in word_set("judged_subjects") or kind_of(t.lemma_) != "other"):
+            return t
+    return None
+
+
+def _generic_head_body(head, exclude: Span):
+    """"care at X", "standards of care at X", "provision at X": the body X after the generic head (RS2)."""
+    if head.lower_ not in word_set("generic_rated_heads"):
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"at", "of"}:
+            for pobj in child.children:
+                if pobj.dep_ != "pobj" or exclude.start <= pobj.i < exclude.end:
+                    continue
+                if pobj.lower_ in word_set("generic_rated_heads"):
+                    return _generic_head_body(pobj, exclude)
+                if pobj.pos_ == "PROPN" or kind_of(pobj.text) != "other":
+                    return pobj
+    return None
+
+
+def _joined(words: list) -> str:
+    """Tokens as the text writes them, one space where a left-out token stood ("home, run by"
+    without its comma is "home run by")."""
+    out = []
+    for k, t in enumerate(words):
+        out.append(t.text)
+        if k + 1 < len(words):
+            out.append(t.whitespace_ if words[k + 1].i == t.i + 1 else " ")
+    return "".join(out).strip()
+
+
+def _rating_noun_owner(noun, exclude: Span) -> str | None:
+    """What a rating noun is the rating of: its possessor ("the school's rating was downgraded")
+    or its for/of/on/at complement ("the rating for Elmfield Academy has dropped"); never a
+    pronoun ("its rating"), a rater ("Ofsted's rating"), or the rating itself ("a rating of good")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
+            found = _noun_phrase(child, exclude)
+            if found:
+                return found
+        elif child.dep_ == "prep" and child.lower_ in {"for", "of", "on", "at"}:
+            objects = [c for c in child.children if c.dep_ == "pobj" and not (exclude.start <= c.i < exclude.end)
+                       and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in word_set("rating_nouns")]
+            found = _noun_phrase(objects[0], exclude) if objects else None
+            if found:
+                return found
+    return None
 
 
 def _rated_by(article: "Article", sent: Span) -> str | None:
