@@ -4,7 +4,9 @@ import json
 
 import pytest
 
-from pipeline.eval.rating_subjects import ChallengeScores, Passage, load_passages, score_passage
+from pipeline.eval.baseline import BASELINE, TOLERANCE, challenge_scores, is_challenge_key, regressions
+from pipeline.eval.rating_subjects import (BASELINE_KEYS, CHALLENGE_SET, ChallengeScores, Passage,
+                                           load_passages, score_passage)
 
 TEXT = "Elmfield Academy was rated good. Ofsted said the school had improved from inadequate."
 
@@ -60,3 +62,13 @@ def test_a_span_that_is_not_at_its_offsets_is_refused(tmp_path):
     path.write_text(json.dumps({"id": "x", "text": TEXT, "ratings": [bad]}) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"set.jsonl:1: span 'good' is not the text at"):
         load_passages(path)
+
+
+@pytest.mark.model
+@pytest.mark.corpus
+def test_the_challenge_set_scores_no_lower_than_its_baseline():
+    assert CHALLENGE_SET.is_file(), f"{CHALLENGE_SET} is missing"
+    baseline = {k: v for k, v in json.loads(BASELINE.read_text(encoding="utf-8")).items() if is_challenge_key(k)}
+    assert set(baseline) == set(BASELINE_KEYS), "tests/baseline.json lacks the challenge figures (make baseline)"
+    problems = regressions(challenge_scores(), baseline, TOLERANCE)
+    assert not problems, "challenge figures fell below the baseline:\n" + "\n".join(problems)
