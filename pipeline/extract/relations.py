@@ -494,6 +494,14 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             subject = _headline_subject(article, sent, ent)
             if subject:
                 how_subject = "headline"
+        if not subject:
+            pronoun = _rated_pronoun(ent)
+            if pronoun is not None:
+                # "Inspectors visited Elm Pre-School in June. They rated it requires improvement": the
+                # body the pronoun stands for, in its own sentence, the one before, or the headline
+                found = _pronoun_antecedent(pronoun, ent, far=not last_subject)
+                if found and not is_description(found):  # "the home": the named home, as below
+                    subject, how_subject = found, "antecedent"
         vague = bool(last_subject) and is_description(last_subject) and not _is_kind_description(last_subject)
         if not subject and vague:
             # "the service", carried over: the service the article named earlier with the same head
@@ -710,7 +718,7 @@ def _subject(ent: Span) -> str | None:
     token = ent.root
     if token.dep_ in {"amod", "compound"} and token.head.lower_ not in word_set("rating_nouns"):
         return _noun_phrase(token.head, exclude=ent)
-    rated = _rated_compound(ent)
+    rated = _rated_compound(ent) or _service_of_rating_noun(ent)
     if rated is not None:
         return rated
     rated = _object_before(ent)
@@ -774,18 +782,128 @@ def _active_judging(verb) -> bool:
     if verb.lower_ not in judging and verb.lemma_.lower() not in judging or any(c.dep_ == "auxpass" for c in verb.children):
         return False
     if any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in verb.children):
-        return False  # "Holm Lane Surgery rated outstanding by CQC": a headline's passive
+        return False  # "Mill Road Surgery rated outstanding by CQC": a headline's passive
     if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False  # "maternity care judged inadequate": a headline's participle, read as a past tense
     return verb.tag_ != "VBN" or any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had", "having"} for c in verb.children)
 
 
 def _is_person(token) -> bool:
-    return token.ent_type_ in ("PERSON", "ROLE") or token.lower_ in word_set("role_heads")
+    """A role ("the head teacher"), or a name with a person's marks: an honorific before it, a
+    role before it or in apposition ("head teacher Mary Holt", "Mary Holt, the head"). The model's
+    PERSON label alone is no evidence: it gives it to many made-up names of homes and agencies."""
+    if token.ent_type_ == "ROLE" or token.lower_ in word_set("role_heads"):
+        return True
+    if token.ent_type_ != "PERSON":
+        return False
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and (before.ent_type_ == "ROLE" or before.text.rstrip(".") in word_set("honorifics", lower=False)):
+        return True
+    return any(c.dep_ == "appos" and (c.ent_type_ == "ROLE" or c.lower_ in word_set("role_heads")) for c in token.children)
+
+
+def _rated_pronoun(ent: Span):
+    """The pronoun in the rated place of the rating's clause ("it was rated good", "they rated it
+    requires improvement", "found it to be good"), or None when a noun holds that place."""
+    token = ent.root
+    for _ in range(6):
+        for c in token.children:
+            if c.dep_ in ("nsubjpass", "dobj", "dative") or c.dep_ == "nsubj" and not _active_judging(token):
+                if c.pos_ == "PRON" and c.lower_ in {"it", "they", "them"}:
+                    return c
+                if c.pos_ in ("NOUN", "PROPN") and c.dep_ != "dobj":
+                    return None
+        if token.head is token:
+            break
+        token = token.head
+    return None
+
+
+def _pronoun_antecedent(pronoun, ent: Span, far: bool = True) -> str | None:
+    """What a pronoun in the rated place stands for: a body named before it in its sentence (the
+    nearest), else (`far`: no earlier rating's subject to carry over) in the sentence before (its
+    subject first), else in the headline. A body is a name or a noun of a known kind, never a
+    place, a date, a rater or a person; a name's apposition stands for the name."""
+    doc = pronoun.doc
+    sent = pronoun.sent
+    here = [t for t in doc[sent.start:pronoun.i] if _may_be_antecedent(t)]
+    if here:
+        return _noun_phrase(here[-1], exclude=ent)
+    if not far:
+        return None
+    earlier = [doc[sent.start - 1].sent] if sent.start > 0 else []
+    if earlier and earlier[0].start > 0:
+        earlier.append(doc[0].sent)  # the headline
+    for other in earlier:
+        found = sorted((t for t in other if _may_be_antecedent(t)),
+                       key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass", "ROOT"), t.dep_ != "dobj", t.i))
+        if found:
+            return _noun_phrase(found[0], exclude=ent)
+    return None
+
+
+def _may_be_antecedent(token) -> bool:
+    if token.dep_ in ("compound", "poss", "amod") or token.is_space or token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        return False
+    if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and (kind_of(token.lemma_) != "other"
+                                                                or token.lower_ in word_set("judged_subjects"))):
+        return False
+    if token.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "RATING"):
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ in word_set("place_prepositions") and token.head.lower_ != "at":
+        return False  # "spoke to parents in Ashby": a place ("found shortages at Elm House": a body)
+    if token.lower_ in word_set("rater_nouns") or plain(token.text) in inspectorates() \
+            or token.ent_type_ == "ORG" and any(plain(e.text) in inspectorates() for e in token.doc.ents if e.start <= token.i < e.end):
+        return False
+    if token.ent_type_ == "PERSON":
+        # "it" never stands for a person: a name the model calls a person is a body unless the
+        # article treats it as one somewhere (an honorific, a role, a "said")
+        return not _is_person(token) and not _person_elsewhere(token)
+    return not _is_person(token)
+
+
+def _person_elsewhere(token) -> bool:
+    """A PERSON name whose last word the article gives a person's marks at any mention: an
+    honorific or role before it, a role in apposition, a speech verb it is the subject of."""
+    doc = token.doc
+    name = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    if name is None:
+        return False
+    if any(c.dep_ == "appos" and kind_of(c.text) != "other" for c in name.root.children):
+        return False  # "Wispfield, a four-bed children's home"
+    last = name[-1].lower_
+    speech = word_set("speech_verbs")
+    for e in doc.ents:
+        if e.label_ != "PERSON" or e[-1].lower_ != last:
+            continue
+        root = e.root
+        if _is_person(root) or root.dep_ == "nsubj" and root.head.lower_ in speech \
+                or e.end < len(doc) and doc[e.end].lower_ in speech:
+            return True
+    return False
+
+
+def _service_of_rating_noun(ent: Span) -> str | None:
+    """"awarded a good rating for its adult social care services": the service a rating noun is
+    for (a judged thing: services, care ...; not an aspect such as "for safety")."""
+    noun = ent.root.head
+    if ent.root.dep_ not in ("amod", "compound", "nummod") or noun.lower_ not in word_set("rating_nouns"):
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            objects = [c for c in prep.children if c.dep_ == "pobj" and c.lower_ in word_set("judged_subjects")
+                       and c.lower_ not in aspect_words()]
+            if objects:
+                return _noun_phrase(objects[0], exclude=ent)
+    return None
 
 
 def _rated_compound(ent: Span) -> str | None:
-    """"an outstanding-rated school": the noun the compound modifies; "Fallowmere Infants, an
+    """"an outstanding-rated school": the noun the compound modifies; "Fernhill Infants, an
     outstanding-rated school": the name that noun is in apposition to."""
     doc = ent.doc
     i = ent.end
@@ -852,10 +970,12 @@ def _object_before(ent: Span) -> str | None:
     while gap and (gap[-1].lower_ in {"as", "to", "be", "all", "from", "up", "down"} or gap[-1].lower_ in edge
                    or gap[-1].is_punct or gap[-1].is_quote):
         gap.pop()  # "led the school to a good rating"
-    while gap and (gap[0].lower_ in {"the", "a", "an", "and"} or gap[0].is_punct):
-        gap.pop(0)
+    while gap and (gap[0].lower_ in {"the", "a", "an", "and"} or gap[0].is_punct
+                   or len(gap) > 1 and gap[0].lower_ in word_set("partitive_quantifiers") and gap[0].pos_ != "NOUN"):
+        gap.pop(0)  # "rated both Elm Nursery and Oak Pre-School good"
     if not gap or len(gap) > 12 or not any(t.pos_ in ("NOUN", "PROPN") for t in gap) \
-            or any(t.pos_ == "AUX" or t.pos_ == "VERB" and not _gerund_modifier(t) or t.is_punct and t.text not in {"'", "’"}
+            or any(t.pos_ == "AUX" or t.pos_ == "VERB" and not _gerund_modifier(t)
+                   or t.is_punct and t.text not in {"'", "’"} and not (t.text == "-" and not t.whitespace_)
                    for t in gap):
         return None
     if gap[-1].lower_ in word_set("rating_nouns") or gap[-1].lower_ in word_set("rater_nouns") or gap[0].lower_ in word_set("first_person_words"):
@@ -878,13 +998,16 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         return _noun_phrase(counted, exclude)  # "seven of them are rated good": the academies counted
     body = _generic_head_body(head, exclude)
     if body is not None:
-        return _noun_phrase(body, exclude)  # "Care at Thistlecombe House was found to be good" (RS2)
+        return _noun_phrase(body, exclude)  # "Care at Thorn House was found to be good" (RS2)
     start = min([t.i for t in head.lefts if t.dep_ not in {"punct", "cc"}] + [head.i])
     start = min(start, min((t.i for t in doc[start:head.i + 1].subtree), default=start))
     end = head.i + 1
     while end < len(doc) and doc[end].head.i == head.i and doc[end].pos_ == "NOUN" and not doc[end].is_punct \
             and doc[end].dep_ in ("advmod", "npadvmod", "compound", "dep") and not (exclude.start <= end < exclude.end):
-        end += 1  # "Hollowmere Lodge care home", its last word read as the first's modifier
+        end += 1  # "Ashby Lodge care home", its last word read as the first's modifier
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and not (exclude.start <= end + 1 < exclude.end):
+        end += 2  # "Elm Pre-School" read as "Pre" with "School" elsewhere
     for child in head.rights:
         if child.i < end:
             continue
@@ -900,6 +1023,14 @@ def _noun_phrase(head, exclude: Span) -> str | None:
                     break
             else:
                 break
+        elif child.dep_ == "conj" and head.pos_ == "PROPN" and child.pos_ == "PROPN" and child.i > end \
+                and any(t.dep_ == "cc" and end <= t.i < child.i for t in head.rights):
+            sub = list(child.subtree)  # "both Elm Nursery and Oak Pre-School" (RS13): the names as written
+            if len(sub) <= 6 and not any(exclude.start <= t.i < exclude.end for t in sub):
+                end = sub[-1].i + 1
+            break
+        elif child.dep_ == "acl" and doc[child.i - 1].is_punct:
+            break  # "Homecare Plus, based in Ashby, ...": a parenthesis, outside the subject (RS4)
         elif child.dep_ == "acl" and child.tag_ == "VBN" and not 0 < exclude.start - child.i <= 2:  # not "trust rated 'good'"
             sub = list(child.subtree)  # "Children's services run by Kestrel Vale City Council", "the support given to care leavers"
             if len(sub) <= 8 and not any(exclude.start <= t.i < exclude.end for t in sub):
@@ -932,6 +1063,9 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         words.pop()
     if not words or len(words) > 16 or words[0].lower_ in word_set("first_person_words"):
         return None  # "we judge our current position to be inadequate": the speaker's body, said before
+    while len(words) > 1 and (words[0].lower_ in word_set("possessive_determiners") and words[0].dep_ == "poss"
+                              or words[0].lower_ in word_set("partitive_quantifiers") and words[0].pos_ != "NOUN"):
+        words.pop(0)  # "its schools", "both the nursery and the pre-school" (RS1)
     text = _joined(words)
     if words[0].lower_ == "whose" and len(words) > 1:
         # "Elmford Council, whose children's services were rated inadequate": the council's services
@@ -946,8 +1080,12 @@ def _partitive(head):
     of body ("The trust, which runs nine academies, said seven of them ..."), else None."""
     if not (head.like_num or head.lower_ in word_set("partitive_quantifiers")):
         return None
-    if not any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PRON" for g in c.children)
-               for c in head.children):
+    objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if not objects:
+        return None
+    if objects[0].pos_ in ("NOUN", "PROPN") and objects[0].tag_ in ("NNS", "NNPS"):
+        return objects[0]  # "all of its schools"
+    if objects[0].pos_ != "PRON":
         return None
     for t in reversed(head.doc[head.sent.start:head.i]):
         if t.tag_ in ("NNS", "NNPS") and (t.lower_ in word_set("judged_subjects") or kind_of(t.lemma_) != "other"):
@@ -987,6 +1125,13 @@ def _rating_noun_owner(noun, exclude: Span) -> str | None:
     or its for/of/on/at complement ("the rating for Elmfield Academy has dropped"); never a
     pronoun ("its rating"), a rater ("Ofsted's rating"), or the rating itself ("a rating of good")."""
     for child in noun.children:
+        if child.dep_ == "acl" and child.lower_ in judging_verbs():  # "the inadequate rating given to X in 2020"
+            for prep in child.children:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+                    objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+                    found = _noun_phrase(objects[0], exclude) if objects else None
+                    if found:
+                        return found
         if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
             found = _noun_phrase(child, exclude)
             if found:
