@@ -175,3 +175,30 @@ def test_a_rating_for_a_service_rates_the_service(nlp):
 def test_coordinated_bodies_after_a_judging_verb(nlp):
     assert subject(nlp, "Ofsted rated both Elm Nursery and Oak Pre-School good after visits last month.") \
         == "Elm Nursery and Oak Pre-School"
+
+
+def test_a_passive_subject_before_a_parenthesis(nlp):
+    found = subjects(nlp, "The trust kept its rating, while its community services for children, inspected at "
+                          "the same time, were rated outstanding.")
+    assert found[-1] == ("outstanding", "community services for children")
+
+
+def test_the_service_as_written_in_the_ratings_sentence(nlp):
+    # D19: "the service" in the rating's own sentence is the subject, though an earlier sentence named it
+    found = subjects(nlp, "Ashby's children's services were rated inadequate in 2016. Monitoring visits found "
+                          "progress, and the service was finally judged good at the last inspection.")
+    assert [s for _, s in found] == ["Ashby's children's services", "service"]
+
+
+def test_a_subject_never_runs_into_another_rating(nlp):
+    # "rated the home inadequate for ..., and requires improvement for ...": the home, both times
+    found = subjects(nlp, "Elm House was inspected in May. The CQC rated the home inadequate for safe and well-led, "
+                          "and requires improvement for effective, caring and responsive.")
+    assert [s for _, s in found] == ["home", "home"]
+
+
+def test_a_partitive_counting_no_body_names_nothing(nlp):
+    # must not: "of them" for "many of them living with dementia"
+    found = subject(nlp, "The home, which looks after older people, many of them living with dementia, was rated "
+                         "good at its last inspection.")
+    assert found != "of them" and "many" not in (found or "")

@@ -483,11 +483,12 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             aspect = aspect or named
         how_subject = "parse" if subject else "previous" if last_subject else "none"
         if not subject:
-            # "When the CQC last inspected the home, ..., it was rated good": the sentence's own "the home"
+            # "When the CQC last inspected the home, ..., it was rated good": the sentence's own "the home",
+            # "the service" (D19: as written, even when an earlier sentence names it in full)
             said = next((t.text for t in sent if t.i > sent.start and t.i < ent.start and t.doc[t.i - 1].lower_ == "the"
                          and t.pos_ == "NOUN" and t.lower_ in word_set("judged_subjects") and t.dep_ not in ("poss", "compound")
                          and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"'s", "’s"})
-                         and _is_kind_description(t.text)), None)
+                         and (_is_kind_description(t.text) or t.lower_ in word_set("service_nouns"))), None)
             if said:
                 subject, how_subject = said, "sentence"
         if not subject and sent.start == 0:
@@ -732,7 +733,7 @@ def _subject(ent: Span) -> str | None:
         # "after the council was rated requires improvement": the passive verb's subject, however the
         # parser attached the rating words ("requires" read as a verb of its own)
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        found = _noun_phrase(_antecedent(passive[0]), exclude=ent) if passive else None
+        found = _noun_phrase(_antecedent(passive[0]), exclude=ent) if passive else _before_parenthesis(verb, ent)
         if found:
             return found
     after_pronoun = False
@@ -741,7 +742,7 @@ def _subject(ent: Span) -> str | None:
             if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
                 return _noun_phrase(token.head, exclude=ent)  # "with its adoption service judged good"
             objects = [c for c in token.children if c.dep_ in ("dobj", "dative") and not (ent.start <= c.i < ent.end)
-                       and c.lower_ not in word_set("rating_nouns") and c.pos_ != "ADP"]
+                       and c.lower_ not in word_set("rating_nouns") and c.pos_ != "ADP" and c.ent_type_ != "RATING"]
             found = _noun_phrase(objects[0], exclude=ent) if objects else None
             if found:
                 # "Inspectors gave the home a good rating"; never the rating noun itself ("Grange
@@ -773,6 +774,27 @@ def _subject(ent: Span) -> str | None:
             break
         token = token.head
     return None
+
+
+def _before_parenthesis(verb, ent: Span) -> str | None:
+    """A passive rating verb left without a subject by a parenthesis ("its community services, inspected
+    at the same time, were rated outstanding"): the noun phrase before the parenthesis."""
+    doc, sent = verb.doc, verb.sent
+    aux = [c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i]
+    if not aux or any(c.dep_ in ("nsubj", "nsubjpass", "csubjpass") for c in verb.children):
+        return None
+    close = min(c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i) - 1
+    if close <= sent.start or doc[close].text != ",":
+        return None
+    open_ = next((k for k in range(close - 1, max(sent.start, close - 12) - 1, -1) if doc[k].text == ","), None)
+    if open_ is None or open_ <= sent.start:
+        return None
+    token = doc[open_ - 1]
+    while token.dep_ in ("pobj", "prep", "compound", "amod", "case") and token.head is not token and token.head.i < open_:
+        token = token.head
+    if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in word_set("rater_nouns"):
+        return None
+    return _noun_phrase(token, exclude=ent)
 
 
 def _active_judging(verb) -> bool:
@@ -995,7 +1017,7 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     doc = head.doc
     counted = _partitive(head)
     if counted is not None:
-        return _noun_phrase(counted, exclude)  # "seven of them are rated good": the academies counted
+        return _noun_phrase(counted, exclude) if counted is not head else None  # "seven of them": the academies counted
     body = _generic_head_body(head, exclude)
     if body is not None:
         return _noun_phrase(body, exclude)  # "Care at Thorn House was found to be good" (RS2)
@@ -1014,7 +1036,7 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         if child.dep_ == "prep" and (child.lower_ in {"for", "in", "of", "at"}
                                      or child.lower_ == "as" and [t.lower_ for t in child.subtree][-1:] == ["whole"]):
             sub = list(child.subtree)  # "Services for children in care and care leavers"
-            comma = next((k for k, t in enumerate(sub) if t.is_punct), None)
+            comma = next((k for k, t in enumerate(sub) if t.is_punct and t.text != "-"), None)
             if comma is not None:
                 sub = sub[:comma]  # "Acute wards at the Centre, run by the trust, ...": up to the comma
             if sub and len(sub) <= 10 and not any(exclude.start <= t.i < exclude.end for t in sub):
@@ -1038,6 +1060,9 @@ def _noun_phrase(head, exclude: Span) -> str | None:
             break
         elif child.dep_ not in ("punct", "cc"):
             break
+    other = next((k for k in range(head.i + 1, end) if doc[k].ent_type_ == "RATING"), None)
+    if other is not None:
+        end = other  # "rated the home inadequate for safe, and requires improvement for ...": not the other rating
     if head.lower_ in word_set("rating_nouns"):
         return _rating_noun_owner(head, exclude)  # "the school's rating", "the rating for the trust"
     if head.pos_ in {"PRON", "NUM"} or head.like_num or head.ent_type_ == "DATE":
@@ -1076,8 +1101,9 @@ def _noun_phrase(head, exclude: Span) -> str | None:
 
 
 def _partitive(head):
-    """"seven of them", "many of them": the plural noun before it in the sentence that names a kind
-    of body ("The trust, which runs nine academies, said seven of them ..."), else None."""
+    """"seven of them": the plural noun before it in the sentence that names a kind of body ("The
+    trust, which runs nine academies, said seven of them ..."), or the head itself when none does;
+    "all of its schools": the plural noun; None when `head` is no partitive."""
     if not (head.like_num or head.lower_ in word_set("partitive_quantifiers")):
         return None
     objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -1090,7 +1116,7 @@ def _partitive(head):
     for t in reversed(head.doc[head.sent.start:head.i]):
         if t.tag_ in ("NNS", "NNPS") and (t.lower_ in word_set("judged_subjects") or kind_of(t.lemma_) != "other"):
             return t
-    return None
+    return head  # "many of them" counting nothing rated: no subject
 
 
 def _generic_head_body(head, exclude: Span):
