@@ -47,6 +47,13 @@ def test_a_wrong_subject_and_a_false_rating_are_reported():
     assert report["false_hits"] == ["improved"]
 
 
+def test_the_lenient_figure_takes_the_second_reading():
+    passage = Passage("p4", TEXT, [dict(gold("inadequate", "Elmfield Academy"), subject_alt="school")])
+    scores = ChallengeScores()
+    score_passage(passage, {"documents": [{"text": TEXT}], "ratings": [predicted("inadequate", "school")]}, scores)
+    assert (scores.subject.right, scores.subject_lenient.right, scores.subject_lenient.total) == (0, 1, 1)
+
+
 def test_offsets_follow_the_text_the_reader_returns():
     text = "Elmfield Academy\r\nwas rated good."
     passage = Passage("p3", text, [gold("good", "Elmfield Academy", text=text)])
