@@ -202,3 +202,21 @@ def test_a_partitive_counting_no_body_names_nothing(nlp):
     found = subject(nlp, "The home, which looks after older people, many of them living with dementia, was rated "
                          "good at its last inspection.")
     assert found != "of them" and "many" not in (found or "")
+
+
+def test_a_first_person_quote_after_the_home_rates_the_home_named_before(nlp):
+    found = subjects(nlp, "Elm House was rated requires improvement last April. At the latest inspection the home "
+                          "was rated good. The manager said: \"Being rated good is a huge boost for all of us.\"")
+    assert [s for _, s in found] == ["Elm House", "home", "Elm House"]
+    # must not: with no home named before, "we" stays with the article's other rules (no invented name)
+    found = subjects(nlp, "The home was rated good. The manager said: \"Being rated good is a boost for us.\"")
+    assert found[-1][1] != "Elm House"
+
+
+def test_the_speaker_of_a_quoted_rating_is_not_rated(nlp):
+    # must not: "The manager said: 'Being rated good is a boost'" -> the manager
+    found = subjects(nlp, "The manager said: \"Being rated good is a boost.\"")
+    assert found[-1][1] != "manager"
+    # but a rater noun's verdict for a body is the body's ("welcomed" is a speech verb, not its clause)
+    assert subject(nlp, "Ofsted's verdict of \"good\" for Fernlea Infant School was welcomed by parents.") \
+        == "Fernlea Infant School"

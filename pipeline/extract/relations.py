@@ -511,6 +511,11 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             earlier = next((n for n in reversed(named_subjects) if head in {w.rstrip("s") for w in _tokens_of(n)}), None)
             if earlier:
                 subject, how_subject = earlier, "named_earlier"
+        if not subject and _first_person(sent) and last_subject and _is_kind_description(last_subject) \
+                and named_subjects and named_subjects[-1] != last_subject:
+            # "We want to be rated outstanding" after "... the home was rated good": the home the
+            # article last named when it rated it ("Elm House ... was rated requires improvement")
+            subject, how_subject = named_subjects[-1], "named_earlier"
         if not subject and _first_person(sent) and len(named_subjects) >= 2:
             # "We want to be rated good" in a quote: what the article's ratings name most often
             main = _main_subject(named_subjects)
@@ -736,7 +741,7 @@ def _subject(ent: Span) -> str | None:
         found = _noun_phrase(_antecedent(passive[0]), exclude=ent) if passive else _before_parenthesis(verb, ent)
         if found:
             return found
-    after_pronoun = False
+    after_pronoun, came_from = False, None
     for _ in range(6):
         if token.lower_ in judging_verbs() or token.lemma_.lower() in judging_verbs():
             if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
@@ -761,6 +766,9 @@ def _subject(ent: Span) -> str | None:
             subject = _antecedent(subjects[0])
             if subject.dep_ == "nsubj" and _active_judging(token):
                 return None  # "the council awarded a five-star rating": the subject of an active rating verb is the rater
+            if came_from in ("ccomp", "parataxis", "xcomp") and token.lower_ in word_set("speech_verbs") and not after_pronoun \
+                    and token.lower_ not in judging_verbs() and token.lemma_.lower() not in judging_verbs():
+                return None  # "The manager said: 'Being rated good is a boost'": the speaker is not rated
             found = _noun_phrase(subject, exclude=ent)
             if found is None and subject.pos_ == "PRON" and subject.lower_ in {"it", "they"}:
                 # "the force was told it requires improvement", "X said it was disappointed not to be
@@ -772,7 +780,7 @@ def _subject(ent: Span) -> str | None:
                 return found
         if token.head is token:
             break
-        token = token.head
+        came_from, token = token.dep_, token.head
     return None
 
 
