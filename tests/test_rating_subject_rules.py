@@ -220,3 +220,12 @@ def test_the_speaker_of_a_quoted_rating_is_not_rated(nlp):
     # but a rater noun's verdict for a body is the body's ("welcomed" is a speech verb, not its clause)
     assert subject(nlp, "Ofsted's verdict of \"good\" for Fernlea Infant School was welcomed by parents.") \
         == "Fernlea Infant School"
+
+
+def test_a_name_written_with_its_kind_keeps_the_kind(nlp):
+    # "Elm Lea care home" (no comma): the kind phrase is part of the name the article is about
+    assert subject(nlp, "Inspectors found staff shortages at the 32-bed home. It has been rated requires "
+                        "improvement overall.", title="Elm Lea care home told it must improve\n\n") == "Elm Lea care home"
+    # must not: a kind phrase after a comma is an apposition, not the name
+    assert subject(nlp, "Inspectors found staff shortages at the home. It has been rated requires improvement.",
+                   title="Elm Lea, the care home on Mill Road, told it must improve\n\n") == "Elm Lea"

@@ -609,9 +609,17 @@ def _article_body(article: "Article", bodies: list[tuple[int, str, str]]) -> str
     if not names:
         return None
     counts = defaultdict(int)
+    base = {name: name for name in names}
+    for name in names:  # "Birch Lea care home" is counted at each "Birch Lea"
+        words = name.split(" ")
+        for n in range(1, len(words)):
+            rest = " ".join(words[n:])
+            if rest.islower() and kind_of(rest) == names[name]:
+                base.setdefault(" ".join(words[:n]), name)
+                break
     for e in article.entities:
         if e.label_ in ("ORG", "PERSON", "FAC"):
-            name = clean_name(e.text)
+            name = base.get(clean_name(e.text))
             if name in names:
                 counts[name] += 1
     first = {}
@@ -656,7 +664,9 @@ def _named_bodies(article: "Article") -> list[tuple[int, str, str]]:
         phrase = " ".join(words)
         if words and not any(w[:1].isupper() for w in words) and _is_kind_description(phrase) \
                 and (comma or not words[-1].endswith("s")):  # "NHS Trust": the rest of a split name, not a kind phrase
-            out.append((e.start, name, kind_of(phrase)))
+            # "Birch Lea care home": the kind phrase written with the name is part of it; "Holly
+            # Garth, the children's home on Orchard Row": the name alone
+            out.append((e.start, name if comma else f"{name} {phrase}", kind_of(phrase)))
     return out
 
 
