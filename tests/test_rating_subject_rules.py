@@ -208,6 +208,11 @@ def test_a_first_person_quote_after_the_home_rates_the_home_named_before(nlp):
     found = subjects(nlp, "Elm House was rated requires improvement last April. At the latest inspection the home "
                           "was rated good. The manager said: \"Being rated good is a huge boost for all of us.\"")
     assert [s for _, s in found] == ["Elm House", "home", "Elm House"]
+    # must not: a service of the body rated since ("Community services were rated good") is not "we"
+    found = subjects(nlp, "Ashby Partnership NHS Trust was rated inadequate. Community services for older people "
+                          "were rated good. The trust had been rated good in 2018. The chief executive said: \"We "
+                          "are determined to be rated good again.\"")
+    assert found[-1] == ("good", "Ashby Partnership NHS Trust")
     # must not: with no home named before, "we" stays with the article's other rules (no invented name)
     found = subjects(nlp, "The home was rated good. The manager said: \"Being rated good is a boost for us.\"")
     assert found[-1][1] != "Elm House"

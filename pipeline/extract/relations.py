@@ -511,11 +511,15 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             earlier = next((n for n in reversed(named_subjects) if head in {w.rstrip("s") for w in _tokens_of(n)}), None)
             if earlier:
                 subject, how_subject = earlier, "named_earlier"
-        if not subject and _first_person(sent) and last_subject and _is_kind_description(last_subject) \
-                and named_subjects and named_subjects[-1] != last_subject:
+        if not subject and _first_person(sent) and last_subject and _is_kind_description(last_subject):
             # "We want to be rated outstanding" after "... the home was rated good": the home the
-            # article last named when it rated it ("Elm House ... was rated requires improvement")
-            subject, how_subject = named_subjects[-1], "named_earlier"
+            # article last named when it rated it ("Elm House ... was rated requires improvement"),
+            # a body of the same kind or a bare name; not a service of it named since
+            kind = kind_of(last_subject)
+            named = next((n for n in reversed(named_subjects) if kind_of(n) == kind
+                          or kind_of(n) == "other" and all(w[:1].isupper() for w in n.split())), None)
+            if named:
+                subject, how_subject = named, "named_earlier"
         if not subject and _first_person(sent) and len(named_subjects) >= 2:
             # "We want to be rated good" in a quote: what the article's ratings name most often
             main = _main_subject(named_subjects)
