@@ -234,3 +234,14 @@ def test_a_name_written_with_its_kind_keeps_the_kind(nlp):
     # must not: a kind phrase after a comma is an apposition, not the name
     assert subject(nlp, "Inspectors found staff shortages at the home. It has been rated requires improvement.",
                    title="Elm Lea, the care home on Mill Road, told it must improve\n\n") == "Elm Lea"
+
+
+def test_a_later_pronoun_takes_a_name_for_a_carried_description(nlp):
+    found = subjects(nlp, "A care home in Ashby is to close after it was rated inadequate by the CQC. Meadow View, "
+                          "on Station Road, was placed in special measures in March. In August, inspectors found it "
+                          "was still inadequate.")
+    assert found[-1] == ("inadequate", "Meadow View")
+    # must not: a body of another kind named in between (the council that runs the home)
+    found = subjects(nlp, "The home was rated good in 2019. Ashby County Council took over its running last "
+                          "year. When inspectors visited in May they rated it requires improvement.")
+    assert found[-1][1] != "Ashby County Council"

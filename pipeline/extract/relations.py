@@ -503,6 +503,14 @@ def rating_rows(article: "Article") -> Iterator[dict]:
                 found = _pronoun_antecedent(pronoun, ent, far=not last_subject)
                 if found and not is_description(found):  # "the home": the named home, as below
                     subject, how_subject = found, "antecedent"
+                elif last_subject and not _is_named(last_subject):
+                    # "A care home in Ashby was rated inadequate. Meadow View, on Station Road, was placed
+                    # in special measures. Inspectors found it was still inadequate": the name, when it
+                    # can be the body carried over (its kind, or a bare name)
+                    found = _pronoun_antecedent(pronoun, ent)
+                    if found and _is_named(found) and not is_description(found) \
+                            and kind_of(found) in (kind_of(last_subject), "other"):
+                        subject, how_subject = found, "antecedent"
         vague = bool(last_subject) and is_description(last_subject) and not _is_kind_description(last_subject)
         if not subject and vague:
             # "the service", carried over: the service the article named earlier with the same head
@@ -570,6 +578,13 @@ def _subject_head(text: str) -> str:
     """The head word of a subject phrase: the last word before its complement, singular."""
     head_part = re.split(r" (?:for|in|of|at|run by) ", text, maxsplit=1)[0]
     return _tokens_of(head_part)[-1].rstrip("s")
+
+
+def _is_named(text: str) -> bool:
+    """"Meadow View", "Ashby Borough Council": the head word is a name; "care home in Ashby",
+    "home", "Ashby's children's services": a description of a body or service."""
+    head_part = re.split(r" (?:for|in|of|at|run by) ", text, maxsplit=1)[0].split()
+    return bool(head_part) and head_part[-1][:1].isupper()
 
 
 def _main_subject(named_subjects: list[str]) -> str | None:
