@@ -245,3 +245,9 @@ def test_a_later_pronoun_takes_a_name_for_a_carried_description(nlp):
     found = subjects(nlp, "The home was rated good in 2019. Ashby County Council took over its running last "
                           "year. When inspectors visited in May they rated it requires improvement.")
     assert found[-1][1] != "Ashby County Council"
+
+
+def test_a_speaker_the_article_calls_mrs_is_not_the_body_of_it(nlp):
+    found = subjects(nlp, "Jane Roe, who runs Elm House, said it was rated good. Mrs Roe has run the home since "
+                          "2010.")
+    assert found[0][1] != "Jane Roe"

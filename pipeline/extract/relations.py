@@ -803,7 +803,7 @@ def _subject(ent: Span) -> str | None:
                 # "the force was told it requires improvement", "X said it was disappointed not to be
                 # rated good": the pronoun is the subject of the clause above
                 after_pronoun = True
-            elif after_pronoun and _is_person(subject):
+            elif after_pronoun and (_is_person(subject) or _person_elsewhere(subject, speech=False)):
                 return None  # "the head teacher said it was rated good": a person is never rated
             else:
                 return found
@@ -925,9 +925,9 @@ def _may_be_antecedent(token) -> bool:
     return not _is_person(token)
 
 
-def _person_elsewhere(token) -> bool:
+def _person_elsewhere(token, speech: bool = True) -> bool:
     """A PERSON name whose last word the article gives a person's marks at any mention: an
-    honorific or role before it, a role in apposition, a speech verb it is the subject of."""
+    honorific or role before it, a role in apposition, (`speech`) a speech verb it is the subject of."""
     doc = token.doc
     name = next((e for e in doc.ents if e.start <= token.i < e.end), None)
     if name is None:
@@ -935,13 +935,13 @@ def _person_elsewhere(token) -> bool:
     if any(c.dep_ == "appos" and kind_of(c.text) != "other" for c in name.root.children):
         return False  # "Wispfield, a four-bed children's home"
     last = name[-1].lower_
-    speech = word_set("speech_verbs")
+    speech_verbs = word_set("speech_verbs")
     for e in doc.ents:
         if e.label_ != "PERSON" or e[-1].lower_ != last:
             continue
         root = e.root
-        if _is_person(root) or root.dep_ == "nsubj" and root.head.lower_ in speech \
-                or e.end < len(doc) and doc[e.end].lower_ in speech:
+        if _is_person(root) or speech and (root.dep_ == "nsubj" and root.head.lower_ in speech_verbs
+                                           or e.end < len(doc) and doc[e.end].lower_ in speech_verbs):
             return True
     return False
 
