@@ -251,3 +251,11 @@ def test_a_speaker_the_article_calls_mrs_is_not_the_body_of_it(nlp):
     found = subjects(nlp, "Jane Roe, who runs Elm House, said it was rated good. Mrs Roe has run the home since "
                           "2010.")
     assert found[0][1] != "Jane Roe"
+
+
+def test_a_headline_rating_for_a_named_body(nlp):
+    assert subject(nlp, "Inspectors said progress had been too slow.",
+                   title="Second 'inadequate' for Brookfield children's services\n\n") == "Brookfield children's services"
+    # must not: an aspect after "for"
+    assert subject(nlp, "Inspectors said progress had been too slow.",
+                   title="'Inadequate' for Safety\n\n") != "Safety"

@@ -614,10 +614,32 @@ def _headline_subject(article: "Article", sent: Span, ent: Span) -> str | None:
             break
         words.append(t)
     if not words or len(words) > 8 or not words[0].text[:1].isupper() or words[-1].pos_ not in ("NOUN", "PROPN"):
-        return None
+        return _headline_for(sent, ent)
     if any(t.ent_type_ == "PERSON" or t.lower_ in word_set("rater_nouns") or plain(t.text) in inspectorates() for t in words):
         return None
     return "".join(t.text_with_ws for t in words).strip()
+
+
+def _headline_for(sent: Span, ent: Span) -> str | None:
+    """"Second 'inadequate' for Brook children's services": the capitalised name after "for" right
+    after the rating, when nothing before it names a body (never an aspect, a rater or a person)."""
+    doc = sent.doc
+    i = ent.end
+    while i < sent.end and doc[i].is_quote:
+        i += 1
+    if i >= sent.end or doc[i].lower_ != "for" or i + 1 >= sent.end or not doc[i + 1].text[:1].isupper():
+        return None
+    words = []
+    for t in doc[i + 1:min(sent.end, i + 9)]:
+        if t.is_punct and t.text != "-" or t.is_quote or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON") \
+                or t.is_space:
+            break
+        words.append(t)
+    if not words or words[-1].pos_ not in ("NOUN", "PROPN") or plain(_joined(words)) in aspect_words():
+        return None
+    if any(t.ent_type_ == "PERSON" or t.lower_ in word_set("rater_nouns") or plain(t.text) in inspectorates() for t in words):
+        return None
+    return _joined(words)
 
 
 def _article_body(article: "Article", bodies: list[tuple[int, str, str]]) -> str | None:
