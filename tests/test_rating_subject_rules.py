@@ -259,3 +259,11 @@ def test_a_headline_rating_for_a_named_body(nlp):
     # must not: an aspect after "for"
     assert subject(nlp, "Inspectors said progress had been too slow.",
                    title="'Inadequate' for Safety\n\n") != "Safety"
+
+
+def test_it_agrees_in_number(nlp):
+    # "it" is one body: not the parents above it, but the school their phrase names
+    assert subject(nlp, "Parents at Elm School were told in March that it had been rated inadequate.") == "Elm School"
+    # a report "on" a body names it; the report itself is the rater's
+    assert subject(nlp, "Ofsted's latest report on Brook Lane Primary rated it good in every area.") \
+        == "Brook Lane Primary"

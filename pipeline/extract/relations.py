@@ -824,7 +824,12 @@ def _subject(ent: Span) -> str | None:
             if found is None and subject.pos_ == "PRON" and subject.lower_ in {"it", "they"}:
                 # "the force was told it requires improvement", "X said it was disappointed not to be
                 # rated good": the pronoun is the subject of the clause above
-                after_pronoun = True
+                after_pronoun = subject.lower_
+            elif after_pronoun == "it" and subject.tag_ in ("NNS", "NNPS"):
+                # "Parents at Elm School were told that it had been rated inadequate": "it" is one
+                # body, not the parents; the body their phrase names, if any
+                inner = [t for t in subject.subtree if t.i != subject.i and t.dep_ == "pobj" and _may_be_antecedent(t)]
+                return _noun_phrase(inner[0], exclude=ent) if inner else None
             elif after_pronoun and (_is_person(subject) or _person_elsewhere(subject, speech=False)):
                 return None  # "the head teacher said it was rated good": a person is never rated
             else:
@@ -935,8 +940,8 @@ def _may_be_antecedent(token) -> bool:
         return False
     if token.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "RATING"):
         return False
-    if token.dep_ == "pobj" and token.head.lower_ in word_set("place_prepositions") and token.head.lower_ != "at":
-        return False  # "spoke to parents in Ashby": a place ("found shortages at Elm House": a body)
+    if token.dep_ == "pobj" and token.head.lower_ in word_set("place_prepositions") and token.head.lower_ not in ("at", "on"):
+        return False  # "spoke to parents in Ashby": a place ("shortages at Elm House", "a report on Elm House": a body)
     if token.lower_ in word_set("rater_nouns") or plain(token.text) in inspectorates() \
             or token.ent_type_ == "ORG" and any(plain(e.text) in inspectorates() for e in token.doc.ents if e.start <= token.i < e.end):
         return False
