@@ -825,9 +825,10 @@ def _subject(ent: Span) -> str | None:
                 # "the force was told it requires improvement", "X said it was disappointed not to be
                 # rated good": the pronoun is the subject of the clause above
                 after_pronoun = subject.lower_
-            elif after_pronoun == "it" and subject.tag_ in ("NNS", "NNPS"):
+            elif after_pronoun == "it" and subject.tag_ == "NNS" and subject.lower_ not in word_set("judged_subjects"):
                 # "Parents at Elm School were told that it had been rated inadequate": "it" is one
-                # body, not the parents; the body their phrase names, if any
+                # body, not the parents; the body their phrase names, if any ("children's services ...
+                # it" is one service, and "X Services" one body)
                 inner = [t for t in subject.subtree if t.i != subject.i and t.dep_ == "pobj" and _may_be_antecedent(t)]
                 return _noun_phrase(inner[0], exclude=ent) if inner else None
             elif after_pronoun and (_is_person(subject) or _person_elsewhere(subject, speech=False)):
