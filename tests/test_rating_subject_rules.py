@@ -267,3 +267,17 @@ def test_it_agrees_in_number(nlp):
     # a report "on" a body names it; the report itself is the rater's
     assert subject(nlp, "Ofsted's latest report on Brook Lane Primary rated it good in every area.") \
         == "Brook Lane Primary"
+
+
+def test_a_carried_home_is_the_home_a_rating_named(nlp):
+    # "It is the second Brightcare home ... to be rated": a class of homes, not "the home"; the home
+    # meant is the one the article rated by name
+    found = subjects(nlp, "The CQC rated Elm Court inadequate overall in a report published today. Inspectors "
+                          "found the home inadequate for being safe. A spokesman said sorry. It is the second "
+                          "Brightcare home in the region to be rated inadequate this year.",
+                     title="Ashby care home rated 'inadequate'\n\n")
+    assert found[-1] == ("inadequate", "Elm Court")
+    # must not: "the home" written in the sentence stays "home"
+    found = subjects(nlp, "The CQC rated Elm Court inadequate overall. A spokesman said sorry. If the home is "
+                          "still rated inadequate in six months, it could close.")
+    assert found[-1] == ("inadequate", "home")

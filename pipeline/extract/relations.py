@@ -467,7 +467,7 @@ def judging_verbs() -> frozenset[str]:
 def rating_rows(article: "Article") -> Iterator[dict]:
     """One row per RATING mention. What the parse cannot say is carried over from the article's
     previous rating: the subject of "it was rated good", the inspectorate of "was judged good"."""
-    last_subject, last_rater, bodies, named_subjects = None, None, None, []
+    last_subject, last_rater, bodies, named_subjects, named_at = None, None, None, [], []
     for ent in article.entities:
         if ent.label_ != "RATING":
             continue
@@ -543,19 +543,28 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             if body:
                 subject, how_subject = body, "article_body"
         if not subject and last_subject and _is_kind_description(last_subject) \
-                and not any(t.lower_ == _tokens_of(last_subject)[-1] for t in sent):
+                and not any(t.lower_ == _tokens_of(last_subject)[-1] and t.i > sent.start
+                            and t.doc[t.i - 1].lower_ in ("the", "this", "that") for t in sent):
+            # ("the home" written in the sentence is that home; "the second Brightcare home" is a class)
             # "it was rated good", "We want to be rated outstanding", far from "the home": the home
             # the article names ("Holly Garth, the children's home on Orchard Row"), the latest before
             if bodies is None:
                 bodies = _named_bodies(article)
             kind = kind_of(last_subject)
-            named = [name for i, name, k in bodies if k == kind and i < ent.start]
+            named = [(i, name) for i, name, k in bodies if k == kind and i < ent.start]
+            # or the body a rating named last ("rated Elm Court inadequate ... the home ... It is the
+            # second home to be rated"), a body of the kind or a bare name, when it came later
+            rated = next(((i, n) for i, n in reversed(named_at) if kind_of(n) == kind or kind_of(n) == "other"
+                          and all(w[:1].isupper() for w in n.split())), None)
+            if rated and (not named or rated[0] > named[-1][0]) and not any(n.startswith(rated[1]) for _, n in named):
+                named.append(rated)  # (a short form of a body named in full, "Saltmere" for "Saltmere Academy", is that body)
             if named:
-                last_subject, how_subject = named[-1], "named"
+                last_subject, how_subject = named[-1][1], "named"
         subject = subject or last_subject
         last_subject = subject
         if subject and how_subject == "parse" and not is_description(subject):
             named_subjects.append(subject)
+            named_at.append((ent.start, subject))
         rater = _rated_by(article, sent)
         how_rater = "sentence" if rater else "previous" if last_rater else "none"
         rater = rater or last_rater
