@@ -281,3 +281,10 @@ def test_a_carried_home_is_the_home_a_rating_named(nlp):
     found = subjects(nlp, "The CQC rated Elm Court inadequate overall. A spokesman said sorry. If the home is "
                           "still rated inadequate in six months, it could close.")
     assert found[-1] == ("inadequate", "home")
+
+
+def test_we_is_the_body_the_article_rates_most_often(nlp):
+    found = subjects(nlp, "Ashby Borough Council's children's services have been rated requires improvement, "
+                          "three years after they were judged inadequate. Services for children in care were judged "
+                          "good. Cllr Tom Hart said: \"We were rated inadequate three years ago.\"")
+    assert found[-1] == ("inadequate", "Ashby Borough Council's children's services")

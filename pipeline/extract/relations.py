@@ -605,7 +605,10 @@ def _main_subject(named_subjects: list[str]) -> str | None:
     best = [h for h, c in counts.items() if c == top]
     if len(best) != 1 or top < 2:
         return None
-    return next(n for n in reversed(named_subjects) if _subject_head(n) == best[0])
+    # of those, the phrase rated most often ("Ashby Council's children's services" twice, not the
+    # "Services for children in care" rated once since), the latest on a tie
+    phrases = [n for n in named_subjects if _subject_head(n) == best[0]]
+    return max(reversed(phrases), key=phrases.count)
 
 
 def _first_person(sent: Span) -> bool:
