@@ -288,3 +288,10 @@ def test_we_is_the_body_the_article_rates_most_often(nlp):
                           "three years after they were judged inadequate. Services for children in care were judged "
                           "good. Cllr Tom Hart said: \"We were rated inadequate three years ago.\"")
     assert found[-1] == ("inadequate", "Ashby Borough Council's children's services")
+
+
+def test_the_same_speakers_next_we_keeps_the_body(nlp):
+    found = subjects(nlp, "A residential home in Ashby was rated good in May. Elm House was rated requires "
+                          "improvement last year. At the latest inspection the home was rated good. The manager said: "
+                          "\"Being rated good is a huge boost for all of us. We want to be rated outstanding next.\"")
+    assert found[-2:] == [("good", "Elm House"), ("outstanding", "Elm House")]

@@ -468,6 +468,7 @@ def rating_rows(article: "Article") -> Iterator[dict]:
     """One row per RATING mention. What the parse cannot say is carried over from the article's
     previous rating: the subject of "it was rated good", the inspectorate of "was judged good"."""
     last_subject, last_rater, bodies, named_subjects, named_at = None, None, None, [], []
+    last_how, last_sentence = None, None
     for ent in article.entities:
         if ent.label_ != "RATING":
             continue
@@ -519,6 +520,11 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             earlier = next((n for n in reversed(named_subjects) if head in {w.rstrip("s") for w in _tokens_of(n)}), None)
             if earlier:
                 subject, how_subject = earlier, "named_earlier"
+        if not subject and _first_person(sent) and last_how in ("named_earlier", "article_subject") \
+                and last_sentence is not None and article.sentence_of[sent.start] - last_sentence <= 1:
+            # the same speaker's next "we" ("Being rated good is a boost ... We want to be rated
+            # outstanding"): the body the quote's previous rating was resolved to
+            subject, how_subject = last_subject, "previous"
         if not subject and _first_person(sent) and last_subject and _is_kind_description(last_subject):
             # "We want to be rated outstanding" after "... the home was rated good": the home the
             # article last named when it rated it ("Elm House ... was rated requires improvement"),
@@ -561,7 +567,7 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             if named:
                 last_subject, how_subject = named[-1][1], "named"
         subject = subject or last_subject
-        last_subject = subject
+        last_subject, last_how, last_sentence = subject, how_subject, article.sentence_of[sent.start]
         if subject and how_subject == "parse" and not is_description(subject):
             named_subjects.append(subject)
             named_at.append((ent.start, subject))
