@@ -295,3 +295,10 @@ def test_the_same_speakers_next_we_keeps_the_body(nlp):
                           "improvement last year. At the latest inspection the home was rated good. The manager said: "
                           "\"Being rated good is a huge boost for all of us. We want to be rated outstanding next.\"")
     assert found[-2:] == [("good", "Elm House"), ("outstanding", "Elm House")]
+
+
+def test_a_share_of_a_plural_is_that_plural(nlp):
+    assert subjects(nlp, "More than 60 per cent of care homes in Ashby are rated good or outstanding.") \
+        == [("good", "care homes"), ("outstanding", "care homes")]
+    assert subject(nlp, "Ashby is one of 20 councils whose children's services are rated inadequate.") \
+        == "councils' children's services"

@@ -1179,7 +1179,8 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         # "Elmford Council, whose children's services were rated inadequate": the council's services
         clause = next((t for t in head.ancestors if t.dep_ == "relcl"), None)
         owner = _noun_phrase(clause.head, exclude) if clause is not None and clause.head.pos_ in ("NOUN", "PROPN") else None
-        text = f"{owner}'s {_joined(words[1:])}" if owner else _joined(words[1:])
+        mark = "'" if owner and owner.endswith("s") else "'s"  # "councils' children's services"
+        text = f"{owner}{mark} {_joined(words[1:])}" if owner else _joined(words[1:])
     return text or None
 
 
