@@ -302,3 +302,13 @@ def test_a_share_of_a_plural_is_that_plural(nlp):
         == [("good", "care homes"), ("outstanding", "care homes")]
     assert subject(nlp, "Ashby is one of 20 councils whose children's services are rated inadequate.") \
         == "councils' children's services"
+
+
+def test_a_rated_compound_before_a_name_is_left_out(nlp):
+    assert subjects(nlp, "The previously outstanding-rated Elm School has been downgraded to good.") \
+        == [("outstanding", "Elm School"), ("good", "Elm School")]
+
+
+def test_the_owner_of_a_report_can_be_what_it_rates(nlp):
+    assert subject(nlp, "Parents had waited months. Elm School's latest Ofsted report rated it inadequate.") \
+        == "Elm School"

@@ -952,8 +952,9 @@ def _pronoun_antecedent(pronoun, ent: Span, far: bool = True) -> str | None:
 
 
 def _may_be_antecedent(token) -> bool:
-    if token.dep_ in ("compound", "poss", "amod") or token.is_space or token.dep_ == "appos" and token.head.pos_ == "PROPN":
-        return False
+    if token.dep_ in ("compound", "amod") or token.is_space or token.dep_ == "appos" and token.head.pos_ == "PROPN" \
+            or token.dep_ == "poss" and token.head.lower_ not in word_set("rater_nouns"):
+        return False  # ("Elm School's latest report rated it": the report's owner can be meant)
     if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and (kind_of(token.lemma_) != "other"
                                                                 or token.lower_ in word_set("judged_subjects"))):
         return False
@@ -1164,6 +1165,10 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     words = [t for t in doc[start:end] if not (t.dep_ == "det" and t.head.i == head.i) and (t.dep_ != "punct" or t.tag_ == "HYPH")
              and not t.is_space and not (exclude.start <= t.i < exclude.end) and not t.is_quote
              and not (t.i < head.i and t.lower_ in word_set("rating_nouns"))]  # "the outstanding-rated school"
+    compound = [k for k, t in enumerate(words) if t.i < head.i and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in {"rated", "-rated"}
+                or t.i < head.i and t.lower_ in {"rated", "-rated"}]
+    if compound:
+        words = words[compound[-1] + 1:]  # "the previously outstanding-rated Elm School": the words after the compound
     while words and (words[0].tag_ == "HYPH" or words[0].lower_ in word_set("determiners")
                      or words[0].dep_ == "nummod" and words[0].head.i == head.i and len(words) > 1):
         words.pop(0)  # "the council's children's services" (D19: without determiners), "nine academies"
