@@ -9,7 +9,7 @@ OUT    ?= output
 WORKERS ?= 0
 EXTRACT_FLAGS ?=
 
-.PHONY: install extract test test-fast evaluate evaluate-external evaluate-aeb evaluate-polnear evaluate-realgold evaluate-timeml baseline lock clean check bench bench-memory bench-dask report browser
+.PHONY: install extract test test-fast evaluate evaluate-ratings evaluate-external evaluate-aeb evaluate-polnear evaluate-realgold evaluate-timeml baseline lock clean check bench bench-memory bench-dask report browser
 ARTICLES ?= 2000
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
@@ -41,6 +41,11 @@ test-fast: $(STAMP)
 
 evaluate: $(STAMP)
 	$(BIN)/python -m pipeline evaluate
+
+# Ratings and their subjects on the blind challenge set (tests/data/rating_subjects.jsonl, or RATINGS=file).
+RATINGS ?=
+evaluate-ratings: $(STAMP)
+	$(BIN)/python -m pipeline evaluate-ratings $(RATINGS)
 
 # External benchmarks, each from a local copy given by its path (none is in the repository, nor in CI):
 #   make evaluate-external AEB=... POLNEAR=... TIMEML=...   runs every adapter whose data is given

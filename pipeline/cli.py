@@ -145,6 +145,35 @@ def evaluate(
     typer.echo("reports: " + ", ".join(str(p) for p in paths))
 
 
+@app.command("evaluate-ratings")
+def evaluate_ratings(
+    path: Path = typer.Argument(None, help="Challenge set, one passage a line (default: tests/data/rating_subjects.jsonl)."),
+    out: Path = typer.Option(Path("reports") / "ratings-challenge.json", "--out", help="JSON report with the per-passage misses."),
+    quiet: bool = typer.Option(False, "--quiet", help="Only the figures, not the misses."),
+    model: str = typer.Option(None, "--model", help="spaCy model name or path."),
+):
+    """Ratings and their subjects on a challenge set of short passages: rating recall and subject
+    accuracy (compared as `evaluate` compares them), with each passage's misses."""
+    import json
+
+    from .eval.rating_subjects import CHALLENGE_SET, evaluate_challenge, print_scores
+    path = path or CHALLENGE_SET
+    if not path.is_file():
+        typer.echo(f"error: {path} is no challenge file (JSONL, one passage a line)", err=True)
+        raise typer.Exit(2)
+    try:
+        scores = evaluate_challenge(path, model=model)
+    except (ModelNotInstalled, RuntimeError, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    print_scores(scores, misses=not quiet)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(out.suffix + ".tmp")
+    tmp.write_text(json.dumps({"file": str(path), **scores.as_dict()}, indent=1, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(out)
+    typer.echo(f"report: {out}")
+
+
 @app.command()
 def report(
     out_dir: Path = typer.Argument(Path("output"), help="An output folder of `extract`."),

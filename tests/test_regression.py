@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.eval.baseline import BASELINE, TOLERANCE, current_scores, regressions
+from pipeline.eval.baseline import BASELINE, TOLERANCE, corpus_scores, is_challenge_key, regressions
 
 
 def test_regressions_are_detected():
@@ -19,7 +19,8 @@ def test_regressions_are_detected():
 @pytest.mark.model
 @pytest.mark.corpus
 def test_no_score_drops_below_the_baseline():
-    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    # the challenge set's figures have their own test (tests/test_rating_subjects.py)
+    baseline = {k: v for k, v in json.loads(BASELINE.read_text(encoding="utf-8")).items() if not is_challenge_key(k)}
     assert baseline, "baseline is empty"
-    problems = regressions(current_scores(), baseline, TOLERANCE)
+    problems = regressions(corpus_scores(), baseline, TOLERANCE)
     assert not problems, "scores fell below the baseline:\n" + "\n".join(problems)

@@ -1,7 +1,9 @@
 """The regression baseline: the scores the test suite holds the pipeline to.
 
 `make baseline` (python -m pipeline.baseline --write) accepts the current scores; the test
-tests/test_regression.py fails when any score drops more than TOLERANCE below it.
+tests/test_regression.py fails when any corpus score drops more than TOLERANCE below it, and
+tests/test_rating_subjects.py when a figure of the rating challenge set does (keys "challenge ...",
+pipeline/eval/rating_subjects.py).
 """
 from __future__ import annotations
 
@@ -16,8 +18,23 @@ BASELINE = ROOT / "tests" / "baseline.json"
 TOLERANCE = 0.01
 
 
-def current_scores() -> dict[str, float]:
+def corpus_scores() -> dict[str, float]:
     return headline_scores(evaluate_corpus(ROOT / "corpus" / "gold", ROOT / "corpus"))
+
+
+def challenge_scores() -> dict[str, float]:
+    """The rating challenge set's figures (BASELINE_KEYS); none while the set is absent."""
+    from .rating_subjects import CHALLENGE_SET, evaluate_challenge
+    return evaluate_challenge(CHALLENGE_SET).headline() if CHALLENGE_SET.is_file() else {}
+
+
+def is_challenge_key(key: str) -> bool:
+    return key.startswith("challenge ")
+
+
+def current_scores() -> dict[str, float]:
+    """Every watched score: the corpus's and the challenge set's."""
+    return {**corpus_scores(), **challenge_scores()}
 
 
 def regressions(current: dict[str, float], baseline: dict[str, float], tolerance: float = TOLERANCE) -> list[str]:

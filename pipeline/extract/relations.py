@@ -457,10 +457,18 @@ def aspect_words() -> frozenset[str]:
     return word_set("rating_aspects")
 
 
+@lru_cache(maxsize=1)
+def judging_verbs() -> frozenset[str]:
+    """Verbs whose object (active) or subject (passive) is the rated body: the verbs of judging
+    ("rated", "judged") and of moving between grades ("downgraded", "lifted", "led ... to")."""
+    return word_set("rating_subject_verbs") | word_set("rating_change_verbs")
+
+
 def rating_rows(article: "Article") -> Iterator[dict]:
     """One row per RATING mention. What the parse cannot say is carried over from the article's
     previous rating: the subject of "it was rated good", the inspectorate of "was judged good"."""
-    last_subject, last_rater, bodies, named_subjects = None, None, None, []
+    last_subject, last_rater, bodies, named_subjects, named_at = None, None, None, [], []
+    last_how, last_sentence = None, None
     for ent in article.entities:
         if ent.label_ != "RATING":
             continue
@@ -476,17 +484,34 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             aspect = aspect or named
         how_subject = "parse" if subject else "previous" if last_subject else "none"
         if not subject:
-            # "When the CQC last inspected the home, ..., it was rated good": the sentence's own "the home"
+            # "When the CQC last inspected the home, ..., it was rated good": the sentence's own "the home",
+            # "the service" (D19: as written, even when an earlier sentence names it in full)
             said = next((t.text for t in sent if t.i > sent.start and t.i < ent.start and t.doc[t.i - 1].lower_ == "the"
                          and t.pos_ == "NOUN" and t.lower_ in word_set("judged_subjects") and t.dep_ not in ("poss", "compound")
                          and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"'s", "’s"})
-                         and _is_kind_description(t.text)), None)
+                         and (_is_kind_description(t.text) or t.lower_ in word_set("service_nouns"))), None)
             if said:
                 subject, how_subject = said, "sentence"
         if not subject and sent.start == 0:
             subject = _headline_subject(article, sent, ent)
             if subject:
                 how_subject = "headline"
+        if not subject:
+            pronoun = _rated_pronoun(ent)
+            if pronoun is not None:
+                # "Inspectors visited Elm Pre-School in June. They rated it requires improvement": the
+                # body the pronoun stands for, in its own sentence, the one before, or the headline
+                found = _pronoun_antecedent(pronoun, ent, far=not last_subject)
+                if found and not is_description(found):  # "the home": the named home, as below
+                    subject, how_subject = found, "antecedent"
+                elif last_subject and not _is_named(last_subject):
+                    # "A care home in Ashby was rated inadequate. Meadow View, on Station Road, was placed
+                    # in special measures. Inspectors found it was still inadequate": the name, when it
+                    # can be the body carried over (its kind, or a bare name)
+                    found = _pronoun_antecedent(pronoun, ent)
+                    if found and _is_named(found) and not is_description(found) \
+                            and kind_of(found) in (kind_of(last_subject), "other"):
+                        subject, how_subject = found, "antecedent"
         vague = bool(last_subject) and is_description(last_subject) and not _is_kind_description(last_subject)
         if not subject and vague:
             # "the service", carried over: the service the article named earlier with the same head
@@ -495,6 +520,20 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             earlier = next((n for n in reversed(named_subjects) if head in {w.rstrip("s") for w in _tokens_of(n)}), None)
             if earlier:
                 subject, how_subject = earlier, "named_earlier"
+        if not subject and _first_person(sent) and last_how in ("named_earlier", "article_subject") \
+                and last_sentence is not None and article.sentence_of[sent.start] - last_sentence <= 1:
+            # the same speaker's next "we" ("Being rated good is a boost ... We want to be rated
+            # outstanding"): the body the quote's previous rating was resolved to
+            subject, how_subject = last_subject, "previous"
+        if not subject and _first_person(sent) and last_subject and _is_kind_description(last_subject):
+            # "We want to be rated outstanding" after "... the home was rated good": the home the
+            # article last named when it rated it ("Elm House ... was rated requires improvement"),
+            # a body of the same kind or a bare name; not a service of it named since
+            kind = kind_of(last_subject)
+            named = next((n for n in reversed(named_subjects) if kind_of(n) == kind
+                          or kind_of(n) == "other" and all(w[:1].isupper() for w in n.split())), None)
+            if named:
+                subject, how_subject = named, "named_earlier"
         if not subject and _first_person(sent) and len(named_subjects) >= 2:
             # "We want to be rated good" in a quote: what the article's ratings name most often
             main = _main_subject(named_subjects)
@@ -510,19 +549,28 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             if body:
                 subject, how_subject = body, "article_body"
         if not subject and last_subject and _is_kind_description(last_subject) \
-                and not any(t.lower_ == _tokens_of(last_subject)[-1] for t in sent):
+                and not any(t.lower_ == _tokens_of(last_subject)[-1] and t.i > sent.start
+                            and t.doc[t.i - 1].lower_ in ("the", "this", "that") for t in sent):
+            # ("the home" written in the sentence is that home; "the second Brightcare home" is a class)
             # "it was rated good", "We want to be rated outstanding", far from "the home": the home
             # the article names ("Holly Garth, the children's home on Orchard Row"), the latest before
             if bodies is None:
                 bodies = _named_bodies(article)
             kind = kind_of(last_subject)
-            named = [name for i, name, k in bodies if k == kind and i < ent.start]
+            named = [(i, name) for i, name, k in bodies if k == kind and i < ent.start]
+            # or the body a rating named last ("rated Elm Court inadequate ... the home ... It is the
+            # second home to be rated"), a body of the kind or a bare name, when it came later
+            rated = next(((i, n) for i, n in reversed(named_at) if kind_of(n) == kind or kind_of(n) == "other"
+                          and all(w[:1].isupper() for w in n.split())), None)
+            if rated and (not named or rated[0] > named[-1][0]) and not any(n.startswith(rated[1]) for _, n in named):
+                named.append(rated)  # (a short form of a body named in full, "Saltmere" for "Saltmere Academy", is that body)
             if named:
-                last_subject, how_subject = named[-1], "named"
+                last_subject, how_subject = named[-1][1], "named"
         subject = subject or last_subject
-        last_subject = subject
+        last_subject, last_how, last_sentence = subject, how_subject, article.sentence_of[sent.start]
         if subject and how_subject == "parse" and not is_description(subject):
             named_subjects.append(subject)
+            named_at.append((ent.start, subject))
         rater = _rated_by(article, sent)
         how_rater = "sentence" if rater else "previous" if last_rater else "none"
         rater = rater or last_rater
@@ -547,6 +595,13 @@ def _subject_head(text: str) -> str:
     return _tokens_of(head_part)[-1].rstrip("s")
 
 
+def _is_named(text: str) -> bool:
+    """"Meadow View", "Ashby Borough Council": the head word is a name; "care home in Ashby",
+    "home", "Ashby's children's services": a description of a body or service."""
+    head_part = re.split(r" (?:for|in|of|at|run by) ", text, maxsplit=1)[0].split()
+    return bool(head_part) and head_part[-1][:1].isupper()
+
+
 def _main_subject(named_subjects: list[str]) -> str | None:
     """Of the named subjects so far, the latest whose head word the article rates most often."""
     counts = defaultdict(int)
@@ -556,7 +611,10 @@ def _main_subject(named_subjects: list[str]) -> str | None:
     best = [h for h, c in counts.items() if c == top]
     if len(best) != 1 or top < 2:
         return None
-    return next(n for n in reversed(named_subjects) if _subject_head(n) == best[0])
+    # of those, the phrase rated most often ("Ashby Council's children's services" twice, not the
+    # "Services for children in care" rated once since), the latest on a tie
+    phrases = [n for n in named_subjects if _subject_head(n) == best[0]]
+    return max(reversed(phrases), key=phrases.count)
 
 
 def _first_person(sent: Span) -> bool:
@@ -574,10 +632,32 @@ def _headline_subject(article: "Article", sent: Span, ent: Span) -> str | None:
             break
         words.append(t)
     if not words or len(words) > 8 or not words[0].text[:1].isupper() or words[-1].pos_ not in ("NOUN", "PROPN"):
-        return None
+        return _headline_for(sent, ent)
     if any(t.ent_type_ == "PERSON" or t.lower_ in word_set("rater_nouns") or plain(t.text) in inspectorates() for t in words):
         return None
     return "".join(t.text_with_ws for t in words).strip()
+
+
+def _headline_for(sent: Span, ent: Span) -> str | None:
+    """"Second 'inadequate' for Brook children's services": the capitalised name after "for" right
+    after the rating, when nothing before it names a body (never an aspect, a rater or a person)."""
+    doc = sent.doc
+    i = ent.end
+    while i < sent.end and doc[i].is_quote:
+        i += 1
+    if i >= sent.end or doc[i].lower_ != "for" or i + 1 >= sent.end or not doc[i + 1].text[:1].isupper():
+        return None
+    words = []
+    for t in doc[i + 1:min(sent.end, i + 9)]:
+        if t.is_punct and t.text != "-" or t.is_quote or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON") \
+                or t.is_space:
+            break
+        words.append(t)
+    if not words or words[-1].pos_ not in ("NOUN", "PROPN") or plain(_joined(words)) in aspect_words():
+        return None
+    if any(t.ent_type_ == "PERSON" or t.lower_ in word_set("rater_nouns") or plain(t.text) in inspectorates() for t in words):
+        return None
+    return _joined(words)
 
 
 def _article_body(article: "Article", bodies: list[tuple[int, str, str]]) -> str | None:
@@ -588,9 +668,17 @@ def _article_body(article: "Article", bodies: list[tuple[int, str, str]]) -> str
     if not names:
         return None
     counts = defaultdict(int)
+    base = {name: name for name in names}
+    for name in names:  # "Birch Lea care home" is counted at each "Birch Lea"
+        words = name.split(" ")
+        for n in range(1, len(words)):
+            rest = " ".join(words[n:])
+            if rest.islower() and kind_of(rest) == names[name]:
+                base.setdefault(" ".join(words[:n]), name)
+                break
     for e in article.entities:
         if e.label_ in ("ORG", "PERSON", "FAC"):
-            name = clean_name(e.text)
+            name = base.get(clean_name(e.text))
             if name in names:
                 counts[name] += 1
     first = {}
@@ -635,7 +723,9 @@ def _named_bodies(article: "Article") -> list[tuple[int, str, str]]:
         phrase = " ".join(words)
         if words and not any(w[:1].isupper() for w in words) and _is_kind_description(phrase) \
                 and (comma or not words[-1].endswith("s")):  # "NHS Trust": the rest of a split name, not a kind phrase
-            out.append((e.start, name, kind_of(phrase)))
+            # "Birch Lea care home": the kind phrase written with the name is part of it; "Holly
+            # Garth, the children's home on Orchard Row": the name alone
+            out.append((e.start, name if comma else f"{name} {phrase}", kind_of(phrase)))
     return out
 
 
@@ -703,6 +793,9 @@ def _subject(ent: Span) -> str | None:
     token = ent.root
     if token.dep_ in {"amod", "compound"} and token.head.lower_ not in word_set("rating_nouns"):
         return _noun_phrase(token.head, exclude=ent)
+    rated = _rated_compound(ent) or _service_of_rating_noun(ent)
+    if rated is not None:
+        return rated
     rated = _object_before(ent)
     if rated:
         return rated
@@ -710,27 +803,225 @@ def _subject(ent: Span) -> str | None:
     while before > ent.sent.start and (ent.doc[before].is_quote or ent.doc[before].lower_ in {"as", "be", "to"}):
         before -= 1
     verb = ent.doc[before] if before >= ent.sent.start else None
-    if verb is not None and (verb.lower_ in word_set("rating_subject_verbs") or verb.lemma_.lower() in word_set("rating_subject_verbs")):
+    if verb is not None and (verb.lower_ in judging_verbs() or verb.lemma_.lower() in judging_verbs()):
         # "after the council was rated requires improvement": the passive verb's subject, however the
         # parser attached the rating words ("requires" read as a verb of its own)
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        found = _noun_phrase(_antecedent(passive[0]), exclude=ent) if passive else None
+        found = _noun_phrase(_antecedent(passive[0]), exclude=ent) if passive else _before_parenthesis(verb, ent)
         if found:
             return found
+    after_pronoun, came_from = False, None
     for _ in range(6):
-        if token.lower_ in word_set("rating_subject_verbs") or token.lemma_.lower() in word_set("rating_subject_verbs"):
+        if token.lower_ in judging_verbs() or token.lemma_.lower() in judging_verbs():
             if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
                 return _noun_phrase(token.head, exclude=ent)  # "with its adoption service judged good"
-            objects = [c for c in token.children if c.dep_ == "dobj" and not (ent.start <= c.i < ent.end)]
-            if objects:
-                return _noun_phrase(objects[0], exclude=ent)
+            objects = [c for c in token.children if c.dep_ in ("dobj", "dative") and not (ent.start <= c.i < ent.end)
+                       and c.lower_ not in word_set("rating_nouns") and c.pos_ != "ADP" and c.ent_type_ != "RATING"]
+            found = _noun_phrase(objects[0], exclude=ent) if objects else None
+            if found:
+                # "Inspectors gave the home a good rating"; never the rating noun itself ("Grange
+                # was given the same rating ... and was lifted to requires improvement": the subject),
+                # nor a pronoun ("rated the services ..., lifting them out of the inadequate category")
+                return found
+            if token.lower_ in word_set("rating_subject_verbs") or token.lemma_.lower() in word_set("rating_subject_verbs"):
+                for prep in token.children:  # "awarded a five-star rating to the fish bar"
+                    if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+                        objects = [c for c in prep.children if c.dep_ == "pobj" and not (ent.start <= c.i < ent.end)]
+                        found = _noun_phrase(objects[0], exclude=ent) if objects else None
+                        if found:
+                            return found
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
-            return _noun_phrase(_antecedent(subjects[0]), exclude=ent)
+            subject = _antecedent(subjects[0])
+            if subject.dep_ == "nsubj" and _active_judging(token):
+                return None  # "the council awarded a five-star rating": the subject of an active rating verb is the rater
+            if came_from in ("ccomp", "parataxis", "xcomp") and token.lower_ in word_set("speech_verbs") and not after_pronoun \
+                    and token.lower_ not in judging_verbs() and token.lemma_.lower() not in judging_verbs():
+                return None  # "The manager said: 'Being rated good is a boost'": the speaker is not rated
+            found = _noun_phrase(subject, exclude=ent)
+            if found is None and subject.pos_ == "PRON" and subject.lower_ in {"it", "they"}:
+                # "the force was told it requires improvement", "X said it was disappointed not to be
+                # rated good": the pronoun is the subject of the clause above
+                after_pronoun = subject.lower_
+            elif after_pronoun == "it" and subject.tag_ == "NNS" and subject.lower_ not in word_set("judged_subjects"):
+                # "Parents at Elm School were told that it had been rated inadequate": "it" is one
+                # body, not the parents; the body their phrase names, if any ("children's services ...
+                # it" is one service, and "X Services" one body)
+                inner = [t for t in subject.subtree if t.i != subject.i and t.dep_ == "pobj" and _may_be_antecedent(t)]
+                return _noun_phrase(inner[0], exclude=ent) if inner else None
+            elif after_pronoun and (_is_person(subject) or _person_elsewhere(subject, speech=False)):
+                return None  # "the head teacher said it was rated good": a person is never rated
+            else:
+                return found
+        if token.head is token:
+            break
+        came_from, token = token.dep_, token.head
+    return None
+
+
+def _before_parenthesis(verb, ent: Span) -> str | None:
+    """A passive rating verb left without a subject by a parenthesis ("its community services, inspected
+    at the same time, were rated outstanding"): the noun phrase before the parenthesis."""
+    doc, sent = verb.doc, verb.sent
+    aux = [c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i]
+    if not aux or any(c.dep_ in ("nsubj", "nsubjpass", "csubjpass") for c in verb.children):
+        return None
+    close = min(c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i) - 1
+    if close <= sent.start or doc[close].text != ",":
+        return None
+    open_ = next((k for k in range(close - 1, max(sent.start, close - 12) - 1, -1) if doc[k].text == ","), None)
+    if open_ is None or open_ <= sent.start:
+        return None
+    token = doc[open_ - 1]
+    while token.dep_ in ("pobj", "prep", "compound", "amod", "case") and token.head is not token and token.head.i < open_:
+        token = token.head
+    if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in word_set("rater_nouns"):
+        return None
+    return _noun_phrase(token, exclude=ent)
+
+
+def _active_judging(verb) -> bool:
+    """"Ofsted rated", "the council has awarded": an active verb of judging, not a passive ("was
+    rated") nor a participle ("the home, rated good")."""
+    judging = word_set("rating_subject_verbs")
+    if verb.lower_ not in judging and verb.lemma_.lower() not in judging or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in verb.children):
+        return False  # "Mill Road Surgery rated outstanding by CQC": a headline's passive
+    if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False  # "maternity care judged inadequate": a headline's participle, read as a past tense
+    return verb.tag_ != "VBN" or any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had", "having"} for c in verb.children)
+
+
+def _is_person(token) -> bool:
+    """A role ("the head teacher"), or a name with a person's marks: an honorific before it, a
+    role before it or in apposition ("head teacher Mary Holt", "Mary Holt, the head"). The model's
+    PERSON label alone is no evidence: it gives it to many made-up names of homes and agencies."""
+    if token.ent_type_ == "ROLE" or token.lower_ in word_set("role_heads"):
+        return True
+    if token.ent_type_ != "PERSON":
+        return False
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and (before.ent_type_ == "ROLE" or before.text.rstrip(".") in word_set("honorifics", lower=False)):
+        return True
+    return any(c.dep_ == "appos" and (c.ent_type_ == "ROLE" or c.lower_ in word_set("role_heads")) for c in token.children)
+
+
+def _rated_pronoun(ent: Span):
+    """The pronoun in the rated place of the rating's clause ("it was rated good", "they rated it
+    requires improvement", "found it to be good"), or None when a noun holds that place."""
+    token = ent.root
+    for _ in range(6):
+        for c in token.children:
+            if c.dep_ in ("nsubjpass", "dobj", "dative") or c.dep_ == "nsubj" and not _active_judging(token):
+                if c.pos_ == "PRON" and c.lower_ in {"it", "they", "them"}:
+                    return c
+                if c.pos_ in ("NOUN", "PROPN") and c.dep_ != "dobj":
+                    return None
         if token.head is token:
             break
         token = token.head
     return None
+
+
+def _pronoun_antecedent(pronoun, ent: Span, far: bool = True) -> str | None:
+    """What a pronoun in the rated place stands for: a body named before it in its sentence (the
+    nearest), else (`far`: no earlier rating's subject to carry over) in the sentence before (its
+    subject first), else in the headline. A body is a name or a noun of a known kind, never a
+    place, a date, a rater or a person; a name's apposition stands for the name."""
+    doc = pronoun.doc
+    sent = pronoun.sent
+    here = [t for t in doc[sent.start:pronoun.i] if _may_be_antecedent(t)]
+    if here:
+        return _noun_phrase(here[-1], exclude=ent)
+    if not far:
+        return None
+    earlier = [doc[sent.start - 1].sent] if sent.start > 0 else []
+    if earlier and earlier[0].start > 0:
+        earlier.append(doc[0].sent)  # the headline
+    for other in earlier:
+        found = sorted((t for t in other if _may_be_antecedent(t)),
+                       key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass", "ROOT"), t.dep_ != "dobj", t.i))
+        if found:
+            return _noun_phrase(found[0], exclude=ent)
+    return None
+
+
+def _may_be_antecedent(token) -> bool:
+    if token.dep_ in ("compound", "amod") or token.is_space or token.dep_ == "appos" and token.head.pos_ == "PROPN" \
+            or token.dep_ == "poss" and token.head.lower_ not in word_set("rater_nouns"):
+        return False  # ("Elm School's latest report rated it": the report's owner can be meant)
+    if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and (kind_of(token.lemma_) != "other"
+                                                                or token.lower_ in word_set("judged_subjects"))):
+        return False
+    if token.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "RATING"):
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ in word_set("place_prepositions") and token.head.lower_ not in ("at", "on"):
+        return False  # "spoke to parents in Ashby": a place ("shortages at Elm House", "a report on Elm House": a body)
+    if token.lower_ in word_set("rater_nouns") or plain(token.text) in inspectorates() \
+            or token.ent_type_ == "ORG" and any(plain(e.text) in inspectorates() for e in token.doc.ents if e.start <= token.i < e.end):
+        return False
+    if token.ent_type_ == "PERSON":
+        # "it" never stands for a person: a name the model calls a person is a body unless the
+        # article treats it as one somewhere (an honorific, a role, a "said")
+        return not _is_person(token) and not _person_elsewhere(token)
+    return not _is_person(token)
+
+
+def _person_elsewhere(token, speech: bool = True) -> bool:
+    """A PERSON name whose last word the article gives a person's marks at any mention: an
+    honorific or role before it, a role in apposition, (`speech`) a speech verb it is the subject of."""
+    doc = token.doc
+    name = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    if name is None:
+        return False
+    if any(c.dep_ == "appos" and kind_of(c.text) != "other" for c in name.root.children):
+        return False  # "Wispfield, a four-bed children's home"
+    last = name[-1].lower_
+    speech_verbs = word_set("speech_verbs")
+    for e in doc.ents:
+        if e.label_ != "PERSON" or e[-1].lower_ != last:
+            continue
+        root = e.root
+        if _is_person(root) or speech and (root.dep_ == "nsubj" and root.head.lower_ in speech_verbs
+                                           or e.end < len(doc) and doc[e.end].lower_ in speech_verbs):
+            return True
+    return False
+
+
+def _service_of_rating_noun(ent: Span) -> str | None:
+    """"awarded a good rating for its adult social care services": the service a rating noun is
+    for (a judged thing: services, care ...; not an aspect such as "for safety")."""
+    noun = ent.root.head
+    if ent.root.dep_ not in ("amod", "compound", "nummod") or noun.lower_ not in word_set("rating_nouns"):
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            objects = [c for c in prep.children if c.dep_ == "pobj" and c.lower_ in word_set("judged_subjects")
+                       and c.lower_ not in aspect_words()]
+            if objects:
+                return _noun_phrase(objects[0], exclude=ent)
+    return None
+
+
+def _rated_compound(ent: Span) -> str | None:
+    """"an outstanding-rated school": the noun the compound modifies; "Fernhill Infants, an
+    outstanding-rated school": the name that noun is in apposition to."""
+    doc = ent.doc
+    i = ent.end
+    while i < min(len(doc), ent.end + 2) and doc[i].tag_ == "HYPH":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in {"rated", "-rated"} or doc[i].dep_ not in ("amod", "compound") \
+            or doc[i].head.pos_ not in ("NOUN", "PROPN") or doc[i].head.i <= i:
+        return None
+    noun = doc[i].head
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        noun = noun.head
+    return _noun_phrase(noun, exclude=ent)
 
 
 def _antecedent(subject):
@@ -755,7 +1046,7 @@ def _object_before(ent: Span) -> str | None:
     services requires improvement"). The parser often reads these as two clauses, so the parse's
     own subject would be the rater."""
     doc, sent = ent.doc, ent.sent
-    verbs = word_set("rating_subject_verbs")
+    verbs = judging_verbs()
     verb = next((i for i in range(ent.start - 1, max(sent.start, ent.start - 16) - 1, -1)
                  if doc[i].lower_ in verbs and doc[i].pos_ in ("VERB", "NOUN", "AUX")), None)
     if verb is None:
@@ -764,17 +1055,33 @@ def _object_before(ent: Span) -> str | None:
     for n in range(len(gap) - 1, -1, -1):  # after an earlier rating of the run: the part after "and"
         if gap[n].ent_type_ == "RATING":
             rest = gap[n + 1:]
+            first = n
+            while first > 0 and (gap[first - 1].ent_type_ == "RATING" or gap[first - 1].is_quote):
+                first -= 1
+            if first > 0 and gap[first - 1].lower_ == "from" and all(t.lower_ == "to" or t.is_quote for t in rest):
+                gap = gap[:first - 1]  # "downgraded the school from good to inadequate": the same words
+                break
             joint = next((m for m, t in enumerate(rest) if t.lower_ in {"and", ","}), None)
             if joint is None:
                 return None
             gap = rest[joint + 1:]
             break
-    while gap and (gap[-1].lower_ in {"as", "to", "be", "all"} or gap[-1].is_punct or gap[-1].is_quote):
-        gap.pop()
-    while gap and (gap[0].lower_ in {"the", "a", "an", "and"} or gap[0].is_punct):
-        gap.pop(0)
+    for n in range(1, len(gap)):
+        # "gave the school an outstanding rating", "gave the trust its first good rating": the words
+        # before the rating's own determiner; "downgraded the school from outstanding": before "from"
+        if (gap[n].pos_ == "DET" or gap[n].tag_ == "PRP$" or gap[n].lower_ == "from") and gap[n - 1].pos_ in ("NOUN", "PROPN"):
+            gap = gap[:n]
+            break
+    edge = word_set("determiners") | word_set("possessive_determiners")
+    while gap and (gap[-1].lower_ in {"as", "to", "be", "all", "from", "up", "down"} or gap[-1].lower_ in edge
+                   or gap[-1].is_punct or gap[-1].is_quote):
+        gap.pop()  # "led the school to a good rating"
+    while gap and (gap[0].lower_ in {"the", "a", "an", "and"} or gap[0].is_punct
+                   or len(gap) > 1 and gap[0].lower_ in word_set("partitive_quantifiers") and gap[0].pos_ != "NOUN"):
+        gap.pop(0)  # "rated both Elm Nursery and Oak Pre-School good"
     if not gap or len(gap) > 12 or not any(t.pos_ in ("NOUN", "PROPN") for t in gap) \
-            or any(t.pos_ == "AUX" or t.pos_ == "VERB" and not _gerund_modifier(t) or t.is_punct and t.text not in {"'", "’"}
+            or any(t.pos_ == "AUX" or t.pos_ == "VERB" and not _gerund_modifier(t)
+                   or t.is_punct and t.text not in {"'", "’"} and not (t.text == "-" and not t.whitespace_)
                    for t in gap):
         return None
     if gap[-1].lower_ in word_set("rating_nouns") or gap[-1].lower_ in word_set("rater_nouns") or gap[0].lower_ in word_set("first_person_words"):
@@ -792,17 +1099,44 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     """The noun phrase around `head`: its left modifiers and a short "for/in/of" complement,
     without determiners, punctuation or the rating itself."""
     doc = head.doc
+    counted = _partitive(head)
+    if counted is not None:
+        return _noun_phrase(counted, exclude) if counted is not head else None  # "seven of them": the academies counted
+    body = _generic_head_body(head, exclude)
+    if body is not None:
+        return _noun_phrase(body, exclude)  # "Care at Thorn House was found to be good" (RS2)
     start = min([t.i for t in head.lefts if t.dep_ not in {"punct", "cc"}] + [head.i])
     start = min(start, min((t.i for t in doc[start:head.i + 1].subtree), default=start))
     end = head.i + 1
+    while end < len(doc) and doc[end].head.i == head.i and doc[end].pos_ == "NOUN" and not doc[end].is_punct \
+            and doc[end].dep_ in ("advmod", "npadvmod", "compound", "dep") and not (exclude.start <= end < exclude.end):
+        end += 1  # "Ashby Lodge care home", its last word read as the first's modifier
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and not (exclude.start <= end + 1 < exclude.end):
+        end += 2  # "Elm Pre-School" read as "Pre" with "School" elsewhere
     for child in head.rights:
+        if child.i < end:
+            continue
         if child.dep_ == "prep" and (child.lower_ in {"for", "in", "of", "at"}
                                      or child.lower_ == "as" and [t.lower_ for t in child.subtree][-1:] == ["whole"]):
             sub = list(child.subtree)  # "Services for children in care and care leavers"
-            if len(sub) <= 10 and not any(exclude.start <= t.i < exclude.end for t in sub):
+            comma = next((k for k, t in enumerate(sub) if t.is_punct and t.text != "-"), None)
+            if comma is not None:
+                sub = sub[:comma]  # "Acute wards at the Centre, run by the trust, ...": up to the comma
+            if sub and len(sub) <= 10 and not any(exclude.start <= t.i < exclude.end for t in sub):
                 end = sub[-1].i + 1
+                if comma is not None:
+                    break
             else:
                 break
+        elif child.dep_ == "conj" and head.pos_ == "PROPN" and child.pos_ == "PROPN" and child.i > end \
+                and any(t.dep_ == "cc" and end <= t.i < child.i for t in head.rights):
+            sub = list(child.subtree)  # "both Elm Nursery and Oak Pre-School" (RS13): the names as written
+            if len(sub) <= 6 and not any(exclude.start <= t.i < exclude.end for t in sub):
+                end = sub[-1].i + 1
+            break
+        elif child.dep_ == "acl" and doc[child.i - 1].is_punct:
+            break  # "Homecare Plus, based in Ashby, ...": a parenthesis, outside the subject (RS4)
         elif child.dep_ == "acl" and child.tag_ == "VBN" and not 0 < exclude.start - child.i <= 2:  # not "trust rated 'good'"
             sub = list(child.subtree)  # "Children's services run by Kestrel Vale City Council", "the support given to care leavers"
             if len(sub) <= 8 and not any(exclude.start <= t.i < exclude.end for t in sub):
@@ -810,8 +1144,13 @@ def _noun_phrase(head, exclude: Span) -> str | None:
             break
         elif child.dep_ not in ("punct", "cc"):
             break
-    if head.pos_ in {"PRON", "NUM"} or head.like_num or head.ent_type_ == "DATE" or head.lower_ in word_set("rating_nouns"):
-        return None  # "it", "2014", "this rating": nothing the reader can use
+    other = next((k for k in range(head.i + 1, end) if doc[k].ent_type_ == "RATING"), None)
+    if other is not None:
+        end = other  # "rated the home inadequate for safe, and requires improvement for ...": not the other rating
+    if head.lower_ in word_set("rating_nouns"):
+        return _rating_noun_owner(head, exclude)  # "the school's rating", "the rating for the trust"
+    if head.pos_ in {"PRON", "NUM"} or head.like_num or head.ent_type_ == "DATE":
+        return None  # "it", "2014": nothing the reader can use
     if head.lower_ in word_set("rater_nouns") or plain(head.text) in inspectorates():
         return None  # "Inspectors judged ...", "Ofsted's report ... rates": the rater, not the rated
     if any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in head.children):
@@ -823,12 +1162,102 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         return ent.text
     if named and named[0].ent_type_ == "PERSON":
         return None  # "Her predecessor, Kevin Rowley, retired ... after the council was rated": a person is never rated
-    words = [t for t in doc[start:end] if not (t.dep_ == "det" and t.head.i == head.i) and t.dep_ != "punct" and not t.is_space
-             and not (exclude.start <= t.i < exclude.end) and not t.is_quote]
+    words = [t for t in doc[start:end] if not (t.dep_ == "det" and t.head.i == head.i) and (t.dep_ != "punct" or t.tag_ == "HYPH")
+             and not t.is_space and not (exclude.start <= t.i < exclude.end) and not t.is_quote
+             and not (t.i < head.i and t.lower_ in word_set("rating_nouns"))]  # "the outstanding-rated school"
+    compound = [k for k, t in enumerate(words) if t.i < head.i and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in {"rated", "-rated"}
+                or t.i < head.i and t.lower_ in {"rated", "-rated"}]
+    if compound:
+        words = words[compound[-1] + 1:]  # "the previously outstanding-rated Elm School": the words after the compound
+    while words and (words[0].tag_ == "HYPH" or words[0].lower_ in word_set("determiners")
+                     or words[0].dep_ == "nummod" and words[0].head.i == head.i and len(words) > 1):
+        words.pop(0)  # "the council's children's services" (D19: without determiners), "nine academies"
+    while words and words[-1].tag_ == "HYPH":
+        words.pop()
     if not words or len(words) > 16 or words[0].lower_ in word_set("first_person_words"):
         return None  # "we judge our current position to be inadequate": the speaker's body, said before
-    text = "".join(t.text_with_ws for t in words).strip()
+    while len(words) > 1 and (words[0].lower_ in word_set("possessive_determiners") and words[0].dep_ == "poss"
+                              or words[0].lower_ in word_set("partitive_quantifiers") and words[0].pos_ != "NOUN"):
+        words.pop(0)  # "its schools", "both the nursery and the pre-school" (RS1)
+    text = _joined(words)
+    if words[0].lower_ == "whose" and len(words) > 1:
+        # "Elmford Council, whose children's services were rated inadequate": the council's services
+        clause = next((t for t in head.ancestors if t.dep_ == "relcl"), None)
+        owner = _noun_phrase(clause.head, exclude) if clause is not None and clause.head.pos_ in ("NOUN", "PROPN") else None
+        mark = "'" if owner and owner.endswith("s") else "'s"  # "councils' children's services"
+        text = f"{owner}{mark} {_joined(words[1:])}" if owner else _joined(words[1:])
     return text or None
+
+
+def _partitive(head):
+    """"seven of them": the plural noun before it in the sentence that names a kind of body ("The
+    trust, which runs nine academies, said seven of them ..."), or the head itself when none does;
+    "all of its schools": the plural noun; None when `head` is no partitive."""
+    if not (head.like_num or head.lower_ in word_set("partitive_quantifiers")):
+        return None
+    objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if not objects:
+        return None
+    if objects[0].pos_ in ("NOUN", "PROPN") and objects[0].tag_ in ("NNS", "NNPS"):
+        return objects[0]  # "all of its schools"
+    if objects[0].pos_ != "PRON":
+        return None
+    for t in reversed(head.doc[head.sent.start:head.i]):
+        if t.tag_ in ("NNS", "NNPS") and (t.lower_ in word_set("judged_subjects") or kind_of(t.lemma_) != "other"):
+            return t
+    return head  # "many of them" counting nothing rated: no subject
+
+
+def _generic_head_body(head, exclude: Span):
+    """"care at X", "standards of care at X", "provision at X": the body X after the generic head (RS2)."""
+    if head.lower_ not in word_set("generic_rated_heads"):
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"at", "of"}:
+            for pobj in child.children:
+                if pobj.dep_ != "pobj" or exclude.start <= pobj.i < exclude.end:
+                    continue
+                if pobj.lower_ in word_set("generic_rated_heads"):
+                    return _generic_head_body(pobj, exclude)
+                if pobj.pos_ == "PROPN" or kind_of(pobj.text) != "other":
+                    return pobj
+    return None
+
+
+def _joined(words: list) -> str:
+    """Tokens as the text writes them, one space where a left-out token stood ("home, run by"
+    without its comma is "home run by")."""
+    out = []
+    for k, t in enumerate(words):
+        out.append(t.text)
+        if k + 1 < len(words):
+            out.append(t.whitespace_ if words[k + 1].i == t.i + 1 else " ")
+    return "".join(out).strip()
+
+
+def _rating_noun_owner(noun, exclude: Span) -> str | None:
+    """What a rating noun is the rating of: its possessor ("the school's rating was downgraded")
+    or its for/of/on/at complement ("the rating for Elmfield Academy has dropped"); never a
+    pronoun ("its rating"), a rater ("Ofsted's rating"), or the rating itself ("a rating of good")."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lower_ in judging_verbs():  # "the inadequate rating given to X in 2020"
+            for prep in child.children:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+                    objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+                    found = _noun_phrase(objects[0], exclude) if objects else None
+                    if found:
+                        return found
+        if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
+            found = _noun_phrase(child, exclude)
+            if found:
+                return found
+        elif child.dep_ == "prep" and child.lower_ in {"for", "of", "on", "at"}:
+            objects = [c for c in child.children if c.dep_ == "pobj" and not (exclude.start <= c.i < exclude.end)
+                       and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in word_set("rating_nouns")]
+            found = _noun_phrase(objects[0], exclude) if objects else None
+            if found:
+                return found
+    return None
 
 
 def _rated_by(article: "Article", sent: Span) -> str | None:

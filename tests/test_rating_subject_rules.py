@@ -1,0 +1,314 @@
+"""Rating subjects on made-up sentences, through the whole pipeline (issue #17): each rule of
+pipeline/extract/relations.py's rating part with the form it reads and a case it must not take."""
+import pytest
+
+from pipeline.extract.process import process_article
+
+pytestmark = pytest.mark.model
+
+TITLE = "Inspection round-up\n\n"
+
+
+def subjects(nlp, body: str, title: str = TITLE) -> list[tuple[str, str | None]]:
+    rows = process_article("made-up.txt", (title + body + "\n").encode(), None, nlp)
+    return [(r["rating_text"].strip("‘’'\""), r["subject"]) for r in rows["ratings"]]
+
+
+def subject(nlp, body: str, title: str = TITLE) -> str | None:
+    found = subjects(nlp, body, title)
+    assert len(found) == 1, found
+    return found[0][1]
+
+
+# -- verbs that move a body between grades: their object is the rated body --------------------------
+
+def test_an_active_change_verb_rates_its_object(nlp):
+    assert subjects(nlp, "Ofsted downgraded Brookvale Academy from outstanding to requires improvement.")[-1] \
+        == ("requires improvement", "Brookvale Academy")
+    # must not: the person who led the school there is never the subject
+    assert subject(nlp, "Ofsted said Mary Holt, the head teacher, had led the school to a good rating.") == "school"
+
+
+def test_the_rating_noun_of_the_same_rating_is_no_subject(nlp):
+    # "was given the same rating ... and was lifted to ...": the subject of the first verb
+    assert subject(nlp, "Elm Grange in Ashby was given the same rating in June and was lifted to requires "
+                        "improvement earlier this month.") == "Elm Grange in Ashby"
+
+
+# -- the owner of a rating noun ---------------------------------------------------------------------
+
+def test_a_rating_nouns_possessor_or_complement_is_the_subject(nlp):
+    assert subject(nlp, "The school's rating was downgraded to requires improvement.") == "school"
+    assert subject(nlp, "Parents said the rating for Pinehurst Primary School had dropped to requires improvement.") \
+        == "Pinehurst Primary School"
+    # must not: a pronoun owner names nothing; a rater's rating is not the rater's
+    assert subject(nlp, "Its rating was downgraded to requires improvement.") is None
+    assert subject(nlp, "Ofsted's rating was downgraded to requires improvement.") is None
+
+
+def test_the_words_before_the_ratings_determiner(nlp):
+    assert subject(nlp, "Inspectors gave Brookvale Academy an outstanding rating.") == "Brookvale Academy"
+    assert subject(nlp, "Inspectors gave the trust its first good rating.") == "trust"
+
+
+def test_a_rating_given_to_a_body(nlp):
+    # "awarded a rating to X": X; must not: the council that awarded it is the rater
+    assert subject(nlp, "Marsh Vale District Council awarded a five-star food hygiene rating to the Golden Fry "
+                        "chip shop on Dock Street after its latest visit.") == "Golden Fry chip shop"
+
+
+# -- the subject of an active rating verb is the rater ----------------------------------------------
+
+def test_a_headline_participle_is_no_active_verb(nlp):
+    # must not: "X rated outstanding by CQC", "maternity care judged inadequate" read as past tenses
+    assert subject(nlp, "A GP practice was praised.", title="Mill Road Surgery rated outstanding by CQC\n\n") \
+        == "Mill Road Surgery"
+    assert subjects(nlp, "A trust was told to improve.", title="Ashby hospitals trust rated requires improvement "
+                    "as maternity care judged inadequate\n\n")[1] == ("inadequate", "maternity care")
+
+
+def test_a_pronoun_subject_is_the_subject_of_the_clause_above(nlp):
+    assert subject(nlp, "Inspectors praised Ashby Constabulary's work with victims. But the force was told it "
+                        "requires improvement in four of the nine areas inspected.") == "force"
+    assert subject(nlp, "Homecare Plus, which supports 90 people across Ashby, said it was disappointed not "
+                        "to be rated good after the CQC visit.") == "Homecare Plus"
+    # must not: a person who said it is never the subject
+    assert subject(nlp, "The head teacher, Mary Holt, said it had been rated good.") != "head teacher"
+
+
+# -- the noun phrase --------------------------------------------------------------------------------
+
+def test_a_long_complement_stops_at_its_comma(nlp):
+    assert subject(nlp, "Acute wards at the Linden Centre, run by Ashby Partnership NHS Foundation Trust, were "
+                        "rated requires improvement by the CQC.") == "Acute wards at the Linden Centre"
+
+
+def test_a_generic_head_names_the_body_after_at(nlp):
+    assert subject(nlp, "Care at Thorn House, a 30-bed home for older people in Ashby, was found to be good "
+                        "when inspectors visited.") == "Thorn House"
+    # must not: a generic head with no body after it stays as written
+    assert subject(nlp, "Maternity care at the trust was rated inadequate.") == "trust"
+    assert subject(nlp, "The CQC said maternity care was inadequate.") == "maternity care"
+
+
+def test_a_rated_compound_names_what_it_modifies(nlp):
+    assert subject(nlp, "The outstanding-rated school will expand next year.") == "school"
+    assert subject(nlp, "Parents oppose plans to merge Fernhill Infants, an outstanding-rated school, with a "
+                        "junior school.") == "Fernhill Infants"
+
+
+def test_a_partitive_names_the_plural_it_counts(nlp):
+    found = subjects(nlp, "The Heron Schools Trust, which runs eight academies in the county, said six of them "
+                          "are now rated good or outstanding.")
+    assert found == [("good", "academies in the county"), ("outstanding", "academies in the county")]
+
+
+def test_whose_is_the_relative_clauses_noun(nlp):
+    assert subject(nlp, "Elmford Council, whose children's services were rated inadequate in 2017, has "
+                        "improved.") == "Elmford Council's children's services"
+
+
+def test_words_keep_their_spaces_and_hyphens(nlp):
+    assert subject(nlp, "The 40-bed home on Mill Road was rated good.") == "40-bed home"
+    # a participle in commas is a parenthesis, outside the subject (RS4); a participle without is in it
+    assert subject(nlp, "The home, run by Brightcare Ltd, was rated inadequate.") == "home"
+    assert subject(nlp, "Mental health services run by Ashby Partnership NHS Trust have been rated inadequate by "
+                        "the CQC.") == "Mental health services run by Ashby Partnership NHS Trust"
+    assert subject(nlp, "Ashby Lodge care home in Wrayton has been rated inadequate for safety by the Care "
+                        "Quality Commission.").startswith("Ashby Lodge care home")
+
+
+# -- a pronoun in the rated place -------------------------------------------------------------------
+
+def test_a_pronoun_stands_for_the_body_named_before_it(nlp):
+    # the sentence before names it (its subject or object), or the headline does
+    assert subject(nlp, "Inspectors visited Little Acorns Pre-School in Ashby in June. They rated it requires "
+                        "improvement.") == "Little Acorns Pre-School"
+    assert subject(nlp, "Inspectors said children were happy. They rated it outstanding.",
+                   title="Ofsted praises Oakleaf Montessori\n\n") == "Oakleaf Montessori"
+    # in its own sentence: the nearest body before it
+    assert subjects(nlp, "The inadequate rating given to Ashby Fostering Service in 2020 has been lifted after "
+                         "a new inspection found it to be good.") \
+        == [("inadequate", "Ashby Fostering Service"), ("good", "Ashby Fostering Service")]
+
+
+def test_a_pronoun_never_stands_for_a_person_or_a_place(nlp):
+    # must not: a person the article marks as one (an honorific, a role), a place, a rater
+    found = subject(nlp, "Ms Dorothy Vane spoke to parents in Ashby. It was rated good.",
+                    title="Parents praise village school\n\n")
+    assert found not in ("Dorothy Vane", "Ashby")
+    assert subject(nlp, "Ofsted visited in May. It was rated good.") != "Ofsted"
+
+
+def test_a_name_the_model_calls_a_person_is_a_body_when_nothing_says_person(nlp):
+    assert subject(nlp, "Brackenfold, a four-bed children's home in Ashby, opened in 2022. It was rated good "
+                        "at its first full inspection.") == "Brackenfold"
+
+
+def test_a_later_pronoun_keeps_the_previous_ratings_subject(nlp):
+    # must not: once a rating named the body, "it" in a later sentence is that body, not whatever
+    # the sentence before names (here a council)
+    found = subjects(nlp, "Elm Lodge care home was rated good in 2019. Ashby County Council then took over "
+                          "its running. Inspectors rated it requires improvement this year.")
+    assert [s for _, s in found] == ["Elm Lodge care home", "Elm Lodge care home"]
+
+
+# -- more noun phrases ------------------------------------------------------------------------------
+
+def test_a_handed_rating_rates_its_receiver(nlp):
+    assert subject(nlp, "The regulator has handed Caring Hands Homecare, based in Ashby, a requires improvement "
+                        "rating.") == "Caring Hands Homecare"
+
+
+def test_a_partitive_of_a_plural_noun_is_that_noun(nlp):
+    assert subject(nlp, "The Heron Schools Trust expects all of its schools to be rated at least good within "
+                        "three years.") == "schools"
+
+
+def test_a_rating_for_a_service_rates_the_service(nlp):
+    assert subject(nlp, "Ashby City Council has been awarded a good rating for its adult social care services "
+                        "by the Care Quality Commission.") == "adult social care services"
+    # must not: an aspect after "for" is no service
+    assert subject(nlp, "Ashby City Council has been awarded a good rating for safety.") == "Ashby City Council"
+
+
+def test_coordinated_bodies_after_a_judging_verb(nlp):
+    assert subject(nlp, "Ofsted rated both Elm Nursery and Oak Pre-School good after visits last month.") \
+        == "Elm Nursery and Oak Pre-School"
+
+
+def test_a_passive_subject_before_a_parenthesis(nlp):
+    found = subjects(nlp, "The trust kept its rating, while its community services for children, inspected at "
+                          "the same time, were rated outstanding.")
+    assert found[-1] == ("outstanding", "community services for children")
+
+
+def test_the_service_as_written_in_the_ratings_sentence(nlp):
+    # D19: "the service" in the rating's own sentence is the subject, though an earlier sentence named it
+    found = subjects(nlp, "Ashby's children's services were rated inadequate in 2016. Monitoring visits found "
+                          "progress, and the service was finally judged good at the last inspection.")
+    assert [s for _, s in found] == ["Ashby's children's services", "service"]
+
+
+def test_a_subject_never_runs_into_another_rating(nlp):
+    # "rated the home inadequate for ..., and requires improvement for ...": the home, both times
+    found = subjects(nlp, "Elm House was inspected in May. The CQC rated the home inadequate for safe and well-led, "
+                          "and requires improvement for effective, caring and responsive.")
+    assert [s for _, s in found] == ["home", "home"]
+
+
+def test_a_partitive_counting_no_body_names_nothing(nlp):
+    # must not: "of them" for "many of them living with dementia"
+    found = subject(nlp, "The home, which looks after older people, many of them living with dementia, was rated "
+                         "good at its last inspection.")
+    assert found != "of them" and "many" not in (found or "")
+
+
+def test_a_first_person_quote_after_the_home_rates_the_home_named_before(nlp):
+    found = subjects(nlp, "Elm House was rated requires improvement last April. At the latest inspection the home "
+                          "was rated good. The manager said: \"Being rated good is a huge boost for all of us.\"")
+    assert [s for _, s in found] == ["Elm House", "home", "Elm House"]
+    # must not: a service of the body rated since ("Community services were rated good") is not "we"
+    found = subjects(nlp, "Ashby Partnership NHS Trust was rated inadequate. Community services for older people "
+                          "were rated good. The trust had been rated good in 2018. The chief executive said: \"We "
+                          "are determined to be rated good again.\"")
+    assert found[-1] == ("good", "Ashby Partnership NHS Trust")
+    # must not: with no home named before, "we" stays with the article's other rules (no invented name)
+    found = subjects(nlp, "The home was rated good. The manager said: \"Being rated good is a boost for us.\"")
+    assert found[-1][1] != "Elm House"
+
+
+def test_the_speaker_of_a_quoted_rating_is_not_rated(nlp):
+    # must not: "The manager said: 'Being rated good is a boost'" -> the manager
+    found = subjects(nlp, "The manager said: \"Being rated good is a boost.\"")
+    assert found[-1][1] != "manager"
+    # but a rater noun's verdict for a body is the body's ("welcomed" is a speech verb, not its clause)
+    assert subject(nlp, "Ofsted's verdict of \"good\" for Fernlea Infant School was welcomed by parents.") \
+        == "Fernlea Infant School"
+
+
+def test_a_name_written_with_its_kind_keeps_the_kind(nlp):
+    # "Elm Lea care home" (no comma): the kind phrase is part of the name the article is about
+    assert subject(nlp, "Inspectors found staff shortages at the 32-bed home. It has been rated requires "
+                        "improvement overall.", title="Elm Lea care home told it must improve\n\n") == "Elm Lea care home"
+    # must not: a kind phrase after a comma is an apposition, not the name
+    assert subject(nlp, "Inspectors found staff shortages at the home. It has been rated requires improvement.",
+                   title="Elm Lea, the care home on Mill Road, told it must improve\n\n") == "Elm Lea"
+
+
+def test_a_later_pronoun_takes_a_name_for_a_carried_description(nlp):
+    found = subjects(nlp, "A care home in Ashby is to close after it was rated inadequate by the CQC. Meadow View, "
+                          "on Station Road, was placed in special measures in March. In August, inspectors found it "
+                          "was still inadequate.")
+    assert found[-1] == ("inadequate", "Meadow View")
+    # must not: a body of another kind named in between (the council that runs the home)
+    found = subjects(nlp, "The home was rated good in 2019. Ashby County Council took over its running last "
+                          "year. When inspectors visited in May they rated it requires improvement.")
+    assert found[-1][1] != "Ashby County Council"
+
+
+def test_a_speaker_the_article_calls_mrs_is_not_the_body_of_it(nlp):
+    found = subjects(nlp, "Jane Roe, who runs Elm House, said it was rated good. Mrs Roe has run the home since "
+                          "2010.")
+    assert found[0][1] != "Jane Roe"
+
+
+def test_a_headline_rating_for_a_named_body(nlp):
+    assert subject(nlp, "Inspectors said progress had been too slow.",
+                   title="Second 'inadequate' for Brookfield children's services\n\n") == "Brookfield children's services"
+    # must not: an aspect after "for"
+    assert subject(nlp, "Inspectors said progress had been too slow.",
+                   title="'Inadequate' for Safety\n\n") != "Safety"
+
+
+def test_it_agrees_in_number(nlp):
+    # "it" is one body: not the parents above it, but the school their phrase names
+    assert subject(nlp, "Parents at Elm School were told in March that it had been rated inadequate.") == "Elm School"
+    # a report "on" a body names it; the report itself is the rater's
+    assert subject(nlp, "Ofsted's latest report on Brook Lane Primary rated it good in every area.") \
+        == "Brook Lane Primary"
+
+
+def test_a_carried_home_is_the_home_a_rating_named(nlp):
+    # "It is the second Brightcare home ... to be rated": a class of homes, not "the home"; the home
+    # meant is the one the article rated by name
+    found = subjects(nlp, "The CQC rated Elm Court inadequate overall in a report published today. Inspectors "
+                          "found the home inadequate for being safe. A spokesman said sorry. It is the second "
+                          "Brightcare home in the region to be rated inadequate this year.",
+                     title="Ashby care home rated 'inadequate'\n\n")
+    assert found[-1] == ("inadequate", "Elm Court")
+    # must not: "the home" written in the sentence stays "home"
+    found = subjects(nlp, "The CQC rated Elm Court inadequate overall. A spokesman said sorry. If the home is "
+                          "still rated inadequate in six months, it could close.")
+    assert found[-1] == ("inadequate", "home")
+
+
+def test_we_is_the_body_the_article_rates_most_often(nlp):
+    found = subjects(nlp, "Ashby Borough Council's children's services have been rated requires improvement, "
+                          "three years after they were judged inadequate. Services for children in care were judged "
+                          "good. Cllr Tom Hart said: \"We were rated inadequate three years ago.\"")
+    assert found[-1] == ("inadequate", "Ashby Borough Council's children's services")
+
+
+def test_the_same_speakers_next_we_keeps_the_body(nlp):
+    found = subjects(nlp, "A residential home in Ashby was rated good in May. Elm House was rated requires "
+                          "improvement last year. At the latest inspection the home was rated good. The manager said: "
+                          "\"Being rated good is a huge boost for all of us. We want to be rated outstanding next.\"")
+    assert found[-2:] == [("good", "Elm House"), ("outstanding", "Elm House")]
+
+
+def test_a_share_of_a_plural_is_that_plural(nlp):
+    assert subjects(nlp, "More than 60 per cent of care homes in Ashby are rated good or outstanding.") \
+        == [("good", "care homes"), ("outstanding", "care homes")]
+    assert subject(nlp, "Ashby is one of 20 councils whose children's services are rated inadequate.") \
+        == "councils' children's services"
+
+
+def test_a_rated_compound_before_a_name_is_left_out(nlp):
+    assert subjects(nlp, "The previously outstanding-rated Elm School has been downgraded to good.") \
+        == [("outstanding", "Elm School"), ("good", "Elm School")]
+
+
+def test_the_owner_of_a_report_can_be_what_it_rates(nlp):
+    assert subject(nlp, "Parents had waited months. Elm School's latest Ofsted report rated it inadequate.") \
+        == "Elm School"
