@@ -197,10 +197,14 @@ def _worker_settings():
     return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled")
 
 
-def test_the_local_cluster_workers_run_without_malloc_trimming_or_the_sampling_profiler():
-    """Both cost the workers about 15% more CPU per article (bench/README.md); the engine's own
+def test_the_local_cluster_workers_run_without_malloc_trimming_or_the_sampling_profiler(monkeypatch):
+    """Both cost the workers about 15% more CPU per article (docs/pipeline.md); the engine's own
     LocalCluster turns them off, and keeps Dask's one-thread limits for numeric libraries."""
     from pipeline.run.dask_engine import DaskPool
+
+    # a LocalCluster with Dask's defaults (the "existing cluster" of an earlier test) writes its
+    # MALLOC_TRIM_THRESHOLD_ into this process's environment, which later workers inherit
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
 
     pool = DaskPool(None, workers=1)
     try:
