@@ -194,12 +194,14 @@ def _worker_settings():
     import os
 
     import dask
-    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled")
+    return (os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.admin.tick.interval"))
 
 
 def test_the_local_cluster_workers_run_without_malloc_trimming_or_the_sampling_profiler(monkeypatch):
-    """Both cost the workers about 15% more CPU per article (docs/pipeline.md); the engine's own
-    LocalCluster turns them off, and keeps Dask's one-thread limits for numeric libraries."""
+    """Dask's malloc trim, sampling profiler and 20 ms event-loop tick cost the workers about 10%
+    more CPU per article (docs/pipeline.md); the engine's own LocalCluster turns them off or down,
+    and keeps Dask's one-thread limits for numeric libraries."""
     from pipeline.run.dask_engine import DaskPool
 
     # a LocalCluster with Dask's defaults (the "existing cluster" of an earlier test) writes its
@@ -212,7 +214,7 @@ def test_the_local_cluster_workers_run_without_malloc_trimming_or_the_sampling_p
         threads = pool.client.run(lambda: __import__("os").environ.get("OMP_NUM_THREADS"))
     finally:
         pool.shutdown()
-    assert list(settings.values()) == [(None, False)]
+    assert list(settings.values()) == [(None, False, "200ms")]
     assert list(threads.values()) == ["1"]
 
 
@@ -226,5 +228,7 @@ def test_a_real_clusters_workers_read_the_same_settings_from_the_file():
 
     config = dask.config.merge(*dask.config.defaults, dask.config.collect(paths=[str(WORKER_SETTINGS)], env={}))
     assert config["distributed"]["worker"]["profile"]["enabled"] is False
+    assert config["distributed"]["admin"]["tick"]["interval"] == "200ms"
+    assert config["distributed"]["admin"]["tick"]["limit"] == dask.config.get("distributed.admin.tick.limit")
     environ = config["distributed"]["nanny"]["pre-spawn-environ"]
     assert environ["MALLOC_TRIM_THRESHOLD_"] is None and environ["OMP_NUM_THREADS"] == 1

@@ -41,10 +41,10 @@ SLOW_ENV = "NEWS_EXTRACT_TEST_SLOW"
 #: the LocalCluster this engine starts (an existing cluster keeps its own setting).
 ALLOWED_FAILURES = 1
 
-#: The worker settings of pipeline/run/dask-worker.yaml (the profiler off, glibc's own malloc trim),
-#: given to the LocalCluster this engine starts; a real cluster's workers read the same file
-#: (DASK_CONFIG). Without them the workers spend about 15% more CPU per article than the local
-#: engine's (bench/README.md).
+#: The worker settings of pipeline/run/dask-worker.yaml (the profiler off, glibc's own malloc trim,
+#: a slower event-loop tick and monitors), given to the LocalCluster this engine starts; a real
+#: cluster's workers read the same file (DASK_CONFIG). With Dask's defaults the workers spend about
+#: 10% more CPU per article than the local engine's (docs/pipeline.md, "Worker settings").
 WORKER_SETTINGS = Path(__file__).with_name("dask-worker.yaml")
 
 
