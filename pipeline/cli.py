@@ -154,9 +154,8 @@ def evaluate_ratings(
 ):
     """Ratings and their subjects on a challenge set of short passages: rating recall and subject
     accuracy (compared as `evaluate` compares them), with each passage's misses."""
-    import json
-
     from .eval.rating_subjects import CHALLENGE_SET, evaluate_challenge, print_scores
+    from .eval.reports import write_json
     path = path or CHALLENGE_SET
     if not path.is_file():
         typer.echo(f"error: {path} is no challenge file (JSONL, one passage a line)", err=True)
@@ -167,11 +166,7 @@ def evaluate_ratings(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
     print_scores(scores, misses=not quiet)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(out.suffix + ".tmp")
-    tmp.write_text(json.dumps({"file": str(path), **scores.as_dict()}, indent=1, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(out)
-    typer.echo(f"report: {out}")
+    typer.echo(f"report: {write_json({'file': str(path), **scores.as_dict()}, out)}")
 
 
 @app.command()
@@ -211,6 +206,7 @@ def evaluate_external(
     import json
 
     from .eval.external import adapter
+    from .eval.reports import write_json
     try:
         module = adapter(name)
     except KeyError as exc:
@@ -250,11 +246,7 @@ def evaluate_external(
                                   for e in result.pop("errors", [])), encoding="utf-8")
         typer.echo(f"errors: {errors}")
     if "out" not in accepted and "reports" not in accepted:  # the adapter leaves the JSON to us
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(target.suffix + ".tmp")
-        tmp.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
-        tmp.replace(target)
-        typer.echo(f"report: {target}")
+        typer.echo(f"report: {write_json(result, target)}")
 
 
 @app.command()

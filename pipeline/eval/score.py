@@ -5,13 +5,13 @@ pipeline never proposed counts as a miss, so recall is honest for relations too.
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extract.process import process_article
 from .gold import ENTITY_LABELS, GoldDoc, load_gold
+from .reports import write_json
 from ..nlp.build import get_pipeline
 from ..extract.normalize import plain
 
@@ -250,8 +250,7 @@ def write_reports(report: dict, out_dir: Path) -> list[Path]:
                                            if k not in ("text", "gold_spans", "pred_spans")}
                                           for d in data["documents"]]}
             for split, data in report.items()}
-    json_path = out_dir / "report.json"
-    json_path.write_text(json.dumps(slim, indent=1, ensure_ascii=False), encoding="utf-8")
+    json_path = write_json(slim, out_dir / "report.json")
     html_path = out_dir / "report.html"
     from ..report.evaluation import render_html
     html_path.write_text(render_html(report), encoding="utf-8")

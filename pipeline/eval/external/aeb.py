@@ -45,6 +45,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from ..reports import write_json
+
 SPLITS = {"dev": "01234567"}
 SYSTEMS = ("html", "text", "whole_text")
 TITLE_MIN_COVER = 0.6
@@ -263,12 +265,7 @@ def evaluate(path: Path, split: str = "dev", reports: Path | str = Path("reports
         per_page.append(record)
     result = {"benchmark": "article-extraction-benchmark", "split": split, "pages": len(per_page),
               "systems": {s: _summary(scorer, per_page, s) for s in SYSTEMS}, "per_page": per_page}
-    out = Path(reports) / f"aeb-{split}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(out)
-    result["report"] = str(out)
+    result["report"] = str(write_json(result, Path(reports) / f"aeb-{split}.json"))
     return result
 
 

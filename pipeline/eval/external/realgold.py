@@ -26,6 +26,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ...extract.normalize import plain
+from ..reports import write_json
 from ..score import Counts, match_overlapping
 
 GOLD_DIR = Path(__file__).resolve().parents[3] / "corpus" / "gold" / "external"
@@ -243,8 +244,4 @@ def print_report(result: dict, echo=print) -> None:
 
 
 def write_report(result: dict, out: Path) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(out.suffix + ".tmp")
-    tmp.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(out)
-    return out
+    return write_json(result, out)

@@ -18,13 +18,13 @@ any other folder is refused.
 """
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...extract.metadata import ArticleMetadata
+from ..reports import write_json
 
 SCORED_TYPES = ("DATE", "TIME")
 DEV_FOLDER = "timebank"  # the development part: the only folder this adapter reads
@@ -228,12 +228,7 @@ def evaluate(path: Path, date_order: str | None = "mdy", limit: int | None = Non
     result = {"dataset": str(path), "documents": len(per_doc), "date_order": date_order, "counts": totals,
               "scores": _scores(totals), "per_document": per_doc, "errors": errors}
     if out is not None:
-        out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_suffix(out.suffix + ".tmp")
-        tmp.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(out)
-        result["report"] = str(out)
+        result["report"] = str(write_json(result, out))
     return result
 
 
