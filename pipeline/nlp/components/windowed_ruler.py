@@ -298,6 +298,25 @@ class PatternIndex:
         self.steps = list(steps)
         self.value_ids = [numpy.array(sorted({_value_id(c.attr, v) for v in c.values} - {-1}), dtype=numpy.uint64)
                           for c in self.conditions]
+        self.value_tables = self._value_tables()
+
+    def _value_tables(self) -> dict[str, "ValueTable"]:
+        """The value-set conditions of each attribute as one table, so that one lookup per token
+        answers all of them: a Python-level test per condition cost more than the tests."""
+        by_attr: dict[str, list[int]] = {}
+        for i, c in enumerate(self.conditions):
+            if c.extension is None and c.flag is None and c.regex is None:
+                by_attr.setdefault(c.attr, []).append(i)
+        tables = {}
+        for attr, indices in by_attr.items():
+            values = numpy.array(sorted({int(v) for i in indices for v in self.value_ids[i]}), dtype=numpy.uint64)
+            # one row per condition, one column per value, and a last column for a value none has
+            member = numpy.zeros((len(indices), len(values) + 1), dtype=bool)
+            for row, i in enumerate(indices):
+                member[row, numpy.searchsorted(values, self.value_ids[i])] = True
+            negate = numpy.array([self.conditions[i].negate for i in indices], dtype=bool)
+            tables[attr] = ValueTable(values, member, indices, negate)
+        return tables
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(match id, start, end) of every token pattern, each run over its windows only."""
@@ -314,6 +333,17 @@ class PatternIndex:
                 found.extend((m_id, start + s, start + e)
                              for m_id, s, e in pattern.matcher(doc[start:end], allow_missing=True))
         return found
+
+
+@dataclass
+class ValueTable:
+    """The value-set conditions on one token attribute: `member[row, column]` says whether the
+    condition `indices[row]` holds the value `values[column]` (sorted ids)."""
+
+    values: numpy.ndarray
+    member: numpy.ndarray
+    indices: list[int]
+    negate: numpy.ndarray
 
 
 class Columns:
@@ -376,15 +406,25 @@ class Columns:
                         for v in unique.tolist()]
                 mask = numpy.array(hits, dtype=bool)[inverse.reshape(-1)]
             else:
-                values, ids = self.array(condition.attr), self.index.value_ids[i]
-                if len(ids):
-                    mask = ids[numpy.minimum(numpy.searchsorted(ids, values), len(ids) - 1)] == values
-                else:
-                    mask = numpy.zeros(self.n, dtype=bool)
-                if condition.negate:
-                    mask = ~mask
+                self.value_conditions(condition.attr)
+                return self._conditions[i]
             self._conditions[i] = mask
         return mask
+
+    def value_conditions(self, attr: str) -> None:
+        """Every value-set condition on `attr` at once: each token's value is looked up once in
+        the table's sorted values, and the table's column for it gives all the conditions."""
+        table, tokens = self.index.value_tables[attr], self.array(attr)
+        values = table.values
+        if len(values):
+            column = numpy.minimum(numpy.searchsorted(values, tokens), len(values) - 1)
+            column[values[column] != tokens] = len(values)
+        else:
+            column = numpy.zeros(self.n, dtype=numpy.intp)
+        masks = table.member[:, column]  # conditions x tokens
+        masks[table.negate] = ~masks[table.negate]
+        for row, i in enumerate(table.indices):
+            self._conditions[i] = masks[row]
 
     def array(self, attr: str) -> numpy.ndarray:
         found = self._arrays.get(attr)
