@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
+import numpy
+from spacy.attrs import DEP, LOWER, SENT_START
+
 from ..ids import person_id
 from ..lexicon import word_set, words
 
@@ -286,7 +289,7 @@ class Frames:
         events: list[tuple[int, str, bool]] = []
         sentence_subject: tuple[int, str] | None = None  # person subject of the current sentence
         subjects_of = self.subjects_of
-        for tok in doc:
+        for tok in _discourse_tokens(doc, by_start):
             if parsed and tok.dep_ in ("nsubj", "nsubjpass"):
                 subjects_of.setdefault(tok.head.i, []).append(tok)
             if tok.is_sent_start:
@@ -1107,3 +1110,19 @@ def quote_rows(article: "Article", role_rows: list[dict]) -> list[dict]:
                      "cue": speaker.cue if speaker else None, "role": roles_by_person.get(pid),
                      "rule": speaker.rule if speaker else "unattributed"})
     return rows
+
+
+def _discourse_tokens(doc, person_starts) -> Iterator:
+    """The tokens `_discourse` acts on, in order: subjects, sentence starts, the first tokens of
+    person mentions and he/she. Every other token leaves the discourse as it is, and a Python step
+    per token of the Doc cost more than the rest of the quote finder."""
+    if not len(doc):
+        return iter(())
+    strings = doc.vocab.strings
+    dep, sent_start, lower = (doc.to_array(attr).astype(numpy.uint64) for attr in (DEP, SENT_START, LOWER))
+    wanted = numpy.isin(dep, [strings["nsubj"], strings["nsubjpass"]])
+    wanted |= numpy.isin(lower, [strings["he"], strings["she"]])
+    wanted |= sent_start == 1
+    wanted[0] = True  # a Doc's first token starts a sentence, parsed or not
+    wanted[[i for i in person_starts]] = True
+    return (doc[i] for i in numpy.flatnonzero(wanted).tolist())
