@@ -355,20 +355,33 @@ class Columns:
         self._conditions: list[numpy.ndarray | None] = [None] * len(index.conditions)
         self._steps: list[numpy.ndarray | None] = [None] * len(index.steps)
         self._counts: dict[int, numpy.ndarray] = {}
+        self._present: dict[int, bool] = {}
 
     def windows(self, pattern: WindowedPattern) -> list[tuple[int, int]]:
         """(start, end) of the runs of tokens where a match of `pattern` could lie."""
         for step in pattern.required:
-            if not self.counts(step)[-1]:
+            if not self.present(step):
                 return []  # a step that must take a token has none to take
-        anywhere = numpy.logical_or.reduce([self.step(step) for step in pattern.steps])
+        if len(pattern.steps) == 1:
+            anywhere = self.step(pattern.steps[0])
+        else:
+            anywhere = numpy.logical_or.reduce([self.step(step) for step in pattern.steps])
         edges = numpy.flatnonzero(numpy.diff(anywhere, prepend=False, append=False))
         starts, ends = edges[0::2], edges[1::2]
+        if len(pattern.required) == 1 and len(pattern.steps) == 1:
+            return list(zip(starts.tolist(), ends.tolist()))  # every run holds the one step's tokens
         keep = numpy.ones(len(starts), dtype=bool)
         for step in pattern.required:
             counts = self.counts(step)
             keep &= counts[ends] > counts[starts]
         return list(zip(starts[keep].tolist(), ends[keep].tolist()))
+
+    def present(self, step: int) -> bool:
+        """Whether any token passes `step`."""
+        found = self._present.get(step)
+        if found is None:
+            found = self._present[step] = bool(self.step(step).any())
+        return found
 
     def counts(self, step: int) -> numpy.ndarray:
         """Running count of tokens passing `step`: counts[j] - counts[i] is how many in [i, j)."""
