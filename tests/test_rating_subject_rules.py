@@ -312,3 +312,27 @@ def test_a_rated_compound_before_a_name_is_left_out(nlp):
 def test_the_owner_of_a_report_can_be_what_it_rates(nlp):
     assert subject(nlp, "Parents had waited months. Elm School's latest Ofsted report rated it inadequate.") \
         == "Elm School"
+
+
+# -- an inspectorate is never the rated body (rule subject_not_rater, issue #17, articles set) ------
+
+def test_an_inspectorate_the_parse_hands_a_rating_is_dropped(nlp):
+    rows = process_article("made-up.txt", (TITLE + "In its latest report, His Majesty's Inspectorate of "
+                           "Constabulary and Fire & Rescue Services (HMICFRS) graded the force inadequate at "
+                           "answering calls and requires improvement at investigating crime.\n").encode(), None, nlp)
+    found = [(r["rating_text"], r["subject"]) for r in rows["ratings"]]
+    assert found == [("inadequate", "force"), ("requires improvement", "force")]
+    assert rows["ratings"][1]["rule"].endswith("+subject_not_rater")
+    # must not: a rated body named next to the inspectorates stays, and the rule does not fire
+    rows = process_article("made-up.txt", (TITLE + "Ofsted rated Elm School good and the CQC rated Ash House "
+                           "inadequate.\n").encode(), None, nlp)
+    assert [(r["subject"], "subject_not_rater" in r["rule"]) for r in rows["ratings"]] \
+        == [("Elm School", False), ("Ash House", False)]
+
+
+def test_the_rater_check_reads_names_not_kinds_of_service():
+    from pipeline.extract.relations import _is_rater
+    assert _is_rater("Ofsted") and _is_rater("the CQC") and _is_rater("HM Inspectorate of Prisons")
+    # must not: bodies that are rated, services of them
+    assert not any(_is_rater(s) for s in ("force", "Marrowdale Police", "Elm House care home",
+                                          "children's services", "inspection team at Elm School"))

@@ -4,9 +4,10 @@ import json
 
 import pytest
 
-from pipeline.eval.baseline import BASELINE, TOLERANCE, challenge_scores, is_challenge_key, regressions
-from pipeline.eval.rating_subjects import (BASELINE_KEYS, CHALLENGE_SET, ChallengeScores, Passage,
-                                           load_passages, score_passage)
+from pipeline.eval.baseline import BASELINE, TOLERANCE, is_challenge_key, regressions
+from pipeline.eval.rating_subjects import (ARTICLES_KEYS, ARTICLES_SET, BASELINE_KEYS, CHALLENGE_SET,
+                                           ChallengeScores, Passage, evaluate_challenge, load_passages,
+                                           score_passage)
 
 TEXT = "Elmfield Academy was rated good. Ofsted said the school had improved from inadequate."
 
@@ -75,7 +76,20 @@ def test_a_span_that_is_not_at_its_offsets_is_refused(tmp_path):
 @pytest.mark.corpus
 def test_the_challenge_set_scores_no_lower_than_its_baseline():
     assert CHALLENGE_SET.is_file(), f"{CHALLENGE_SET} is missing"
-    baseline = {k: v for k, v in json.loads(BASELINE.read_text(encoding="utf-8")).items() if is_challenge_key(k)}
+    baseline = {k: v for k, v in json.loads(BASELINE.read_text(encoding="utf-8")).items()
+                if is_challenge_key(k) and k.startswith("challenge ")}
     assert set(baseline) == set(BASELINE_KEYS), "tests/baseline.json lacks the challenge figures (make baseline)"
-    problems = regressions(challenge_scores(), baseline, TOLERANCE)
+    problems = regressions(evaluate_challenge(CHALLENGE_SET).headline(), baseline, TOLERANCE)
     assert not problems, "challenge figures fell below the baseline:\n" + "\n".join(problems)
+
+
+@pytest.mark.model
+@pytest.mark.corpus
+def test_the_articles_set_scores_no_lower_than_its_baseline():
+    # the second blind set (full articles, tests/data/README-rating_articles.md)
+    assert ARTICLES_SET.is_file(), f"{ARTICLES_SET} is missing"
+    baseline = {k: v for k, v in json.loads(BASELINE.read_text(encoding="utf-8")).items() if k in ARTICLES_KEYS}
+    assert set(baseline) == set(ARTICLES_KEYS), "tests/baseline.json lacks the articles figures (make baseline)"
+    assert all(is_challenge_key(k) for k in ARTICLES_KEYS)  # so test_regression leaves them to this test
+    problems = regressions(evaluate_challenge(ARTICLES_SET).headline("articles"), baseline, TOLERANCE)
+    assert not problems, "articles figures fell below the baseline:\n" + "\n".join(problems)

@@ -23,13 +23,16 @@ def corpus_scores() -> dict[str, float]:
 
 
 def challenge_scores() -> dict[str, float]:
-    """The rating challenge set's figures (BASELINE_KEYS); none while the set is absent."""
-    from .rating_subjects import CHALLENGE_SET, evaluate_challenge
-    return evaluate_challenge(CHALLENGE_SET).headline() if CHALLENGE_SET.is_file() else {}
+    """The rating challenge sets' figures (BASELINE_KEYS, ARTICLES_KEYS); none for a set that is absent."""
+    from .rating_subjects import ARTICLES_SET, CHALLENGE_SET, evaluate_challenge
+    out = evaluate_challenge(CHALLENGE_SET).headline() if CHALLENGE_SET.is_file() else {}
+    if ARTICLES_SET.is_file():
+        out.update(evaluate_challenge(ARTICLES_SET).headline("articles"))
+    return out
 
 
 def is_challenge_key(key: str) -> bool:
-    return key.startswith("challenge ")
+    return key.startswith(("challenge ", "articles "))
 
 
 def current_scores() -> dict[str, float]:

@@ -32,6 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 CHALLENGE_SET = ROOT / "tests" / "data" / "rating_subjects.jsonl"
 #: The keys this evaluation adds to the regression baseline (tests/baseline.json).
 BASELINE_KEYS = ("challenge RATING recall", "challenge RATING subject")
+#: The second blind set (full articles, tests/data/README-rating_articles.md) and its baseline keys.
+ARTICLES_SET = ROOT / "tests" / "data" / "rating_articles.jsonl"
+ARTICLES_KEYS = ("articles RATING recall", "articles RATING subject")
 RATING_KEYS = ("span", "start", "end", "value", "subject")
 
 
@@ -57,10 +60,11 @@ class ChallengeScores:
                 "rated_by": self.rated_by.as_dict(),
                 "passages": self.passages}
 
-    def headline(self) -> dict[str, float]:
-        """The figures the regression baseline watches (BASELINE_KEYS)."""
-        return {"challenge RATING recall": round(self.ratings.recall, 4),
-                "challenge RATING subject": round(self.subject.value, 4)}
+    def headline(self, prefix: str = "challenge") -> dict[str, float]:
+        """The figures the regression baseline watches (BASELINE_KEYS; ARTICLES_KEYS with prefix
+        "articles")."""
+        return {f"{prefix} RATING recall": round(self.ratings.recall, 4),
+                f"{prefix} RATING subject": round(self.subject.value, 4)}
 
 
 def load_passages(path: Path = CHALLENGE_SET) -> list[Passage]:

@@ -482,7 +482,14 @@ def rating_rows(article: "Article") -> Iterator[dict]:
         if subject:
             named, subject = _split_aspect(subject)
             aspect = aspect or named
-        how_subject = "parse" if subject else "previous" if last_subject else "none"
+        rater_dropped = bool(subject) and _is_rater(subject)
+        if rater_dropped:
+            # "HMICFRS graded the force inadequate at X and requires improvement at Y": the parse can
+            # hand the second rating the inspectorate; a rater is never the rated body (D18/D19)
+            subject = None
+        how_subject = "parse" if subject else "previous" if last_subject and not _is_rater(last_subject) else "none"
+        if last_subject and _is_rater(last_subject):
+            last_subject = None
         if not subject:
             # "When the CQC last inspected the home, ..., it was rated good": the sentence's own "the home",
             # "the service" (D19: as written, even when an earlier sentence names it in full)
@@ -583,10 +590,19 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             "subject": subject, "rated_by": rater, "aspect": aspect, "date": _clause_date(article, sent),
             "negated": _has_cue(ent, word_set("negation_cues")), "hypothetical": _has_cue(ent, word_set("hypothesis_cues")),
             "evidence": evidence, "start_char": start, "end_char": end,
-            "rule": f"rating_mention+subject:{how_subject}+rated_by:{how_rater}",
+            "rule": f"rating_mention+subject:{how_subject}+rated_by:{how_rater}"
+                    + ("+subject_not_rater" if rater_dropped else ""),
             "rating_mention_id": article.mention_id(ent),
             "rating_start": rs, "rating_end": re_,
         }
+
+
+def _is_rater(subject: str) -> bool:
+    """An inspectorate's name ("Ofsted", "His Majesty's Inspectorate of Constabulary ...", "the
+    CQC"): the body that judges, never the one rated (rule subject_not_rater)."""
+    low = subject.lower()
+    return low in inspectorates() or (low[4:] if low.startswith("the ") else low) in inspectorates() \
+        or kind_of(subject) == "inspectorate"
 
 
 def _subject_head(text: str) -> str:

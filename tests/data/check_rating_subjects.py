@@ -106,19 +106,24 @@ def check(path: Path) -> list[str]:
             errors.append(f"{pid}: a mark was left in the text")
     if len(set(ids)) != len(ids):
         errors.append("duplicate ids")
-    if ids != [f"rs{n:03d}" for n in range(1, len(ids) + 1)]:
-        errors.append("ids are not rs001.. in order")
+    prefix = re.match(r"[a-z]*", ids[0]).group(0) if ids else "rs"
+    if ids != [f"{prefix}{n:03d}" for n in range(1, len(ids) + 1)]:
+        errors.append(f"ids are not {prefix}001.. in order")
     return errors
 
 
 def cited_decisions_defined(path: Path) -> list[str]:
-    """Every RSn a note cites is defined in the README."""
-    readme = path.with_name("README-rating_subjects.md")
-    if not readme.exists():
+    """Every RSn / RAn a note cites is defined in a README (the set's own, or the first set's)."""
+    readmes = [p for p in {path.with_name("README-rating_subjects.md"),
+                           path.with_name(f"README-{path.stem}.md")} if p.exists()]
+    if not readmes:
         return []
-    defined = set(re.findall(r"\*\*(RS\d+)\*\*", readme.read_text(encoding="utf-8")))
-    cited = set(re.findall(r"\bRS\d+\b", path.read_text(encoding="utf-8")))
-    return [f"{rs} cited but not defined in {readme.name}" for rs in sorted(cited - defined)]
+    defined = set()
+    for readme in readmes:
+        defined |= set(re.findall(r"\*\*(R[SA]\d+)\*\*", readme.read_text(encoding="utf-8")))
+    cited = set(re.findall(r"\bR[SA]\d+\b", path.read_text(encoding="utf-8")))
+    names = ", ".join(sorted(r.name for r in readmes))
+    return [f"{rs} cited but not defined in {names}" for rs in sorted(cited - defined)]
 
 
 def stats(rows: list[dict]) -> None:
