@@ -156,9 +156,15 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
     if hasattr(pool, "kill"):  # the Dask engine: close the client (and the cluster it started)
         pool.kill()
         return
+    manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() forgets it
     for process in list(getattr(pool, "_processes", {}).values()):
         try:
             process.kill()
         except (OSError, AttributeError):
             pass
     pool.shutdown(wait=False, cancel_futures=True)
+    if manager is not None:
+        # the pool's manager thread sees its workers gone and closes its wake-up pipe; if that
+        # happened during interpreter exit, the exit hook of concurrent.futures could write to the
+        # pipe as it closed ("OSError: Bad file descriptor", a traceback after the run's message)
+        manager.join(timeout=5)
