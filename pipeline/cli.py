@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import signal
 import sqlite3
 import sys
 from pathlib import Path
@@ -10,6 +9,8 @@ from pathlib import Path
 import typer
 
 from .nlp.build import ModelNotInstalled
+from .run import stop
+from .run.stop import Terminated
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn raw news articles into analysis-ready Parquet tables.")
@@ -37,14 +38,6 @@ def options(
         typer.echo(f"error: --log-level {log_level!r}: use debug, info, warning or error", err=True)
         raise typer.Exit(2)
     logging.getLogger().setLevel(level)
-
-
-class Terminated(BaseException):
-    """SIGTERM arrived: unwinds the run like Ctrl-C does (temporary tables removed, state not committed)."""
-
-
-def _terminated(signum, frame):
-    raise Terminated()
 
 
 @app.command()
@@ -79,7 +72,7 @@ def extract(
     from .dates.order import BadDateOrder, parse_date_order
     from .run.runner import run
     try:
-        previous = signal.signal(signal.SIGTERM, _terminated)
+        previous = stop.install()
     except ValueError:  # not the main thread (an embedding application): leave signals alone
         previous = None
     try:
@@ -113,7 +106,7 @@ def extract(
         raise typer.Exit(2)
     finally:
         if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+            stop.restore(previous)
     for line in summary.lines():
         typer.echo(line)
     typer.echo(f"tables written to {out_dir}/")

@@ -697,3 +697,26 @@ def test_fuzz_the_date_grammar(text, anchor, year, past):
     started = time.perf_counter()
     normalize(text, anchor, year, past)
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_signal_swallowed_by_a_finalizer_still_stops_the_run():
+    """A SIGTERM whose handler runs inside a `__del__` (the garbage collector finalizing a regex
+    mid-article) is printed as "Exception ignored" and lost; the run's check between batches
+    raises it again."""
+    from pipeline.run import stop
+
+    class FinalizedDuringTheSignal:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(10_000):  # the handler runs here, inside the finalizer
+                pass
+
+    previous = stop.install()
+    try:
+        stop.raise_if_stopped()  # nothing recorded yet: no exception
+        FinalizedDuringTheSignal()  # its Terminated is swallowed ("Exception ignored in ...")
+        with pytest.raises(stop.Terminated):
+            stop.raise_if_stopped()
+    finally:
+        stop.restore(previous)

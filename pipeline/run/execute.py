@@ -21,6 +21,7 @@ from ..io.state import RunState
 from ..nlp.build import get_pipeline
 from ..schema import empty_rows
 from .plan import Entry, content_key, unreadable_row
+from .stop import raise_if_stopped
 from .workers import BATCH_ARTICLES, _init_worker, _worker_task, safe_process_batch
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,7 @@ def results(entries: list[Entry], state: RunState, model: str, version: str, wor
             yield entry, rows
             return
         members, future = item
+        raise_if_stopped()
         results = future.result() if future is not None else safe_process_batch(
             [(e.source_path, data, e.metadata) for e, data in members], model, version)
         for (entry, data), rows in zip(members, results):
