@@ -8,6 +8,7 @@ had come. So the handler also records the signal, and the run checks the record 
 from __future__ import annotations
 
 import signal
+import sys
 
 
 class Terminated(BaseException):
@@ -26,12 +27,29 @@ def _handle(signum, frame):
 def install() -> dict[int, object]:
     """Handle SIGTERM and SIGINT in this (main) thread; the handlers they replace, for `restore`.
     Raises ValueError outside the main thread, as `signal.signal` does."""
-    global _received
+    global _received, _previous_hook
     _received = None
-    return {sig: signal.signal(sig, _handle) for sig in (signal.SIGTERM, signal.SIGINT)}
+    previous = {sig: signal.signal(sig, _handle) for sig in (signal.SIGTERM, signal.SIGINT)}
+    _previous_hook, sys.unraisablehook = sys.unraisablehook, _quiet_when_stopping
+    return previous
+
+
+_previous_hook = sys.unraisablehook
+
+
+def _quiet_when_stopping(unraisable) -> None:
+    """The swallowed exception of a recorded signal prints nothing ("Exception ignored in ...",
+    a traceback): the run's one-line message says it stopped. Anything else prints as usual."""
+    if isinstance(unraisable.exc_value, (Terminated, KeyboardInterrupt)) and _received is not None:
+        return
+    _previous_hook(unraisable)
 
 
 def restore(previous: dict[int, object]) -> None:
+    """Put back the handlers `install` replaced, and forget any recorded signal."""
+    global _received
+    _received = None
+    sys.unraisablehook = _previous_hook
     for sig, handler in previous.items():
         signal.signal(sig, handler)
 
