@@ -74,22 +74,14 @@ def test_a_span_that_is_not_at_its_offsets_is_refused(tmp_path):
 
 @pytest.mark.model
 @pytest.mark.corpus
-def test_the_challenge_set_scores_no_lower_than_its_baseline():
-    assert CHALLENGE_SET.is_file(), f"{CHALLENGE_SET} is missing"
-    baseline = {k: v for k, v in json.loads(BASELINE.read_text(encoding="utf-8")).items()
-                if is_challenge_key(k) and k.startswith("challenge ")}
-    assert set(baseline) == set(BASELINE_KEYS), "tests/baseline.json lacks the challenge figures (make baseline)"
-    problems = regressions(evaluate_challenge(CHALLENGE_SET).headline(), baseline, TOLERANCE)
-    assert not problems, "challenge figures fell below the baseline:\n" + "\n".join(problems)
-
-
-@pytest.mark.model
-@pytest.mark.corpus
-def test_the_articles_set_scores_no_lower_than_its_baseline():
-    # the second blind set (full articles, tests/data/README-rating_articles.md)
-    assert ARTICLES_SET.is_file(), f"{ARTICLES_SET} is missing"
-    baseline = {k: v for k, v in json.loads(BASELINE.read_text(encoding="utf-8")).items() if k in ARTICLES_KEYS}
-    assert set(baseline) == set(ARTICLES_KEYS), "tests/baseline.json lacks the articles figures (make baseline)"
-    assert all(is_challenge_key(k) for k in ARTICLES_KEYS)  # so test_regression leaves them to this test
-    problems = regressions(evaluate_challenge(ARTICLES_SET).headline("articles"), baseline, TOLERANCE)
-    assert not problems, "articles figures fell below the baseline:\n" + "\n".join(problems)
+@pytest.mark.parametrize("path, prefix, keys", [(CHALLENGE_SET, "challenge", BASELINE_KEYS),
+                                                (ARTICLES_SET, "articles", ARTICLES_KEYS)],
+                         ids=["passages", "articles"])
+def test_a_blind_set_scores_no_lower_than_its_baseline(path, prefix, keys):
+    """The two blind sets (tests/data/README-rating_subjects.md, README-rating_articles.md)."""
+    assert path.is_file(), f"{path} is missing"
+    baseline = {k: v for k, v in json.loads(BASELINE.read_text(encoding="utf-8")).items() if k in keys}
+    assert set(baseline) == set(keys), f"tests/baseline.json lacks the {prefix} figures (make baseline)"
+    assert all(is_challenge_key(k) for k in keys)  # so test_regression leaves them to this test
+    problems = regressions(evaluate_challenge(path).headline(prefix), baseline, TOLERANCE)
+    assert not problems, f"{prefix} figures fell below the baseline:\n" + "\n".join(problems)

@@ -487,9 +487,9 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             # "HMICFRS graded the force inadequate at X and requires improvement at Y": the parse can
             # hand the second rating the inspectorate; a rater is never the rated body (D18/D19)
             subject = None
-        how_subject = "parse" if subject else "previous" if last_subject and not _is_rater(last_subject) else "none"
         if last_subject and _is_rater(last_subject):
             last_subject = None
+        how_subject = "parse" if subject else "previous" if last_subject else "none"
         if not subject:
             # "When the CQC last inspected the home, ..., it was rated good": the sentence's own "the home",
             # "the service" (D19: as written, even when an earlier sentence names it in full)
@@ -601,8 +601,7 @@ def _is_rater(subject: str) -> bool:
     """An inspectorate's name ("Ofsted", "His Majesty's Inspectorate of Constabulary ...", "the
     CQC"): the body that judges, never the one rated (rule subject_not_rater)."""
     low = subject.lower()
-    return low in inspectorates() or (low[4:] if low.startswith("the ") else low) in inspectorates() \
-        or kind_of(subject) == "inspectorate"
+    return (low[4:] if low.startswith("the ") else low) in inspectorates() or kind_of(subject) == "inspectorate"
 
 
 def _subject_head(text: str) -> str:
