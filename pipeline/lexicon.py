@@ -45,11 +45,10 @@ def _load(folder: str, name: str, _seen: tuple[str, ...] = ()) -> tuple[str, ...
     date_words is written as the lists it joins plus its own words)."""
     if name in _seen:
         raise ValueError(f"word list {name!r} includes itself: {' -> '.join(_seen + (name,))}")
-    out: list[str] = []
+    out: dict[str, None] = {}  # an ordered set: the gazetteers hold tens of thousands of entries
     for entry in raw_entries(name, Path(folder).parent):
         for word in (_load(folder, entry[1:], _seen + (name,)) if is_reference(entry) else (entry,)):
-            if word not in out:
-                out.append(word)
+            out.setdefault(word)
     return tuple(out)
 
 
