@@ -85,6 +85,14 @@ def test_references_expand_as_whole_lists_and_as_items(tmp_path):
         {"LOWER": {"IN": ["cat", "dog"]}}, {"LOWER": {"NOT_IN": ["cat", "dog", "fish"]}}, {"ORTH": "@pets"}]
 
 
+def test_an_included_list_joins_in_file_order_each_word_once(tmp_path):
+    (tmp_path / "lexicon").mkdir()
+    for name, entries in {"pets": ["cat", "dog"], "animals": ["dog", "@pets", "cow", "cat"]}.items():
+        (tmp_path / "lexicon" / f"{name}.json").write_text(
+            json.dumps({"concept": "c", "source": "s", "entries": entries}), encoding="utf-8")
+    assert lexicon.words("animals", tmp_path) == ("dog", "cat", "cow")
+
+
 def test_every_list_the_config_names_exists():
     config = load_config(CONFIG_PATH, interpolate=False)
     named = set(config["initialize"]["components"]["mention_rules"]["vocabulary"]["names"])
