@@ -336,3 +336,38 @@ def test_the_rater_check_reads_names_not_kinds_of_service():
     # must not: bodies that are rated, services of them
     assert not any(_is_rater(s) for s in ("force", "Marrowdale Police", "Elm House care home",
                                           "children's services", "inspection team at Elm School"))
+
+
+def test_a_subject_the_parse_split_is_read_whole():
+    # "Tiny Steps Pre-School ... was rated": parsed in one article as four subjects of "rated" side by
+    # side; the subject is the whole name, not its first word. A parse built by hand, so the model's
+    # mood cannot hide the case.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from pipeline.extract.relations import _noun_phrase, _split_subject_head
+
+    words = ["Tiny", "Steps", "Pre", "-", "School", "was", "rated", "good", "."]
+    spaces = [True, True, False, False, True, True, True, False, False]
+    heads = [6, 2, 6, 6, 6, 6, 6, 6, 6]
+    deps = ["nsubjpass", "compound", "nsubjpass", "nsubjpass", "nsubjpass", "auxpass", "ROOT", "oprd", "punct"]
+    pos = ["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "AUX", "VERB", "ADJ", "PUNCT"]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              sent_starts=[True] + [False] * 8)
+    rated = doc[6]
+    subjects = [c for c in rated.children if c.dep_ == "nsubjpass"]
+    head = _split_subject_head(subjects)
+    assert head.text == "School"
+    assert _noun_phrase(head, exclude=doc[7:8]) == "Tiny Steps Pre-School"
+    # must not: one subject is itself, and a subject is not joined to a separate one after a gap
+    assert _split_subject_head(subjects[:1]).text == "Tiny"
+    assert _split_subject_head([doc[0], doc[4]]).text == "Tiny"
+
+
+def test_a_speakers_own_kind_of_body_is_the_subject(nlp):
+    # "My old surgery in Ashby was rated outstanding": a body of a kind, the possessive dropped (RS1)
+    assert subject(nlp, 'A patient, 81, said: "My old surgery in Ashby was rated outstanding."') \
+        == "old surgery in Ashby"
+    # must not: "our aim" is no body; the speaker's body is taken from elsewhere, not "aim"
+    found = subjects(nlp, 'Elm Court Surgery was rated inadequate. Its manager said: "Our aim is to be rated good."')
+    assert all(s is None or "aim" not in s for _, s in found), found

@@ -822,7 +822,8 @@ def _subject(ent: Span) -> str | None:
         # "after the council was rated requires improvement": the passive verb's subject, however the
         # parser attached the rating words ("requires" read as a verb of its own)
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        found = _noun_phrase(_antecedent(passive[0]), exclude=ent) if passive else _before_parenthesis(verb, ent)
+        found = _noun_phrase(_antecedent(_split_subject_head(passive)), exclude=ent) if passive \
+            else _before_parenthesis(verb, ent)
         if found:
             return found
     after_pronoun, came_from = False, None
@@ -847,7 +848,7 @@ def _subject(ent: Span) -> str | None:
                             return found
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
-            subject = _antecedent(subjects[0])
+            subject = _antecedent(_split_subject_head(subjects))
             if subject.dep_ == "nsubj" and _active_judging(token):
                 return None  # "the council awarded a five-star rating": the subject of an active rating verb is the rater
             if came_from in ("ccomp", "parataxis", "xcomp") and token.lower_ in word_set("speech_verbs") and not after_pronoun \
@@ -872,6 +873,21 @@ def _subject(ent: Span) -> str | None:
             break
         came_from, token = token.dep_, token.head
     return None
+
+
+def _split_subject_head(subjects: list):
+    """The head of a subject the parser split into several: "Tiny Steps Pre-School was rated" can come
+    back as three subjects of "rated" ("Tiny", "Pre", "School"), side by side. The last noun of the run
+    of adjacent subjects that starts at the first is the phrase's head (_noun_phrase takes in the
+    siblings before it); a single subject is itself."""
+    run, end = [subjects[0]], max(t.i for t in subjects[0].subtree)
+    for token in subjects[1:]:
+        if token.dep_ != run[0].dep_ or min(t.i for t in token.subtree) != end + 1:
+            break
+        run.append(token)
+        end = max(t.i for t in token.subtree)
+    nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if len(run) > 1 and nouns else subjects[0]
 
 
 def _before_parenthesis(verb, ent: Span) -> str | None:
@@ -1122,6 +1138,9 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         return _noun_phrase(body, exclude)  # "Care at Thorn House was found to be good" (RS2)
     start = min([t.i for t in head.lefts if t.dep_ not in {"punct", "cc"}] + [head.i])
     start = min(start, min((t.i for t in doc[start:head.i + 1].subtree), default=start))
+    while head.dep_ in ("nsubj", "nsubjpass") and start > head.sent.start and doc[start - 1].dep_ == head.dep_ \
+            and doc[start - 1].head.i == head.head.i:
+        start = min(t.i for t in doc[start - 1].subtree)  # a subject split by the parse (_split_subject_head)
     end = head.i + 1
     while end < len(doc) and doc[end].head.i == head.i and doc[end].pos_ == "NOUN" and not doc[end].is_punct \
             and doc[end].dep_ in ("advmod", "npadvmod", "compound", "dep") and not (exclude.start <= end < exclude.end):
@@ -1168,8 +1187,11 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         return None  # "it", "2014": nothing the reader can use
     if head.lower_ in word_set("rater_nouns") or plain(head.text) in inspectorates():
         return None  # "Inspectors judged ...", "Ofsted's report ... rates": the rater, not the rated
-    if any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in head.children):
+    speakers = [c for c in head.children if c.dep_ == "poss" and c.lower_ in {"our", "my"}]
+    if speakers and kind_of(head.lower_) == "other":
         return None  # "our aim is to be rated good": the speaker's body, said before
+    # "My old surgery in Thorpe was rated outstanding": a kind of body of the speaker's own, written out
+    # (RS1: without the possessive)
     named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "FAC")]
     if named and kind_of(head.lower_) != "other":
         # "The council's other residential home, Larkspur Lodge, ... remains rated": the body's name
@@ -1177,7 +1199,7 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         return ent.text
     if named and named[0].ent_type_ == "PERSON":
         return None  # "Her predecessor, Kevin Rowley, retired ... after the council was rated": a person is never rated
-    words = [t for t in doc[start:end] if not (t.dep_ == "det" and t.head.i == head.i) and (t.dep_ != "punct" or t.tag_ == "HYPH")
+    words = [t for t in doc[start:end] if not (t.dep_ == "det" and t.head.i == head.i) and t not in speakers and (t.dep_ != "punct" or t.tag_ == "HYPH")
              and not t.is_space and not (exclude.start <= t.i < exclude.end) and not t.is_quote
              and not (t.i < head.i and t.lower_ in word_set("rating_nouns"))]  # "the outstanding-rated school"
     compound = [k for k, t in enumerate(words) if t.i < head.i and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in {"rated", "-rated"}
