@@ -1132,7 +1132,10 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     doc = head.doc
     counted = _partitive(head)
     if counted is not None:
-        return _noun_phrase(counted, exclude) if counted is not head else None  # "seven of them": the academies counted
+        if counted is head:
+            return None
+        found = _noun_phrase(counted, exclude)  # "seven of them": the academies counted
+        return _with_place_of_share(found, head, counted, exclude) if found else None
     body = _generic_head_body(head, exclude)
     if body is not None:
         return _noun_phrase(body, exclude)  # "Care at Thorn House was found to be good" (RS2)
@@ -1243,6 +1246,21 @@ def _partitive(head):
         if t.tag_ in ("NNS", "NNPS") and (t.lower_ in word_set("judged_subjects") or kind_of(t.lemma_) != "other"):
             return t
     return head  # "many of them" counting nothing rated: no subject
+
+
+def _with_place_of_share(found: str, share, counted, exclude: Span) -> str:
+    """"the majority of homes in the borough": the parse hangs "in the borough" on "majority", yet it
+    says which homes (RA8: the place is part of a described subject); a short in/at phrase of the
+    share after the counted noun joins the counted noun's phrase."""
+    after = max(t.i for t in counted.subtree)
+    for prep in share.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and prep.i > after:
+            words = list(prep.subtree)
+            if len(words) <= 6 and not any(exclude.start <= t.i < exclude.end for t in words) \
+                    and not any(t.is_punct for t in words):
+                return f"{found} {share.doc[words[0].i:words[-1].i + 1].text}"
+            break
+    return found
 
 
 def _generic_head_body(head, exclude: Span):
