@@ -381,3 +381,12 @@ def test_the_place_of_a_share_says_which_bodies(nlp):
     assert found in ("care homes in the county", "homes in the county"), found
     # must not: a share with no place is the counted noun alone
     assert subject(nlp, "Most of the academies were rated good.") == "academies"
+
+
+def test_a_place_ending_a_coordination_is_no_subject(nlp):
+    # the parse reads "Wales" as the subject of "rated"; the body is the clause's own subject
+    found = subjects(nlp, "In 2019 the trust was one of only six in England and Wales rated outstanding.")
+    assert found == [("outstanding", "trust")], found
+    # must not: places coordinated inside a subject leave the subject as it is
+    found = subject(nlp, "Care homes in Ashby and Elmford were rated good.")
+    assert found and found.endswith("homes in Ashby and Elmford"), found

@@ -849,6 +849,11 @@ def _subject(ent: Span) -> str | None:
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             subject = _antecedent(_split_subject_head(subjects))
+            if _stranded_conjunct(subject):
+                # "the force was one of only four in England and Wales rated good": "Wales" is no subject;
+                # the clause the parse joined "rated" to has the body
+                shared = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")] if token.dep_ == "conj" else []
+                return _noun_phrase(_antecedent(shared[0]), exclude=ent) if shared else None
             if subject.dep_ == "nsubj" and _active_judging(token):
                 return None  # "the council awarded a five-star rating": the subject of an active rating verb is the rater
             if came_from in ("ccomp", "parataxis", "xcomp") and token.lower_ in word_set("speech_verbs") and not after_pronoun \
@@ -888,6 +893,15 @@ def _split_subject_head(subjects: list):
         end = max(t.i for t in token.subtree)
     nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
     return nouns[-1] if len(run) > 1 and nouns else subjects[0]
+
+
+def _stranded_conjunct(token) -> bool:
+    """A place the parse made a subject though it ends a coordination inside a prepositional phrase:
+    in "one of only four in England and Wales rated good", "Wales" is read as the subject of "rated";
+    it is the second half of "in England and Wales", and the rated body is said elsewhere."""
+    doc = token.doc
+    return token.ent_type_ in ("GPE", "LOC") and token.i >= 2 and doc[token.i - 1].lower_ in ("and", "or") \
+        and doc[token.i - 2].dep_ == "pobj" and doc[token.i - 2].ent_type_ in ("GPE", "LOC")
 
 
 def _before_parenthesis(verb, ent: Span) -> str | None:
