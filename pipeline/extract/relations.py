@@ -882,7 +882,7 @@ def _subject(ent: Span) -> str | None:
 
 def _split_subject_head(subjects: list):
     """The head of a subject the parser split into several: "Tiny Steps Pre-School was rated" can come
-    back as three subjects of "rated" ("Tiny", "Pre", "School"), side by side. The last noun of the run
+    back as four subjects of "rated" ("Tiny", "Pre", "-", "School"), side by side. The last noun of the run
     of adjacent subjects that starts at the first is the phrase's head (_noun_phrase takes in the
     siblings before it); a single subject is itself."""
     run, end = [subjects[0]], max(t.i for t in subjects[0].subtree)
