@@ -900,7 +900,7 @@ def _stranded_conjunct(token) -> bool:
     in "one of only four in England and Wales rated good", "Wales" is read as the subject of "rated";
     it is the second half of "in England and Wales", and the rated body is said elsewhere."""
     doc = token.doc
-    return token.ent_type_ in ("GPE", "LOC") and token.i >= 2 and doc[token.i - 1].lower_ in ("and", "or") \
+    return token.ent_type_ in ("GPE", "LOC") and token.i >= 2 and doc[token.i - 1].dep_ == "cc" \
         and doc[token.i - 2].dep_ == "pobj" and doc[token.i - 2].ent_type_ in ("GPE", "LOC")
 
 
