@@ -406,3 +406,32 @@ def test_a_place_ending_a_coordination_is_no_subject(nlp):
     # must not: places coordinated inside a subject leave the subject as it is
     found = subject(nlp, "Care homes in Ashby and Elmford were rated good.")
     assert found and found.endswith("homes in Ashby and Elmford"), found
+
+
+# -- first-person writers: blogs and columns -------------------------------------------------------
+
+def test_a_kind_of_body_reached_through_the_speakers_people(nlp):
+    # "my daughter's nursery": the nursery, without the possessive chain (RS1, as "my old surgery")
+    assert subject(nlp, "My daughter's nursery was judged outstanding last month.") == "nursery"
+    assert subject(nlp, "Our son's school was rated good by Ofsted last week.") == "school"
+    # must not: what is not a kind of body keeps no subject ("our aim", "my husband's view")
+    assert subject(nlp, "My husband's view was rated good by nobody.") is None
+
+
+def test_a_first_we_rating_is_of_the_body_described_just_before(nlp):
+    # a blog that names no body: "we" rated is "the school" of the sentence before (D18: the context)
+    body = ("When Ofsted came to our primary last spring, I was dreading the verdict. As a governor I knew "
+            "the school had struggled for years.\n\nIn the end we were told we required improvement. That stung, "
+            "but it was fair.")
+    assert subject(nlp, body) == "school"
+    # must not: three sentences back is too far for "we" to mean it
+    far = ("As a governor I knew the school had struggled for years. The head left in May. Parents were "
+           "worried. Staff were tired.\n\nIn the end we were told we required improvement. That stung, but it "
+           "was fair.")
+    assert subject(nlp, far) is None
+
+
+def test_a_verbless_second_clause_keeps_no_conjunction_or_adverb(nlp):
+    # "..., but its children's services only adequate": the words after "but", without "only"
+    found = subjects(nlp, "Dunmere's adult services were judged good, but its children's services only adequate.")
+    assert found[-1] == ("adequate", "its children's services"), found

@@ -493,10 +493,7 @@ def rating_rows(article: "Article") -> Iterator[dict]:
         if not subject:
             # "When the CQC last inspected the home, ..., it was rated good": the sentence's own "the home",
             # "the service" (D19: as written, even when an earlier sentence names it in full)
-            said = next((t.text for t in sent if t.i > sent.start and t.i < ent.start and t.doc[t.i - 1].lower_ == "the"
-                         and t.pos_ == "NOUN" and t.lower_ in word_set("judged_subjects") and t.dep_ not in ("poss", "compound")
-                         and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"'s", "’s"})
-                         and (_is_kind_description(t.text) or t.lower_ in word_set("service_nouns"))), None)
+            said = next((t.text for t in sent if sent.start < t.i < ent.start and _is_described_body(t)), None)
             if said:
                 subject, how_subject = said, "sentence"
         if not subject and sent.start == 0:
@@ -555,6 +552,13 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             body = _article_body(article, bodies)
             if body:
                 subject, how_subject = body, "article_body"
+        if not subject and not last_subject and _first_person(sent):
+            # "As a governor I had seen the school struggle. In the end we were told we required
+            # improvement": a first rating said by "we", in an article that names no rateable body,
+            # is of the body the sentence before (or the one before that) calls "the school" (D18)
+            described = _described_body_before(article, sent)
+            if described:
+                subject, how_subject = described, "described_before"
         if not subject and last_subject and _is_kind_description(last_subject) \
                 and not any(t.lower_ == _tokens_of(last_subject)[-1] and t.i > sent.start
                             and t.doc[t.i - 1].lower_ in ("the", "this", "that") for t in sent):
@@ -595,6 +599,25 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             "rating_mention_id": article.mention_id(ent),
             "rating_start": rs, "rating_end": re_,
         }
+
+
+def _is_described_body(t) -> bool:
+    """"the home", "the service": a definite noun naming a rateable kind of body or a service, not a
+    modifier of another noun ("the school's head", "the school gates")."""
+    return t.i > 0 and t.doc[t.i - 1].lower_ == "the" and t.pos_ == "NOUN" and t.lower_ in word_set("judged_subjects") \
+        and t.dep_ not in ("poss", "compound") and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"'s", "’s"}) \
+        and (_is_kind_description(t.text) or t.lower_ in word_set("service_nouns"))
+
+
+def _described_body_before(article: "Article", sent: Span, sentences: int = 2) -> str | None:
+    """The latest "the school" / "the home" in the `sentences` sentences before `sent`, if any."""
+    doc, n = article.doc, article.sentence_of[sent.start]
+    for t in reversed(doc[max(0, sent.start - 200):sent.start]):
+        if n - article.sentence_of[t.i] > sentences:
+            return None
+        if _is_described_body(t):
+            return t.text
+    return None
 
 
 def _is_rater(subject: str) -> bool:
@@ -1119,9 +1142,9 @@ def _object_before(ent: Span) -> str | None:
             break
     edge = word_set("determiners") | word_set("possessive_determiners")
     while gap and (gap[-1].lower_ in {"as", "to", "be", "all", "from", "up", "down"} or gap[-1].lower_ in edge
-                   or gap[-1].is_punct or gap[-1].is_quote):
-        gap.pop()  # "led the school to a good rating"
-    while gap and (gap[0].lower_ in {"the", "a", "an", "and"} or gap[0].is_punct
+                   or gap[-1].is_punct or gap[-1].is_quote or len(gap) > 1 and gap[-1].pos_ == "ADV"):
+        gap.pop()  # "led the school to a good rating"; "... good, but its services only adequate"
+    while gap and (gap[0].lower_ in {"the", "a", "an"} or gap[0].pos_ == "CCONJ" or gap[0].is_punct
                    or len(gap) > 1 and gap[0].lower_ in word_set("partitive_quantifiers") and gap[0].pos_ != "NOUN"):
         gap.pop(0)  # "rated both Elm Nursery and Oak Pre-School good"
     if not gap or len(gap) > 12 or not any(t.pos_ in ("NOUN", "PROPN") for t in gap) \
@@ -1219,6 +1242,13 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     words = [t for t in doc[start:end] if not (t.dep_ == "det" and t.head.i == head.i) and t not in speakers and (t.dep_ != "punct" or t.tag_ == "HYPH")
              and not t.is_space and not (exclude.start <= t.i < exclude.end) and not t.is_quote
              and not (t.i < head.i and t.lower_ in word_set("rating_nouns"))]  # "the outstanding-rated school"
+    owner = next((c for c in head.children if c.dep_ == "poss" and c not in speakers
+                  and any(t.lower_ in word_set("first_person_words") for t in c.subtree)), None)
+    if owner is not None and kind_of(head.lower_) != "other":
+        # "My daughter's nursery was judged outstanding": a kind of body reached through the speaker's
+        # own people is that body, without the possessive chain (RS1, as "my old surgery")
+        chain = {t.i for t in owner.subtree}
+        words = [t for t in words if t.i not in chain]
     compound = [k for k, t in enumerate(words) if t.i < head.i and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in {"rated", "-rated"}
                 or t.i < head.i and t.lower_ in {"rated", "-rated"}]
     if compound:
