@@ -435,3 +435,39 @@ def test_a_verbless_second_clause_keeps_no_conjunction_or_adverb(nlp):
     # "..., but its children's services only adequate": the words after "but", without "only"
     found = subjects(nlp, "Dunmere's adult services were judged good, but its children's services only adequate.")
     assert found[-1] == ("adequate", "its children's services"), found
+
+
+# -- list lines: a body and its grade ---------------------------------------------------------------
+
+LIST = ("The ratings for the region's councils, with last year's in brackets:\n\n"
+        "Ashwick: three stars (two stars)\n"
+        "Pellham Borough Council - one star (zero stars)\n"
+        "Dunmere Council (requires improvement)\n"
+        "Tollard County Council: zero stars\n\n"
+        "The ratings are published every November by the inspectorate, which said that most councils in the "
+        "region had improved their services for older people and for children over the past year.")
+
+
+def test_a_list_line_gives_its_grade_to_the_name_before_it(nlp):
+    assert subjects(nlp, LIST) == [("three stars", "Ashwick"), ("two stars", "Ashwick"),
+                                   ("one star", "Pellham Borough Council"), ("zero stars", "Pellham Borough Council"),
+                                   ("requires improvement", "Dunmere Council"), ("zero stars", "Tollard County Council")]
+
+
+def test_a_list_line_name_drops_its_street_and_a_judgement_area_is_an_aspect(nlp):
+    rows = process_article("made-up.txt", (TITLE + "Marsh Vale NHS Trust was inspected in May.\n\n"
+                                           "Pizza Palace, Brook Street: good\nSafe: requires improvement\n\n"
+                                           "The trust will be inspected again next year.\n").encode(), None, nlp)
+    found = {r["rating_text"]: (r["subject"], r["aspect"]) for r in rows["ratings"]}
+    assert found["good"][0] == "Pizza Palace"
+    assert found["requires improvement"][1] == "Safe" and found["requires improvement"][0] != "Safe"
+
+
+def test_what_is_no_list_entry(nlp):
+    from pipeline.nlp.components.paragraphs import list_entry_name
+    doc = nlp("Ofsted: school rated good\n\nThe film got three stars from our critic, who said it was good fun.\n")
+    for ent in doc.ents:
+        assert list_entry_name(ent) is None, ent.text
+    # must not: a line that goes on after the value is no list entry
+    doc = nlp("Ashwick: three stars for effort, says the leader\n")
+    assert all(list_entry_name(ent) is None for ent in doc.ents)

@@ -21,7 +21,7 @@ from spacy.tokens import Span
 from ..about import PATTERNS_DIR
 from ..ids import person_id
 from ..lexicon import word_set
-from ..nlp.components.paragraphs import doc_lines
+from ..nlp.components.paragraphs import doc_lines, list_entry_name
 from ..nlp.spacy_internals import NodeSearchDependencyMatcher
 from .normalize import normalize_rating, normalize_role, plain
 from .organizations import clean_name, is_description, kind_of
@@ -477,8 +477,17 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             continue
         sent = ent.sent
         evidence, start, end = evidence_of(article, sent)
-        subject = _subject(ent)
+        subject, how_subject = _subject(ent), "parse"
         aspect = _aspect(ent)
+        entry = list_entry_name(ent)
+        if entry is not None:
+            # "Ashwick: three stars (two stars)": a list line gives its value to the name before
+            # the colon, however the parser read the line; a judgement area's name ("Safe: good")
+            # is the aspect of the body rated before (RS2)
+            if plain(entry.text) in aspect_words():
+                subject, aspect = None, aspect or entry.text
+            elif not _is_rater(entry.text):
+                subject, how_subject = _determinerless(entry), "list_entry"
         if subject:
             named, subject = _split_aspect(subject)
             aspect = aspect or named
@@ -489,7 +498,7 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             subject = None
         if last_subject and _is_rater(last_subject):
             last_subject = None
-        how_subject = "parse" if subject else "previous" if last_subject else "none"
+        how_subject = how_subject if subject else "previous" if last_subject else "none"
         if not subject:
             # "When the CQC last inspected the home, ..., it was rated good": the sentence's own "the home",
             # "the service" (D19: as written, even when an earlier sentence names it in full)
@@ -599,6 +608,14 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             "rating_mention_id": article.mention_id(ent),
             "rating_start": rs, "rating_end": re_,
         }
+
+
+def _determinerless(span: Span) -> str:
+    """A name as written, without a leading determiner ("The Brook Street Chippy" → "Brook Street Chippy", D19)."""
+    words = list(span)
+    while len(words) > 1 and words[0].lower_ in word_set("determiners"):
+        words.pop(0)
+    return _joined(words)
 
 
 def _is_described_body(t) -> bool:

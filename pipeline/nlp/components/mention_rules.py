@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 
 from ...dates.words import written_years
 from ...lexicon import word_set, words
-from .paragraphs import doc_lines
+from .paragraphs import doc_lines, list_entry_name
 
 MODEL_SOURCE = "model:ner"
 
@@ -730,6 +730,8 @@ class MentionRules:
             return True
         if nxt and nxt[0].lower_ in self.words("rating_blockers_after") and not quoted:
             return False
+        if list_entry_name(span) is not None:
+            return True  # "Ashwick: three stars (two stars)": a list of bodies and their grades
         head = span.root
         if head.dep_ in MODIFIER_DEPS and head.head.lower_ not in self.words("rating_nouns") and not quoted:
             return False  # "inadequate practice": describes practice, judges nothing

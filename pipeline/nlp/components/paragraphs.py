@@ -58,3 +58,51 @@ def doc_lines(doc: Doc) -> list[Span]:
     if start < len(doc):
         lines.append(doc[start:])
     return lines
+
+
+#: What parts a list line's name from its value: "Ashwick: good", "Ashwick - two stars".
+LIST_SEPARATORS = {":", "-", "–", "—"}
+
+
+def list_entry_name(span: Span) -> Span | None:
+    """The name a list line gives `span` to, when the line is an entry of a list of bodies and their
+    grades: "Ashwick: three stars", "Pellham Borough Council - one star (zero stars)", "Dunmere
+    Council (requires improvement)", "Pizza Palace, Brook Street: good" (the name without the
+    street, RA4); the value, in brackets, of the same entry's earlier year too. The value ends
+    the line (a bracketed value or a full stop may follow); the name is at most ten words, opens
+    with a capital and holds no lower-case verb (the tagger reads many made-up place names as verbs). None for anything else ("Ofsted: school rated good")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    if end - start > 20:
+        return None
+    words = [t for t in doc[start:span.start] if not t.is_space and not t.is_quote]
+    rest = [t for t in doc[span.end:end] if not t.is_space and not t.is_quote]
+    bracketed = bool(words) and words[-1].text == "(" and bool(rest) and rest[0].text == ")"
+    if bracketed:
+        rest = rest[1:]
+    if rest and rest[0].text == "(" and rest[-1].text == ")" and len(rest) <= 6:
+        rest = []  # "three stars (two stars)": last year's value in brackets
+    if rest and not (len(rest) == 1 and rest[0].text in {".", ";", ","}):
+        return None
+    separator = next((k for k, t in enumerate(words) if t.text in LIST_SEPARATORS
+                      and (t.text == ":" or t.whitespace_ and k and words[k - 1].whitespace_)), None)
+    if separator is not None:
+        after = words[separator + 1:]
+        if after and not (bracketed and after[-1].text == "(" and all(t.ent_type_ == "RATING" for t in after[:-1])):
+            return None  # the value comes right after the separator, or is the bracketed earlier value
+        name = words[:separator]
+    elif bracketed:
+        name = words[:-1]
+    else:
+        return None
+    comma = next((k for k, t in enumerate(name) if t.text == ","), None)
+    if comma is not None:
+        name = name[:comma]  # "Pizza Palace, Brook Street": the name without its street (RA4)
+    if not name or len(name) > 10 or not name[0].text[:1].isupper() \
+            or any(t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper() or t.is_punct and t.text not in {"'", "’", "&", "."} for t in name):
+        return None
+    return doc[name[0].i:name[-1].i + 1]
