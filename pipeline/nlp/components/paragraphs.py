@@ -75,10 +75,12 @@ def list_entry_name(span: Span) -> Span | None:
     start, end = span.start, span.end
     while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
         start -= 1
+        if span.start - start > 20:
+            return None  # a line of prose, not a list entry (and no scan of a long paragraph)
     while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
         end += 1
-    if end - start > 20:
-        return None
+        if end - start > 20:
+            return None
     words = [t for t in doc[start:span.start] if not t.is_space and not t.is_quote]
     rest = [t for t in doc[span.end:end] if not t.is_space and not t.is_quote]
     bracketed = bool(words) and words[-1].text == "(" and bool(rest) and rest[0].text == ")"
