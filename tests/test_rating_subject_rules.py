@@ -471,3 +471,20 @@ def test_what_is_no_list_entry(nlp):
     # must not: a line that goes on after the value is no list entry
     doc = nlp("Ashwick: three stars for effort, says the leader\n")
     assert all(list_entry_name(ent) is None for ent in doc.ents)
+
+
+# -- education as a judgement area ------------------------------------------------------------------
+
+def test_education_at_a_body_rates_the_body(nlp):
+    # RS2: "education and training at X", like "care at X": the body after "at"
+    assert subject(nlp, "Education and training at HMP Gorsemoor have been judged inadequate by Ofsted.") \
+        == "HMP Gorsemoor"
+
+
+def test_an_area_of_provision_is_the_aspect_of_the_body_rated_before(nlp):
+    found = subjects(nlp, "Brindle Vale College has been rated good by Ofsted.\n\n"
+                          "Provision for learners with high needs was rated outstanding.")
+    assert found == [("good", "Brindle Vale College"), ("outstanding", "Brindle Vale College")], found
+    # must not: a kind of programme is rated itself (first challenge set, rs052)
+    assert subjects(nlp, "Brindle Vale College has been rated good by Ofsted.\n\n"
+                         "Adult learning programmes were judged good.")[-1] == ("good", "Adult learning programmes")
