@@ -488,3 +488,26 @@ def test_an_area_of_provision_is_the_aspect_of_the_body_rated_before(nlp):
     # must not: a kind of programme is rated itself (first challenge set, rs052)
     assert subjects(nlp, "Brindle Vale College has been rated good by Ofsted.\n\n"
                          "Adult learning programmes were judged good.")[-1] == ("good", "Adult learning programmes")
+
+
+# -- where the rated service is, and when it was judged ----------------------------------------------
+
+def test_a_place_after_the_object_that_the_parse_hung_on_the_verb(nlp):
+    # RA7: the service at the site, up to the end of the site's name in apposition
+    found = subjects(nlp, "The watchdog also downgraded the maternity unit at the trust's second site, St Aldhelm's "
+                          "Hospital, from good to requires improvement.")
+    assert found[-1] == ("requires improvement", "maternity unit at the trust's second site, St Aldhelm's Hospital")
+
+
+def test_the_occasion_of_a_judgement_is_no_part_of_the_body(nlp):
+    assert subject(nlp, "Inspectors rated the school at its last inspection in June good.") == "school"
+    # must not: a body's own place stays ("nursery in Pellacombe", RA8)
+    assert subject(nlp, "Ofsted rated the nursery in Pellacombe good.") == "nursery in Pellacombe"
+
+
+def test_a_subject_hung_on_remains(nlp):
+    # "X remains rated ...": the parse hangs the subject on "remains", the auxiliary of "rated"
+    found = subjects(nlp, "Maternity services at Kestrelford General Hospital have been rated inadequate.\n\n"
+                          "Overall, Kestrelford and Wendle Hospitals NHS Foundation Trust remains rated requires "
+                          "improvement, the same rating it was given in 2022.")
+    assert found[-1] == ("requires improvement", "Kestrelford and Wendle Hospitals NHS Foundation Trust"), found

@@ -610,6 +610,31 @@ def rating_rows(article: "Article") -> Iterator[dict]:
         }
 
 
+def _with_place_of_object(verb, obj, found: str, exclude: Span) -> str:
+    """"downgraded the maternity unit at the trust's second site, St Aldhelm's Hospital, from good
+    to ...": an at/in phrase right after the object that the parse hung on the verb names where
+    the rated service is, when it names a body (a name, a kind of body, or a place with a name in
+    apposition); it joins the object up to its first comma, or to the end of a name in apposition
+    after it (RA7). Not "at its last inspection", "in June"."""
+    doc = obj.doc
+    last = max(t.i for t in obj.subtree)
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == last + 1 and c.lower_ in {"at", "in"}), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None or any(exclude.start <= t.i < exclude.end for t in prep.subtree) or pobj.ent_type_ == "DATE":
+        return found
+    named = [c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > pobj.i]
+    if not (pobj.pos_ == "PROPN" or kind_of(pobj.text) != "other" or named):
+        return found
+    sub = list(prep.subtree)
+    comma = next((k for k, t in enumerate(sub) if t.is_punct and t.text != "-"), None)
+    words = sub if comma is None else sub[:comma]
+    if named and comma is not None and named[0].left_edge.i == sub[comma].i + 1:
+        words += list(doc[sub[comma].i:named[0].right_edge.i + 1])  # ", St Aldhelm's Hospital" (RA7)
+    if len(words) > 12:
+        return found
+    return f"{found} {_joined(words)}"
+
+
 def _determinerless(span: Span) -> str:
     """A name as written, without a leading determiner ("The Brook Street Chippy" → "Brook Street Chippy", D19)."""
     words = list(span)
@@ -861,7 +886,9 @@ def _subject(ent: Span) -> str | None:
     if verb is not None and (verb.lower_ in judging_verbs() or verb.lemma_.lower() in judging_verbs()):
         # "after the council was rated requires improvement": the passive verb's subject, however the
         # parser attached the rating words ("requires" read as a verb of its own)
-        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"] or [
+            g for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i for g in c.children
+            if g.dep_ in ("nsubj", "nsubjpass")]  # "X remains rated ...": the subject hung on "remains"
         found = _noun_phrase(_antecedent(_split_subject_head(passive)), exclude=ent) if passive \
             else _before_parenthesis(verb, ent)
         if found:
@@ -875,6 +902,7 @@ def _subject(ent: Span) -> str | None:
                        and c.lower_ not in word_set("rating_nouns") and c.pos_ != "ADP" and c.ent_type_ != "RATING"]
             found = _noun_phrase(objects[0], exclude=ent) if objects else None
             if found:
+                found = _with_place_of_object(token, objects[0], found, ent)
                 # "Inspectors gave the home a good rating"; never the rating noun itself ("Grange
                 # was given the same rating ... and was lifted to requires improvement": the subject),
                 # nor a pronoun ("rated the services ..., lifting them out of the inadequate category")
@@ -1157,6 +1185,11 @@ def _object_before(ent: Span) -> str | None:
         if (gap[n].pos_ == "DET" or gap[n].tag_ == "PRP$" or gap[n].lower_ == "from") and gap[n - 1].pos_ in ("NOUN", "PROPN"):
             gap = gap[:n]
             break
+    for n in range(1, len(gap)):
+        nxt = next((t for t in gap[n + 1:] if t.pos_ in ("NOUN", "PROPN", "NUM")), None)
+        if gap[n].lower_ in {"at", "in"} and nxt is not None and (nxt.lower_ in word_set("rating_occasions") or nxt.ent_type_ == "DATE"):
+            gap = gap[:n]  # "rated the school at its last inspection good": when, not which body
+            break
     edge = word_set("determiners") | word_set("possessive_determiners")
     while gap and (gap[-1].lower_ in {"as", "to", "be", "all", "from", "up", "down"} or gap[-1].lower_ in edge
                    or gap[-1].is_punct or gap[-1].is_quote or len(gap) > 1 and gap[-1].pos_ == "ADV"):
@@ -1208,6 +1241,9 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     for child in head.rights:
         if child.i < end:
             continue
+        if child.dep_ == "prep" and child.lower_ in {"in", "at"} and any(
+                g.dep_ == "pobj" and (g.lower_ in word_set("rating_occasions") or g.ent_type_ == "DATE") for g in child.children):
+            break  # "rated the school at its last inspection good", "the home in June": when, not which body
         if child.dep_ == "prep" and (child.lower_ in {"for", "in", "of", "at"}
                                      or child.lower_ == "as" and [t.lower_ for t in child.subtree][-1:] == ["whole"]):
             sub = list(child.subtree)  # "Services for children in care and care leavers"
