@@ -31,8 +31,8 @@ ARTICLES = [
       "dropped from ⟦two stars⟧ to ⟦one star⟧ after inspectors raised concerns about waiting lists "
       "for home care.\n\n"
       "Councillor Hazel Mordaunt, cabinet member for adult care, said: \"We have kept our ⟦two "
-      "stars⟧, which is a fair reflection of the work our staff do every day. Our ambition is to be "
-      "a ⟦three-star⟧ council within two years.\"\n\n"
+      "stars⟧, which is a fair reflection of the work our staff do every day. We want to be a "
+      "⟦three-star⟧ council within two years.\"\n\n"
       "It is a long way from 2003, when the council was one of four in England to be given ⟦zero "
       "stars⟧ and a team of advisers was sent in by ministers. Ms Mordaunt said the department had "
       "\"learned the hard way\" that a rating was only as ⟪good⟫ as the evidence behind it.\n\n"
@@ -60,9 +60,9 @@ ARTICLES = [
        R("one star", "Castlemoor Borough Council", "CSCI", "from-to; grammatical subject", note="RA12"),
        R("two stars", "We", "CSCI", "quoted; first-person; retained",
          alt="Brackenford County Council", note="RA9: the sentence names no body; RA1"),
-       R("three stars", "council", "CSCI", "quoted; hypothetical (ambition); pre-modifier",
+       R("three stars", "We", "CSCI", "quoted; hypothetical (want); pre-modifier; first-person",
          hyp=True, alt="Brackenford County Council",
-         note="RS23 ambition; RC1: 'a three-star council' -> the noun the star compound modifies (RS6)"),
+         note="RS23; RC1: 'We want to be a three-star council' is a predicate of 'We', resolved by RA9"),
        R("zero stars", "council", None, "grammatical subject (generic NP); previous rating; partitive",
          alt="Brackenford County Council",
          note="RS5 (2); RA1: an earlier round, its own sentence names no inspectorate -> null")]),
@@ -202,6 +202,186 @@ ARTICLES += [
          hyp=True, alt="Hollyhock Lane Day Nursery", note="RS23 aim; RA9 pronoun as written"),
        R("inadequate", "nursery", "Ofsted", "hypothetical (if); grammatical subject (generic NP)",
          hyp=True, alt="Hollyhock Lane Day Nursery", note="RS23 'if ... is rated'; RS5 (2)")]),
+]
+
+ARTICLES += [
+    # 5
+    P("council children's services",
+      "Penhallow children's services no longer ⟦inadequate⟧, Ofsted confirms\n\n"
+      "PRESS RELEASE. Penhallow Borough Council is delighted to announce that its children's "
+      "services have been judged ⟦good⟧ by Ofsted, four years after they were rated ⟦inadequate⟧.\n\n"
+      "Inspectors judged the experiences and progress of children in care to be ⟦good⟧ and the "
+      "impact of leaders to be ⟦outstanding⟧. The help and protection of children was judged to "
+      "⟦require improvement⟧, with inspectors asking for quicker responses to referrals at the front "
+      "door.\n\n"
+      "Councillor Nia Trelawney, lead member for children, said: \"When I took on this role we were "
+      "rated ⟦inadequate⟧. Today we are ⟦good⟧, and now we want to be ⟦outstanding⟧. I want to thank "
+      "every social worker, foster carer and family support worker who has stuck with us.\"\n\n"
+      "Chief executive Martin Hale said the council had invested an extra £6 million a year in "
+      "children's social care since 2020 and had cut its use of agency social workers by half.\n\n"
+      "The council's fostering service, which Ofsted inspects separately, was rated ⟦good⟧ in "
+      "January, and its adoption agency, Penhallow Adopt, remains ⟦outstanding⟧.\n\n"
+      "Notes to editors: Ofsted grades local authority children's services on a four-point scale: "
+      "⟦outstanding⟧, ⟦good⟧, ⟦requires improvement⟧ to be ⟪good⟫, and ⟦inadequate⟧.",
+      [R("inadequate", "Penhallow children's services", "Ofsted", "headline; no longer; previous rating",
+         note="RC5: 'no longer inadequate' reports a rating that was held: not negated (as RS9/RS18)"),
+       R("good", "children's services", "Ofsted", "grammatical subject; passive with agent; possessive 'its'",
+         alt="Penhallow Borough Council",
+         note="RS1 'its' dropped: the rated body is the services, the council only owns them"),
+       R("inadequate", "children's services", "Ofsted", "pronoun subject 'they' resolved in the same sentence; previous rating",
+         alt="Penhallow Borough Council",
+         note="RS5 (1): 'they' -> 'its children's services'; RA1: its own sentence names Ofsted"),
+       R("good", "children's services", "Ofsted", "subject in a preceding sentence; aspect-specific",
+         aspect="experiences and progress of children in care", alt="Penhallow Borough Council",
+         note="RC4: the area is the aspect; 'Inspectors' -> Ofsted (RA1)"),
+       R("outstanding", "children's services", "Ofsted", "subject in a preceding sentence; aspect-specific",
+         aspect="impact of leaders", alt="Penhallow Borough Council", note="RC4"),
+       R("requires improvement", "children's services", "Ofsted", "subject in a preceding sentence; aspect-specific",
+         aspect="help and protection of children", alt="Penhallow Borough Council", note="RC4"),
+       R("inadequate", "we", None, "quoted; first-person; previous rating",
+         alt="Penhallow Borough Council", note="RA9; RA1: the earlier inspection, no inspectorate in the sentence"),
+       R("good", "we", "Ofsted", "quoted; first-person; copula", alt="Penhallow Borough Council", note="RA9; RA1"),
+       R("outstanding", "we", "Ofsted", "quoted; first-person; hypothetical (want)", hyp=True,
+         alt="Penhallow Borough Council", note="RS23; RA9"),
+       R("good", "council's fostering service", "Ofsted", "possessive; relative clause between; grammatical subject",
+         alt="Penhallow Borough Council", note="RS3 the owner possessive stays; RS4 the relative clause is outside"),
+       R("outstanding", "Penhallow Adopt", "Ofsted", "apposition; continues",
+         alt="adoption agency", note="RS5 (1): the name in apposition to 'its adoption agency'; RA1"),
+       R("outstanding", None, "Ofsted", "scale description; no subject", note="RA5"),
+       R("good", None, "Ofsted", "scale description; no subject", note="RA5"),
+       R("requires improvement", None, "Ofsted", "scale description; no subject",
+         note="RA5; RS17: the 'good' of 'requires improvement to be good' is a look-alike"),
+       R("inadequate", None, "Ofsted", "scale description; no subject", note="RA5")]),
+    # 6
+    P("school",
+      "Ofsted round-up: mixed results for Stanbridge schools\n\n"
+      "Eight schools in Stanbridge have received Ofsted reports this term. Here is how they did.\n\n"
+      "Brookfield Infant School was downgraded from ⟦good⟧ to ⟦requires improvement⟧ after inspectors "
+      "found that phonics was not taught consistently.\n\n"
+      "St Cuthbert's Catholic Primary School and Lowmead Primary School were both judged ⟦good⟧. "
+      "Inspectors said pupils at Lowmead had ⟪outstanding⟫ manners.\n\n"
+      "Ofsted judged Larkrise Academy to be ⟦outstanding⟧ in all five areas, the first time the "
+      "school has received the top grade.\n\n"
+      "Harrowden Free School avoided an ⟦inadequate⟧ rating but was told it ⟦requires improvement⟧ in "
+      "three of the four areas, including behaviour and attitudes.\n\n"
+      "Millbrook High School remains ⟦inadequate⟧ and is still in ⟪special measures⟫. It was last "
+      "judged ⟦good⟧ in 2014.\n\n"
+      "Also inspected:\n\n"
+      "Thornfield Nursery School: ⟦outstanding⟧\n\n"
+      "Weston Parva CE Primary (⟦good⟧)\n\n"
+      "Helen Voss, headteacher at Brookfield, said: \"We are disappointed, but we know what we need to "
+      "do, and we will be back to ⟦good⟧ at our next inspection.\"\n\n"
+      "A spokesperson for the Tamar Ridge Academy Trust, which runs Millbrook, said a new "
+      "headteacher would start in September and that the trust had \"no doubt\" the school would "
+      "improve quickly.",
+      [R("good", "Brookfield Infant School", "Ofsted", "from-to; downgraded; grammatical subject",
+         note="RS9 the old rating as fact; RA1 Ofsted named in the intro"),
+       R("requires improvement", "Brookfield Infant School", "Ofsted", "downgraded to; grammatical subject",
+         note="RS9"),
+       R("good", "St Cuthbert's Catholic Primary School and Lowmead Primary School", "Ofsted",
+         "coordinated subjects; 'both'; grammatical subject",
+         parts=["St Cuthbert's Catholic Primary School", "Lowmead Primary School"], note="RS13"),
+       R("outstanding", "Larkrise Academy", "Ofsted", "object of rating verb; inspectorate as verb subject",
+         note="'in all five areas' names no area: aspect null (D21); 'the top grade' is no span"),
+       R("inadequate", "Harrowden Free School", "Ofsted", "negated (avoided); grammatical subject",
+         neg=True, note="RS22 'avoided'"),
+       R("requires improvement", "Harrowden Free School", "Ofsted", "pronoun 'it' resolved in the same sentence; aspect-specific",
+         aspect="behaviour and attitudes", note="RS5 (1); RS12 only the named area"),
+       R("inadequate", "Millbrook High School", "Ofsted", "continues; grammatical subject",
+         note="'special measures' is no rating value"),
+       R("good", "Millbrook High School", None, "pronoun subject, antecedent in preceding sentence; previous rating",
+         note="RS5 (3); RA1: an earlier inspection, no inspectorate in the sentence -> null"),
+       R("outstanding", "Thornfield Nursery School", "Ofsted", "list entry", note="RA4"),
+       R("good", "Weston Parva CE Primary", "Ofsted", "list entry (bracketed value)", note="RA4"),
+       R("good", "Brookfield", "Ofsted", "quoted; first-person; hypothetical (will be back to); person near the rating",
+         hyp=True, alt="Brookfield Infant School",
+         note="RS25: the sentence names the body the speaker speaks for; RS23")]),
+    # 7
+    P("NHS trust",
+      "Kingsmere hospitals awarded top ⟦three stars⟧\n\n"
+      "Kingsmere Hospitals NHS Trust has been awarded ⟦three stars⟧, the highest rating, in the "
+      "annual NHS performance ratings published today by the Healthcare Commission.\n\n"
+      "The trust, which runs Kingsmere General Hospital and Abbotsford Community Hospital, was given "
+      "⟦one star⟧ last year and ⟦zero stars⟧ the year before.\n\n"
+      "Elsewhere in the county, Ravensholt Mental Health NHS Trust retained its ⟦two stars⟧, while "
+      "Eastbury Ambulance Service NHS Trust was awarded ⟦one star⟧ after missing its target for "
+      "reaching the most urgent calls within eight minutes.\n\n"
+      "Marlpit Primary Care Trust, which was a ⟦three-star⟧ trust last year, fell to ⟦zero stars⟧, "
+      "the only trust in the region with the lowest rating. Its chief executive is understood to have "
+      "offered her resignation.\n\n"
+      "Nationally, 73 trusts were awarded ⟦three stars⟧.\n\n"
+      "Kingsmere's chief executive, Dr Lorna Petrie, said: \"Two years ago we were a ⟦zero-star⟧ "
+      "trust and people told us we would never climb off the bottom. Being rated ⟦three stars⟧ is a "
+      "tribute to every member of staff, from the porters to the surgeons.\"\n\n"
+      "The commission said the star ratings would be replaced next year by a new annual assessment of "
+      "every NHS trust in England.\n\n"
+      "Patients' groups said waiting times for hip and knee operations in Kingsmere were still among "
+      "the longest in the region.",
+      [R("three stars", "Kingsmere hospitals", None, "headline; grammatical subject",
+         alt="Kingsmere Hospitals NHS Trust",
+         note="RS5 (1) the headline's phrase as written (lower case kept, RS1); no inspectorate in the headline"),
+       R("three stars", "Kingsmere Hospitals NHS Trust", "Healthcare Commission", "grammatical subject; passive",
+         note="'the highest rating' is no span"),
+       R("one star", "trust", None, "grammatical subject (generic NP); previous rating; relative clause between",
+         alt="Kingsmere Hospitals NHS Trust", note="RS5 (2); RA1: earlier ratings, no body in the sentence -> null"),
+       R("zero stars", "trust", None, "grammatical subject (generic NP); previous rating",
+         alt="Kingsmere Hospitals NHS Trust", note="RS5 (2); RA1"),
+       R("two stars", "Ravensholt Mental Health NHS Trust", "Healthcare Commission", "retained; possessive 'its'",
+         note="RA1"),
+       R("one star", "Eastbury Ambulance Service NHS Trust", "Healthcare Commission", "grammatical subject; passive",
+         note="RA1"),
+       R("three stars", "Marlpit Primary Care Trust", None, "relative clause; pre-modifier; previous rating",
+         alt="trust", note="RC1: the star compound is the predicate of the relative pronoun, i.e. of the name; RA1 -> null"),
+       R("zero stars", "Marlpit Primary Care Trust", "Healthcare Commission", "grammatical subject; fell to",
+         note="RA1"),
+       R("three stars", "trusts", "Healthcare Commission", "count; grammatical subject", note="RS1/RS14: '73' dropped"),
+       R("zero stars", "Kingsmere", None, "quoted; first-person; pre-modifier; previous rating",
+         alt="Kingsmere Hospitals NHS Trust",
+         note="RS25: 'we' is the body the speaker's title names in the same sentence; RC1; RA1 -> null"),
+       R("three stars", "Kingsmere Hospitals NHS Trust", "Healthcare Commission", "quoted; no antecedent in the sentence",
+         alt="Kingsmere",
+         note="RA23: no body and no pronoun in the quoted sentence -> the article's body of the first paragraph")]),
+    # 8
+    P("police force",
+      "Police force graded ⟦inadequate⟧ at responding to the public\n\n"
+      "Ravensdale Constabulary has been graded ⟦inadequate⟧ at responding to the public by His "
+      "Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS).\n\n"
+      "In its latest PEEL inspection, the inspectorate judged the force to ⟦require improvement⟧ in "
+      "four areas, including investigating crime and protecting vulnerable people, and ⟦adequate⟧ at "
+      "preventing crime.\n\n"
+      "The force was graded ⟦good⟧ for treating the public fairly. It was not graded ⟦outstanding⟧ in "
+      "any area.\n\n"
+      "Inspectors found that more than a third of emergency calls were not answered within ten "
+      "seconds, and that some callers reporting domestic abuse waited days for an officer to attend. "
+      "The force's response to emergency calls was last graded ⟦adequate⟧ in 2021.\n\n"
+      "Chief Constable Alan Brierley said: \"We accept the inspectorate's findings. Our call handling "
+      "has not been ⟪good⟫ enough, and we have already moved forty officers into the control room.\"\n\n"
+      "Police and crime commissioner Janet Okoro said she would hold the chief constable to account. "
+      "\"The people of Ravensdale deserve a force that is rated ⟦outstanding⟧,\" she said.\n\n"
+      "Neighbouring Hallamshire Vale Police was graded ⟦good⟧ in five of its nine areas at its "
+      "inspection last year.",
+      [R("inadequate", "Police force", None, "headline; generic NP; aspect-specific",
+         aspect="responding to the public", alt="Ravensdale Constabulary", note="RS5 (2)"),
+       R("inadequate", "Ravensdale Constabulary", "HMICFRS", "grammatical subject; passive with agent; aspect-specific",
+         aspect="responding to the public", note="RS11 the acronym in brackets"),
+       R("requires improvement", "force", "HMICFRS", "object of rating verb (generic NP); aspect-specific",
+         aspect="investigating crime; protecting vulnerable people", alt="Ravensdale Constabulary",
+         note="RS10 'the inspectorate'; RS12 the named areas of four"),
+       R("adequate", "force", "HMICFRS", "object of rating verb (generic NP); aspect-specific",
+         aspect="preventing crime", alt="Ravensdale Constabulary"),
+       R("good", "force", "HMICFRS", "grammatical subject (generic NP); aspect-specific",
+         aspect="treating the public fairly", alt="Ravensdale Constabulary", note="RS5 (2); RA1"),
+       R("outstanding", "force", "HMICFRS", "negated; pronoun subject, antecedent in preceding sentence",
+         neg=True, alt="Ravensdale Constabulary",
+         note="RS22 'was not graded'; RS5 (3): the headline's 'Police force' is generic, so 'The force' before"),
+       R("adequate", "force", None, "possessive; previous rating; aspect-specific",
+         aspect="response to emergency calls", alt="Ravensdale Constabulary",
+         note="RC6: the owner of a judgement area is the subject, the area the aspect; RA1 earlier inspection -> null"),
+       R("outstanding", "force", "HMICFRS", "quoted; hypothetical (deserve); relative clause",
+         hyp=True, alt="Ravensdale Constabulary",
+         note="RS23 a wish; the relative clause's head noun is the subject (RS6 spirit); RA1"),
+       R("good", "Hallamshire Vale Police", None, "grammatical subject; partitive areas; previous rating",
+         note="RA12 'Neighbouring' dropped; RA1: a different inspection, no inspectorate in its sentence")]),
 ]
 
 # END ARTICLES
