@@ -511,3 +511,15 @@ def test_a_subject_hung_on_remains(nlp):
                           "Overall, Kestrelford and Wendle Hospitals NHS Foundation Trust remains rated requires "
                           "improvement, the same rating it was given in 2022.")
     assert found[-1] == ("requires improvement", "Kestrelford and Wendle Hospitals NHS Foundation Trust"), found
+
+
+def test_a_purpose_clause_does_not_make_its_noun_the_body(nlp):
+    # "the changes needed to get out of inadequate": the changes are no rated body; the trust of the
+    # sentence is (subject:sentence)
+    found = subjects(nlp, "Ashbourne's children's services were rated inadequate.\n\nThe trust will be given the "
+                          "freedom to make the changes needed to get out of inadequate.")
+    assert found[-1] == ("inadequate", "trust"), found
+    # must not: a rating noun reached the same way still names its owner
+    found = subjects(nlp, "Kestering and District Hospitals NHS Foundation Trust's overall rating has dropped from "
+                          "good to requires improvement following an unannounced inspection by the CQC.")
+    assert found[-1] == ("requires improvement", "Kestering and District Hospitals NHS Foundation Trust"), found

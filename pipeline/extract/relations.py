@@ -927,6 +927,9 @@ def _subject(ent: Span) -> str | None:
             if came_from in ("ccomp", "parataxis", "xcomp") and token.lower_ in word_set("speech_verbs") and not after_pronoun \
                     and token.lower_ not in judging_verbs() and token.lemma_.lower() not in judging_verbs():
                 return None  # "The manager said: 'Being rated good is a boost'": the speaker is not rated
+            if came_from == "advcl" and subject.pos_ == "NOUN" and kind_of(subject.text) == "other" \
+                    and not {subject.lower_} & (word_set("judged_subjects") | word_set("service_nouns") | word_set("rating_nouns")):
+                return None  # "the changes needed to get out of inadequate": a purpose, not the body that gets out
             found = _noun_phrase(subject, exclude=ent)
             if found is None and subject.pos_ == "PRON" and subject.lower_ in {"it", "they"}:
                 # "the force was told it requires improvement", "X said it was disappointed not to be
