@@ -384,6 +384,179 @@ ARTICLES += [
          note="RA12 'Neighbouring' dropped; RA1: a different inspection, no inspectorate in its sentence")]),
 ]
 
+ARTICLES += [
+    # 9
+    P("care home",
+      "Relatives 'horrified' by care home report\n\n"
+      "Relatives of people living at Beechcroft Manor, a 52-bed care home on the edge of Wrexley, say "
+      "they are \"horrified\" by a report from the Care Quality Commission.\n\n"
+      "Inspectors who made an unannounced visit in April rated the service ⟦inadequate⟧ after finding "
+      "residents who had been left in wet beds for hours, call bells that went unanswered and a "
+      "medicines trolley left unlocked in a corridor.\n\n"
+      "The home, which is owned by Larchmont Healthcare Ltd, has been placed in ⟪special measures⟫. It "
+      "was rated ⟦inadequate⟧ for being safe, effective and well-led, and ⟦requires improvement⟧ for "
+      "being caring and responsive.\n\n"
+      "It is not the first time the home has struggled. The last full inspection, in 2019, found it "
+      "⟦inadequate⟧, and it was rated ⟦requires improvement⟧ in 2021.\n\n"
+      "Operations director Graham Fenwick said the manager had left and a new one had started in May. "
+      "\"We are ashamed that standards fell so far, and we have apologised to every family. We intend "
+      "to get Beechcroft back to ⟦good⟧ within a year,\" he said.\n\n"
+      "Wrexley County Council said it had stopped placing people at the home. A spokesperson added "
+      "that two other homes owned by the company in the county, Fernhill Lodge and The Willows, were "
+      "rated ⟦good⟧ and that there were \"no concerns\" about them.\n\n"
+      "Joan Pritchard, whose mother has lived at Beechcroft Manor for three years, said: \"The carers "
+      "are lovely, but there are not enough of them. Some nights there are two on for the whole "
+      "building.\"",
+      [R("inadequate", "service", "Care Quality Commission", "object of rating verb (generic NP); relative clause on the verb subject",
+         alt="Beechcroft Manor",
+         note="RS5 (2): 'the service' in the sentence; RS10 bare 'Inspectors' take the CQC named before (RA1)"),
+       R("inadequate", "home", "Care Quality Commission", "pronoun subject, antecedent in preceding sentence; aspect-specific",
+         aspect="safe; effective; well-led", alt="Beechcroft Manor",
+         note="RS5 (3): the headline's 'care home' is generic, so 'The home' in the sentence before; RS29"),
+       R("requires improvement", "home", "Care Quality Commission", "pronoun subject, antecedent in preceding sentence; aspect-specific",
+         aspect="caring; responsive", alt="Beechcroft Manor", note="RS5 (3); RS29"),
+       R("inadequate", "home", None, "pronoun object, antecedent in preceding sentence; previous rating",
+         alt="Beechcroft Manor",
+         note="RS5 (3): 'found it' -> 'the home' in the sentence before; RA1: an earlier inspection -> null"),
+       R("requires improvement", "home", None, "pronoun subject, antecedent in preceding sentence; previous rating",
+         alt="Beechcroft Manor", note="RS5 (3); RA1"),
+       R("good", "Beechcroft", "Care Quality Commission", "quoted; hypothetical (intend); back to",
+         hyp=True, alt="Beechcroft Manor", note="RS23 aim; RS5 (1) the name as written in the sentence"),
+       R("good", "Fernhill Lodge and The Willows", None, "coordinated subjects; apposition; count",
+         parts=["Fernhill Lodge", "The Willows"], alt="homes",
+         note="RS13 the names the count is in apposition to (RS6 spirit); 'The' of 'The Willows' kept "
+              "inside the coordination (not leading); no inspection reported for them -> rated_by null (RA1)")]),
+    # 10
+    P("school",
+      "Governor's view: we were told we ⟦required improvement⟧. Here is what we did next\n\n"
+      "By Deborah Ainsworth, chair of governors at Hollins Brook Primary School\n\n"
+      "Eighteen months ago our school was rated ⟦requires improvement⟧ by Ofsted. Hollins Brook had "
+      "been ⟦good⟧ for as long as anyone could remember, and the news hit the staff room hard.\n\n"
+      "The inspectors were fair. They said our pupils were happy and well behaved, and they judged "
+      "behaviour and attitudes and personal development to be ⟦good⟧. But the quality of education "
+      "⟦required improvement⟧, because our curriculum in subjects such as history and art was thin.\n\n"
+      "As governors we had to ask ourselves hard questions. Had we been too comfortable? Were we "
+      "asking the head about the right things?\n\n"
+      "We decided not to panic. If we were judged ⟦inadequate⟧ next time, we told ourselves, it would "
+      "be because we had tried to fix everything at once. So we picked three subjects a term and gave "
+      "teachers the time to plan them properly.\n\n"
+      "Our neighbours at Ashby Fields Primary, which had also slipped to ⟦requires improvement⟧, were "
+      "generous with their time, and their history lead spent a morning with ours.\n\n"
+      "I do not know what our next inspection will bring. But I know that whether or not we get back "
+      "to ⟦good⟧, our children are getting a better education than they were, and our teachers are "
+      "⟪good⟫ at explaining why.",
+      [R("requires improvement", "we", None, "headline; quoted; first-person",
+         alt="Hollins Brook Primary School",
+         note="RA9: a first-person pronoun, the headline names no body; no inspectorate in the headline"),
+       R("requires improvement", "school", "Ofsted", "grammatical subject (generic NP); passive with agent; person's possessive",
+         alt="Hollins Brook Primary School",
+         note="RS1 'our' dropped; RS5 (2) the generic NP in the sentence (the byline names the school)"),
+       R("good", "Hollins Brook", None, "grammatical subject; previous rating; continues",
+         alt="Hollins Brook Primary School", note="RA1: the earlier inspections, no inspectorate in the sentence"),
+       R("good", "Hollins Brook", "Ofsted", "subject in a preceding sentence; aspect-specific",
+         aspect="behaviour and attitudes; personal development", alt="Hollins Brook Primary School",
+         note="RC4; RS5 (3): the nearest body in the preceding sentences is 'Hollins Brook'; RA1"),
+       R("requires improvement", "Hollins Brook", "Ofsted", "subject in a preceding sentence; generic head; aspect-specific",
+         aspect="quality of education", alt="Hollins Brook Primary School", note="RC4; RS2"),
+       R("inadequate", "we", "Ofsted", "hypothetical (if); first-person",
+         hyp=True, alt="Hollins Brook Primary School", note="RS23 'if'; RA9"),
+       R("requires improvement", "Ashby Fields Primary", None, "relative clause; slipped to; previous rating",
+         note="RS5 (1); RA1: a different inspection -> null"),
+       R("good", "we", "Ofsted", "hypothetical (whether or not); first-person; back to",
+         hyp=True, alt="Hollins Brook Primary School", note="RS23; RA9")]),
+    # 11
+    P("takeaway (food hygiene)",
+      "Food hygiene: two takeaways handed ⟦zero⟧ ratings in Colbeck\n\n"
+      "Two takeaways in Colbeck have been given food hygiene ratings of ⟦zero⟧ by Colbeck District "
+      "Council, meaning urgent improvement is necessary.\n\n"
+      "Environmental health officers found mouse droppings in the kitchen at Dragon Garden, Bridge "
+      "Street, and no hot water for hand washing at Pizza Palace, Corn Hill. Both were rated "
+      "⟦zero⟧.\n\n"
+      "Last year Dragon Garden was awarded ⟦one star⟧ after a visit in March.\n\n"
+      "The owner of Pizza Palace, Gino Marchetti, said the boiler had broken the day before the "
+      "visit. \"We have always had a ⟦five⟧ before,\" he said. \"I have asked for a re-inspection and "
+      "I am sure we will be back to ⟦five⟧ in a few weeks.\"\n\n"
+      "A council spokesperson said: \"Businesses rated ⟦zero⟧ are visited again within weeks, and most "
+      "improve quickly.\"\n\n"
+      "Other ratings published this month:\n\n"
+      "The Old Bakehouse, Market Place: ⟦5⟧\n\n"
+      "Sultan's Kitchen, Station Road: ⟦4⟧\n\n"
+      "Café Rosa, Abbey Walk (⟦3⟧)\n\n"
+      "Colbeck Fish Bar, High Street: ⟦2⟧\n\n"
+      "The Lamb Inn, Church Lane: ⟦5⟧\n\n"
+      "Ratings run from 0 to 5 and can be checked on the Food Standards Agency website. Businesses in "
+      "Wales and Northern Ireland must display their rating; in England it is voluntary, though the "
+      "council said most businesses with a high score chose to put the sticker in the window.",
+      [R("zero stars", "takeaways", None, "headline; count",
+         note="RS7 a bare word; RS14 the counted plural NP; no council named in the headline"),
+       R("zero stars", "takeaways in Colbeck", "Colbeck District Council", "grammatical subject; count; passive with agent",
+         note="RA8: the place is the only identification of the unnamed bodies; RS16"),
+       R("zero stars", "Both", "Colbeck District Council", "grammatical subject; partitive; subject in a preceding sentence",
+         alt="takeaways in Colbeck",
+         note="RC7: a bare 'Both' is kept as written (RA10), the bodies it counts are named in the sentence before; RA1"),
+       R("one star", "Dragon Garden", None, "grammatical subject; previous rating",
+         note="RA1: an earlier inspection, no council in the sentence -> null"),
+       R("five stars", "We", None, "quoted; first-person; previous rating",
+         alt="Pizza Palace", note="RA9; RS7; RA1"),
+       R("five stars", "we", "Colbeck District Council", "quoted; first-person; hypothetical (sure ... will be back to)",
+         hyp=True, alt="Pizza Palace", note="RS23 expectation; RA9; RA1"),
+       R("zero stars", "Businesses", "Colbeck District Council", "quoted; generic plural; reduced relative",
+         note="RA2 a generic class; RS16 the council speaks for its officers (RA1)"),
+       R("five stars", "Old Bakehouse", "Colbeck District Council", "list entry", alt="The Old Bakehouse",
+         note="RA4; RS1 the leading 'The' dropped, as ra004's 'Copper Kettle'"),
+       R("four stars", "Sultan's Kitchen", "Colbeck District Council", "list entry", note="RA4"),
+       R("three stars", "Café Rosa", "Colbeck District Council", "list entry (bracketed value)", note="RA4"),
+       R("two stars", "Colbeck Fish Bar", "Colbeck District Council", "list entry", note="RA4"),
+       R("five stars", "Lamb Inn", "Colbeck District Council", "list entry", alt="The Lamb Inn", note="RA4; RS1")],
+      note="'0 to 5' is the scale, not a rating."),
+    # 12
+    P("GP surgery",
+      "Surgery avoids ⟦inadequate⟧ rating after year of improvements\n\n"
+      "A GP practice in Sallowfield that was threatened with closure last year has avoided an "
+      "⟦inadequate⟧ rating at its latest inspection.\n\n"
+      "The Care Quality Commission gave Tanners Yard Medical Practice a rating of ⟦requires "
+      "improvement⟧ overall, up from ⟦inadequate⟧ in 2023.\n\n"
+      "The practice, which has 9,400 patients, was rated ⟦good⟧ for being caring and ⟦requires "
+      "improvement⟧ for being safe, effective, responsive and well-led. Inspectors said it would have "
+      "been rated ⟦good⟧ overall had it not been for long waits on the telephone, with some patients "
+      "calling more than 40 times to get through.\n\n"
+      "Dr Samira Haddad, the senior partner, said: \"A year ago we were told we were ⟦inadequate⟧ and "
+      "that we might lose our contract. We have recruited two new GPs and a practice nurse since "
+      "then. Our patients deserve a surgery that is ⟦good⟧ in every area, and that is what we are "
+      "working towards.\"\n\n"
+      "Sallowfield's other practice, Millrace Health Centre, is rated ⟦outstanding⟧ and has had to "
+      "close its list to new patients from outside the town.\n\n"
+      "Keith Armitage, who chairs the Tanners Yard patient participation group, said: \"It is a step "
+      "in the right direction, but the phones are still not ⟪good⟫ enough. My neighbour gave up and "
+      "went to the walk-in centre in Hexley.\"\n\n"
+      "The local integrated care board said it would keep supporting the practice.",
+      [R("inadequate", "Surgery", None, "headline; negated (avoids); generic NP",
+         neg=True, alt="Tanners Yard Medical Practice", note="RS22 'avoids'; RS5 (2)"),
+       R("inadequate", "GP practice in Sallowfield", None, "negated (avoided); grammatical subject; relative clause",
+         neg=True, alt="Tanners Yard Medical Practice",
+         note="RS22; RA8 the place identifies the unnamed practice; RS4 the relative clause is outside; "
+              "no inspectorate named yet -> null"),
+       R("requires improvement", "Tanners Yard Medical Practice", "Care Quality Commission",
+         "object of rating verb (gave X a rating of); inspectorate as verb subject", note="RS8 'overall'"),
+       R("inadequate", "Tanners Yard Medical Practice", "Care Quality Commission", "up from; previous rating",
+         note="RS9; RA1: the earlier inspection's own sentence names the CQC"),
+       R("good", "practice", "Care Quality Commission", "grammatical subject (generic NP); aspect-specific",
+         aspect="caring", alt="Tanners Yard Medical Practice", note="RS5 (2); RS29; RA1"),
+       R("requires improvement", "practice", "Care Quality Commission", "grammatical subject (generic NP); aspect-specific",
+         aspect="safe; effective; responsive; well-led", alt="Tanners Yard Medical Practice", note="RS29"),
+       R("good", "practice", "Care Quality Commission", "hypothetical (counterfactual); pronoun subject, antecedent in preceding sentence",
+         hyp=True, alt="Tanners Yard Medical Practice",
+         note="RS24 counterfactual; RS5 (3): 'it' -> 'The practice' in the sentence before; RS8"),
+       R("inadequate", "we", None, "quoted; first-person; previous rating",
+         alt="Tanners Yard Medical Practice",
+         note="RA9: 'the senior partner' names no body; RA1: the earlier inspection, no inspectorate in the sentence"),
+       R("good", "surgery", "Care Quality Commission", "quoted; hypothetical (deserve); relative clause",
+         hyp=True, alt="Tanners Yard Medical Practice",
+         note="RS23 a wish; the head of the relative clause is the subject (as rc008's 'force'); 'in every area' names no area"),
+       R("outstanding", "Millrace Health Centre", None, "apposition; grammatical subject; continues",
+         alt="Sallowfield's other practice", note="the name in apposition; RA1: not the inspection reported -> null")]),
+]
+
 # END ARTICLES
 
 
