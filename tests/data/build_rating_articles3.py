@@ -424,7 +424,7 @@ ARTICLES += [
          hyp=True, alt="Beechcroft Manor", note="RS23 aim; RS5 (1) the name as written in the sentence"),
        R("good", "Fernhill Lodge and The Willows", None, "coordinated subjects; apposition; count",
          parts=["Fernhill Lodge", "The Willows"], alt="homes",
-         note="RS13 the names the count is in apposition to (RS6 spirit); 'The' of 'The Willows' kept "
+         note="RS13 the names the count 'two other homes' is in apposition to; 'The' of 'The Willows' kept "
               "inside the coordination (not leading); no inspection reported for them -> rated_by null (RA1)")]),
     # 10
     P("school",
@@ -555,6 +555,185 @@ ARTICLES += [
          note="RS23 a wish; the head of the relative clause is the subject (as rc008's 'force'); 'in every area' names no area"),
        R("outstanding", "Millrace Health Centre", None, "apposition; grammatical subject; continues",
          alt="Sallowfield's other practice", note="the name in apposition; RA1: not the inspection reported -> null")]),
+]
+
+ARTICLES += [
+    # 13
+    P("children's home",
+      "Children's homes run by Cedarwell Care judged ⟦inadequate⟧\n\n"
+      "Two children's homes in Farrowby run by the private provider Cedarwell Care have been judged "
+      "⟦inadequate⟧ by Ofsted, and a third has been told it ⟦requires improvement⟧.\n\n"
+      "Inspectors visited Hawthorn House, which cares for up to four children aged 11 to 17, in "
+      "March. They found that staff had not reported two incidents in which a child went missing "
+      "overnight. The home was rated ⟦inadequate⟧ for the overall experiences and progress of children "
+      "and for how well children are helped and protected.\n\n"
+      "At Larchfield Cottage, the second home, inspectors found that the manager had left in January "
+      "and had not been replaced. They judged it ⟦inadequate⟧ for the effectiveness of leaders and "
+      "managers.\n\n"
+      "Rowan Lodge, the third home, was judged to ⟦require improvement⟧ in all three areas. It was "
+      "rated ⟦good⟧ at its previous inspection.\n\n"
+      "Cedarwell Care's director, Simon Ashdown, said: \"We are taking these findings extremely "
+      "seriously. Our other homes in the north-west are all ⟦good⟧ or ⟦outstanding⟧, and we will "
+      "bring Hawthorn House and Larchfield Cottage up to the same standard.\"\n\n"
+      "Farrowby Borough Council, which has placed three children at the homes, said it was reviewing "
+      "the placements. Children's homes rated ⟦inadequate⟧ are usually inspected again within six "
+      "months.",
+      [R("inadequate", "Children's homes", None, "headline; generic NP; reduced relative",
+         alt="Cedarwell Care", note="RS4 'run by' outside; RS5 (2)"),
+       R("inadequate", "children's homes in Farrowby", "Ofsted", "grammatical subject; count; passive with agent",
+         note="RS14; RA8 the place is the only identification; RS4 'run by ...' outside"),
+       R("requires improvement", "third", "Ofsted", "pronoun 'it' resolved in the same sentence; partitive",
+         alt="children's homes in Farrowby",
+         note="RA10: 'a third' (a bare ordinal head) kept as written, 'a' dropped (RS1); RS5 (1); RA1"),
+       R("inadequate", "home", "Ofsted", "grammatical subject (generic NP); aspect-specific",
+         aspect="experiences and progress of children; how well children are helped and protected",
+         alt="Hawthorn House", note="RS5 (2); D21; the 'overall' in the area's name is not taken (RS8); RA1"),
+       R("inadequate", "Larchfield Cottage", "Ofsted", "pronoun object, antecedent in preceding sentence; aspect-specific",
+         aspect="effectiveness of leaders and managers",
+         note="RS5 (3): the headline names no single body, so the name in the sentence before; RA1"),
+       R("requires improvement", "Rowan Lodge", "Ofsted", "grammatical subject; apposition; passive",
+         note="'in all three areas' names none (D21)"),
+       R("good", "Rowan Lodge", None, "pronoun subject, antecedent in preceding sentence; previous rating",
+         note="RS5 (3); RA1 earlier inspection -> null"),
+       R("good", "other homes in the north-west", None, "quoted; person's possessive; 'good or outstanding'",
+         alt="Cedarwell Care",
+         note="RS15 two spans, same subject; RS1 'Our' dropped; RA8 the place identifies the unnamed homes; "
+              "RA1: not the inspections reported -> null"),
+       R("outstanding", "other homes in the north-west", None, "quoted; 'good or outstanding'",
+         alt="Cedarwell Care", note="RS15"),
+       R("inadequate", "Children's homes", "Ofsted", "generic plural; reduced relative",
+         note="RA2 a generic class; RA1")]),
+    # 14
+    P("home-care agency",
+      "Opinion: my agency was rated ⟦requires improvement⟧. Here is why I am not ashamed\n\n"
+      "By Anita Kowalczyk, registered manager of Brightwater Home Care, Dunsley\n\n"
+      "When the Care Quality Commission published its report on us in October, I read it on my phone "
+      "in a car park between two visits. We had been rated ⟦requires improvement⟧ overall, and "
+      "⟦requires improvement⟧ for being well-led. For the previous eight years we had been ⟦good⟧.\n\n"
+      "The report was fair about the things that went wrong. We had missed calls in the summer, when "
+      "four carers left in a month, and our records were behind. Inspectors still rated us ⟦good⟧ for "
+      "being caring, and that is the page I have pinned to the office wall.\n\n"
+      "What the report could not say is that every home-care agency in Dunsley is short of staff. The "
+      "council pays us £19.40 an hour, and out of that come wages, mileage, training and insurance.\n\n"
+      "Of the eleven agencies in the borough, only three are rated ⟦good⟧, and none is rated "
+      "⟦outstanding⟧.\n\n"
+      "I would love to be the manager of an ⟦outstanding⟧ service one day. But I would rather be "
+      "⟦requires improvement⟧ and honest about why than pretend that the sums add up.\n\n"
+      "My carers are ⟪good⟫ people doing a hard job in the rain for not much more than the minimum "
+      "wage. If the inspectors come back next spring and we are ⟦good⟧ again, it will be because of "
+      "them.",
+      [R("requires improvement", "agency", None, "headline; person's possessive; first-person",
+         alt="Brightwater Home Care", note="RS1 'my' dropped; RS5 (2); no inspectorate in the headline"),
+       R("requires improvement", "We", "Care Quality Commission", "first-person; grammatical subject",
+         alt="Brightwater Home Care", note="RC9: a first-person column is read as a quote (RA9); RS8; RA1"),
+       R("requires improvement", "We", "Care Quality Commission", "first-person; aspect-specific",
+         aspect="well-led", alt="Brightwater Home Care", note="RC9; RS29"),
+       R("good", "we", None, "first-person; previous rating; continues",
+         alt="Brightwater Home Care", note="RC9; RA1 earlier inspections -> null"),
+       R("good", "us", "Care Quality Commission", "first-person; pronoun object; aspect-specific",
+         aspect="caring", alt="Brightwater Home Care", note="RC9; RA9 pronoun as written; RS10/RA1"),
+       R("good", "agencies in the borough", None, "partitive; count",
+         note="RS14 'only three' -> the counted plural NP; RA8; RA1: not the inspection reported -> null"),
+       R("outstanding", "agencies in the borough", None, "negated; partitive",
+         neg=True, note="RS22 'none is rated'; RS14"),
+       R("outstanding", "service", None, "hypothetical (would love); pre-modifier",
+         hyp=True, alt="Brightwater Home Care",
+         note="RC8: an attributive grade word naming the grade of a body ('an outstanding service') is a "
+              "RATING; RC1 the modified noun is the subject; RS23"),
+       R("requires improvement", "I", None, "hypothetical (would rather); first-person",
+         hyp=True, alt="Brightwater Home Care", note="RC9; RS24 counterfactual preference"),
+       R("good", "we", "Care Quality Commission", "hypothetical (if); first-person; back to",
+         hyp=True, alt="Brightwater Home Care", note="RS23 'if'; RC9; RA1 'the inspectors' of the CQC")]),
+    # 15
+    P("mental health service",
+      "Mental health trust downgraded from ⟦good⟧ to ⟦requires improvement⟧\n\n"
+      "The Care Quality Commission has downgraded Orrinsford Partnership NHS Foundation Trust from "
+      "⟦good⟧ to ⟦requires improvement⟧ after inspecting five of its core services in the spring.\n\n"
+      "Acute wards for adults of working age at the trust were rated ⟦inadequate⟧ after inspectors "
+      "found patients sleeping on sofas in lounges because no beds were free. Its community services "
+      "for older people remain ⟦outstanding⟧.\n\n"
+      "The regulator gave the trust's child and adolescent mental health services a rating of "
+      "⟦good⟧, the same as at the last inspection in 2021.\n\n"
+      "Overall the trust was rated ⟦requires improvement⟧ for being safe, effective and well-led, and "
+      "⟦good⟧ for being caring and responsive.\n\n"
+      "Chief executive Dr Owen Mably said: \"We are disappointed to have lost our ⟦good⟧ rating, but "
+      "we are not in denial. The wards at Ferrers House are full every night, and we need forty more "
+      "beds.\"\n\n"
+      "Councillor Tom Rickard, who chairs Orrinsford's health scrutiny committee, said the downgrade "
+      "was \"a wake-up call\". \"Two years ago people were telling me this trust would be "
+      "⟦outstanding⟧ by now,\" he said.\n\n"
+      "The trust has been told to make improvements to staffing and to the way it records the use of "
+      "restraint on its wards.",
+      [R("good", "Mental health trust", None, "headline; generic NP; downgraded; from-to",
+         alt="Orrinsford Partnership NHS Foundation Trust", note="RS5 (2); RS9"),
+       R("requires improvement", "Mental health trust", None, "headline; generic NP; downgraded to",
+         alt="Orrinsford Partnership NHS Foundation Trust", note="RS5 (2)"),
+       R("good", "Orrinsford Partnership NHS Foundation Trust", "Care Quality Commission",
+         "object of rating verb; inspectorate as verb subject; from-to", note="RS9"),
+       R("requires improvement", "Orrinsford Partnership NHS Foundation Trust", "Care Quality Commission",
+         "object of rating verb; downgraded to"),
+       R("inadequate", "Acute wards for adults of working age at the trust", "Care Quality Commission",
+         "'at' phrase; grammatical subject; passive",
+         alt="Orrinsford Partnership NHS Foundation Trust", note="RS2 a named service at a body; RS4 complement; RA1"),
+       R("outstanding", "community services for older people", "Care Quality Commission",
+         "possessive 'Its'; continues; grammatical subject",
+         alt="Orrinsford Partnership NHS Foundation Trust", note="RS1 'Its' dropped; RS4 'for older people' stays; RA1"),
+       R("good", "trust's child and adolescent mental health services", "Care Quality Commission",
+         "object of rating verb (gave X a rating of); possessive",
+         alt="Orrinsford Partnership NHS Foundation Trust", note="RS3; RS10 'The regulator'; 'the same as' is no span"),
+       R("requires improvement", "trust", "Care Quality Commission", "grammatical subject (generic NP); aspect-specific",
+         aspect="safe; effective; well-led", alt="Orrinsford Partnership NHS Foundation Trust", note="RS8; RS29"),
+       R("good", "trust", "Care Quality Commission", "grammatical subject (generic NP); aspect-specific",
+         aspect="caring; responsive", alt="Orrinsford Partnership NHS Foundation Trust", note="RS29"),
+       R("good", "We", "Care Quality Commission", "quoted; first-person; lost rating",
+         alt="Orrinsford Partnership NHS Foundation Trust", note="RS18 not negated; RA9; RA1"),
+       R("outstanding", "trust", "Care Quality Commission", "quoted; hypothetical (expected); grammatical subject",
+         hyp=True, alt="Orrinsford Partnership NHS Foundation Trust",
+         note="RS23 an expectation; RS1 'this' dropped; RA1")]),
+    # 16
+    P("academy trust",
+      "Nine in ten Calderbrook Learning Partnership schools now ⟦good⟧ or ⟦outstanding⟧\n\n"
+      "The Calderbrook Learning Partnership, which runs 21 academies across Westholme and the Brackley "
+      "valley, says 19 of its schools are now rated ⟦good⟧ or ⟦outstanding⟧ by Ofsted.\n\n"
+      "Ofsted said pupils at Aldercombe Primary Academy made ⟪good⟫ progress in reading from low "
+      "starting points. The trust's latest results, all published since January, are:\n\n"
+      "Aldercombe Primary Academy: ⟦outstanding⟧\n\n"
+      "Brackley Valley Academy: ⟦good⟧ (previously ⟦requires improvement⟧)\n\n"
+      "Eastfield Junior Academy: ⟦good⟧\n\n"
+      "Westholme Park Academy (⟦requires improvement⟧)\n\n"
+      "Two of the trust's schools, Kilnworth Academy and Saxby Road Primary Academy, were both judged "
+      "⟦inadequate⟧ last autumn and have since been given new headteachers.\n\n"
+      "Chief executive Rachel Odunsi said: \"When I arrived in 2020, eight of our schools were "
+      "⟦inadequate⟧. None of them is now.\" She said the trust had spent more on reading and on "
+      "attendance officers than on anything else.\n\n"
+      "Kilnworth's new head, Marcus Bell, said: \"Being ⟦inadequate⟧ is not who we are. I expect us to "
+      "be ⟦good⟧ at our next inspection.\"\n\n"
+      "The National Education Union said staff at Saxby Road had been \"under enormous pressure\" and "
+      "called on the trust to publish its staff turnover figures.",
+      [R("good", "Calderbrook Learning Partnership schools", None, "headline; count; 'good or outstanding'",
+         note="RS14 'Nine in ten' -> the plural NP; RS15"),
+       R("outstanding", "Calderbrook Learning Partnership schools", None, "headline; count; 'good or outstanding'",
+         note="RS15"),
+       R("good", "schools", "Ofsted", "partitive; passive with agent; 'good or outstanding'",
+         alt="Calderbrook Learning Partnership", note="RS14 '19 of its schools'; RS15"),
+       R("outstanding", "schools", "Ofsted", "partitive; passive with agent; 'good or outstanding'",
+         alt="Calderbrook Learning Partnership", note="RS15"),
+       R("outstanding", "Aldercombe Primary Academy", "Ofsted", "list entry", note="RA4; 'made good progress' is a look-alike"),
+       R("good", "Brackley Valley Academy", "Ofsted", "list entry", note="RA4"),
+       R("requires improvement", "Brackley Valley Academy", None, "list entry; previous rating",
+         note="RA4; RS9; RA1: the earlier inspection -> null"),
+       R("good", "Eastfield Junior Academy", "Ofsted", "list entry"),
+       R("requires improvement", "Westholme Park Academy", "Ofsted", "list entry (bracketed value)"),
+       R("inadequate", "Kilnworth Academy and Saxby Road Primary Academy", "Ofsted",
+         "coordinated subjects; apposition; partitive; 'both'",
+         parts=["Kilnworth Academy", "Saxby Road Primary Academy"], alt="trust's schools",
+         note="RS13; the names in apposition to 'Two of the trust's schools'; RA1"),
+       R("inadequate", "schools", None, "quoted; partitive; previous rating",
+         alt="Calderbrook Learning Partnership", note="RS14; RS1 'our' dropped; RA1 earlier -> null"),
+       R("inadequate", "Kilnworth", "Ofsted", "quoted; first-person; person near the rating",
+         alt="Kilnworth Academy", note="RS25: the speaker's title names the body in the same sentence; RA1"),
+       R("good", "us", "Ofsted", "quoted; first-person; hypothetical (expect)",
+         hyp=True, alt="Kilnworth Academy", note="RA9; RS23")]),
 ]
 
 # END ARTICLES
