@@ -86,8 +86,8 @@ def test_a_long_complement_stops_at_its_comma(nlp):
 def test_a_generic_head_names_the_body_after_at(nlp):
     assert subject(nlp, "Care at Thorn House, a 30-bed home for older people in Ashby, was found to be good "
                         "when inspectors visited.") == "Thorn House"
-    # must not: a generic head with no body after it stays as written
-    assert subject(nlp, "Maternity care at the trust was rated inadequate.") == "trust"
+    # must not: a named kind of care is a service, kept whole with its body (RS2: "maternity services at X")
+    assert subject(nlp, "Maternity care at the trust was rated inadequate.") == "Maternity care at the trust"
     assert subject(nlp, "The CQC said maternity care was inadequate.") == "maternity care"
 
 
@@ -523,3 +523,31 @@ def test_a_purpose_clause_does_not_make_its_noun_the_body(nlp):
     found = subjects(nlp, "Kestering and District Hospitals NHS Foundation Trust's overall rating has dropped from "
                           "good to requires improvement following an unannounced inspection by the CQC.")
     assert found[-1] == ("requires improvement", "Kestering and District Hospitals NHS Foundation Trust"), found
+
+
+# -- Ofsted's and the CQC's named services and judgement areas ---------------------------------------
+
+def test_a_named_kind_of_care_at_a_body_is_a_service(nlp):
+    # RS2's generic "care at X" rates X; "urgent and emergency care at X" is a service, kept whole
+    assert subjects(nlp, "Urgent and emergency care at Fernleigh Royal Infirmary improved from inadequate to requires "
+                         "improvement, which the report put down to a new system.")[-1] \
+        == ("requires improvement", "Urgent and emergency care at Fernleigh Royal Infirmary")
+    # must not: plain "care at X" still rates X
+    assert subject(nlp, "Care at Thorn House was found to be good.") == "Thorn House"
+
+
+def test_a_judgement_area_of_the_people_served_takes_the_service_rated_before(nlp):
+    found = subjects(nlp, "Penhallow Borough Council's children's services have been judged good by Ofsted.\n\n"
+                          "The help and protection of children was judged to require improvement, with inspectors "
+                          "asking for quicker responses.")
+    assert found[-1] == ("require improvement", "Penhallow Borough Council's children's services"), found
+    # must not: coordinated areas are areas too, never the subject
+    found = subjects(nlp, "Penhallow Borough Council's children's services have been judged good by Ofsted.\n\n"
+                          "Leadership and governance arrangements were judged inadequate.")
+    assert found[-1][1] == "Penhallow Borough Council's children's services", found
+
+
+def test_a_relative_pronoun_is_not_split_from_its_noun(nlp):
+    # "which Ofsted inspects": the parse reads "inspects" as a second subject of "rated"
+    assert subjects(nlp, "The council's fostering service, which Ofsted inspects separately, was rated good in "
+                         "January.")[0] == ("good", "council's fostering service")

@@ -815,7 +815,10 @@ def _split_aspect(subject: str) -> tuple[str | None, str | None]:
     Council's children's services"); an area of a group the service serves ("experiences and
     progress of care leavers") names no service."""
     key = plain(subject)
-    if key in aspect_words() or any(a.startswith(key + " of ") for a in aspect_words()):
+    parts = [p for p in re.split(r",\s*|\s+and\s+", key) if p]
+    if key in aspect_words() or any(a.startswith(key + " of ") for a in aspect_words()) or len(parts) > 1 and all(
+            p in aspect_words() or p.split()[-1] in aspect_words() for p in parts):
+        # "leadership"; "Leadership and governance arrangements": areas coordinated
         return subject, None  # "leadership"; "the quality of education, behaviour ... all good" cut to "quality"
     for mark in ("'s ", "’s "):  # "the council's overall effectiveness": the council's aspect
         owner, sep, area = subject.rpartition(mark)
@@ -823,8 +826,9 @@ def _split_aspect(subject: str) -> tuple[str | None, str | None]:
             return area, owner
     area, sep, rest = subject.partition(" of ")
     if sep and plain(area).removeprefix("the ") in aspect_words():
-        if any(a in plain(rest) for a in aspect_words()):
-            return subject, None
+        if any(a in plain(rest) for a in aspect_words()) or plain(rest).split()[:1] and (
+                plain(rest).split()[0] in word_set("served_groups") or plain(rest).split(" in ")[0] in word_set("served_groups")):
+            return subject, None  # "the experiences and progress of children in care": the people served, not a service
         return area, rest.removeprefix("the ").strip() or None
     return None, subject
 
@@ -956,6 +960,8 @@ def _split_subject_head(subjects: list):
     back as four subjects of "rated" ("Tiny", "Pre", "-", "School"), side by side. The last noun of the run
     of adjacent subjects that starts at the first is the phrase's head (_noun_phrase takes in the
     siblings before it); a single subject is itself."""
+    if subjects[0].lower_ in {"which", "that", "who"}:
+        return subjects[0]  # "the service, which Ofsted inspects separately, was rated": "inspects" misread as a second subject
     run, end = [subjects[0]], max(t.i for t in subjects[0].subtree)
     for token in subjects[1:]:
         if token.dep_ != run[0].dep_ or min(t.i for t in token.subtree) != end + 1:
@@ -1259,9 +1265,9 @@ def _noun_phrase(head, exclude: Span) -> str | None:
                     break
             else:
                 break
-        elif child.dep_ == "conj" and head.pos_ == "PROPN" and child.pos_ == "PROPN" and child.i > end \
+        elif child.dep_ == "conj" and head.pos_ in ("PROPN", "NOUN") and child.pos_ in ("PROPN", "NOUN") and child.i > end \
                 and any(t.dep_ == "cc" and end <= t.i < child.i for t in head.rights):
-            sub = list(child.subtree)  # "both Elm Nursery and Oak Pre-School" (RS13): the names as written
+            sub = list(child.subtree)  # "both Elm Nursery and Oak Pre-School" (RS13), "help and protection of children"
             if len(sub) <= 6 and not any(exclude.start <= t.i < exclude.end for t in sub):
                 end = sub[-1].i + 1
             break
@@ -1284,8 +1290,9 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     if head.lower_ in word_set("rater_nouns") or plain(head.text) in inspectorates():
         return None  # "Inspectors judged ...", "Ofsted's report ... rates": the rater, not the rated
     speakers = [c for c in head.children if c.dep_ == "poss" and c.lower_ in {"our", "my"}]
-    if speakers and kind_of(head.lower_) == "other":
-        return None  # "our aim is to be rated good": the speaker's body, said before
+    if speakers and kind_of(head.lower_) == "other" and head.lower_ not in word_set("service_nouns") \
+            and head.lower_ not in word_set("judged_subjects"):
+        return None  # "our aim is to be rated good": the speaker's body, said before ("our maternity services": a service)
     # "My old surgery in Thorpe was rated outstanding": a kind of body of the speaker's own, written out
     # (RS1: without the possessive)
     named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "FAC")]
@@ -1367,6 +1374,8 @@ def _generic_head_body(head, exclude: Span):
     """"care at X", "standards of care at X", "provision at X": the body X after the generic head (RS2)."""
     if head.lower_ not in word_set("generic_rated_heads"):
         return None
+    if any(c.dep_ in ("amod", "compound") and c.i < head.i for c in head.children):
+        return None  # "urgent and emergency care at X", "maternity care at X": a named service, kept whole (RS2)
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"at", "of"}:
             for pobj in child.children:
