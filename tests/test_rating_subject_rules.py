@@ -551,3 +551,25 @@ def test_a_relative_pronoun_is_not_split_from_its_noun(nlp):
     # "which Ofsted inspects": the parse reads "inspects" as a second subject of "rated"
     assert subjects(nlp, "The council's fostering service, which Ofsted inspects separately, was rated good in "
                          "January.")[0] == ("good", "council's fostering service")
+
+
+def test_a_pronoun_for_the_home_beats_a_carried_service(nlp):
+    # "rated the service inadequate ... The home, which ..., has been placed in special measures. It was
+    # rated ...": "the home" as written (D19), not the vaguer "service" carried over
+    body = ("Inspectors who made an unannounced visit in April rated the service inadequate after finding "
+            "residents left in wet beds.\n\nThe home, which is owned by Larchmont Healthcare Ltd, has been placed "
+            "in special measures. It was rated inadequate for being safe and well-led.")
+    assert subjects(nlp, body)[-1] == ("inadequate", "home")
+    # must not: with no kind of body before it, "it" keeps the service carried over
+    body = ("Inspectors rated the service inadequate after finding residents left in wet beds.\n\nThe report "
+            "was published on Monday. It was rated inadequate for being safe and well-led.")
+    assert subjects(nlp, body)[-1] == ("inadequate", "service")
+
+
+def test_a_headline_rubric_is_no_body(nlp):
+    # "Opinion: my agency was rated ...": the rubric before the colon is not rated; "my agency" is (RS1)
+    found = subjects(nlp, "Most agencies are short of staff.", title="Opinion: my agency was rated requires "
+                          "improvement. Here is why I am not ashamed\n\n")
+    assert found[0] == ("requires improvement", "agency"), found
+    # must not: a list line's name before its colon is the body (list_entry_name)
+    assert subjects(nlp, LIST)[0] == ("three stars", "Ashwick")

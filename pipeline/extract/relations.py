@@ -491,6 +491,8 @@ def rating_rows(article: "Article") -> Iterator[dict]:
         if subject:
             named, subject = _split_aspect(subject)
             aspect = aspect or named
+        if subject and _is_rubric(sent, ent, subject):
+            subject = None  # "Opinion: my agency was rated requires improvement": the page's rubric is no body
         rater_dropped = bool(subject) and _is_rater(subject)
         if rater_dropped:
             # "HMICFRS graded the force inadequate at X and requires improvement at Y": the parse can
@@ -524,6 +526,10 @@ def rating_rows(article: "Article") -> Iterator[dict]:
                     found = _pronoun_antecedent(pronoun, ent)
                     if found and _is_named(found) and not is_description(found) \
                             and kind_of(found) in (kind_of(last_subject), "other"):
+                        subject, how_subject = found, "antecedent"
+                    elif found and _is_kind_description(found) and not _is_kind_description(last_subject):
+                        # "rated the service inadequate ... The home, which ..., has been placed in special
+                        # measures. It was rated inadequate": "the home" as written (D19), not "the service"
                         subject, how_subject = found, "antecedent"
         vague = bool(last_subject) and is_description(last_subject) and not _is_kind_description(last_subject)
         if not subject and vague:
@@ -635,6 +641,17 @@ def _with_place_of_object(verb, obj, found: str, exclude: Span) -> str:
     return f"{found} {_joined(words)}"
 
 
+def _is_rubric(sent: Span, ent: Span, subject: str) -> bool:
+    """A subject read from the words before a colon that opens the rating's sentence ("Opinion:",
+    "Governor's view:"), when the rating comes after the colon: a rubric, not the rated body. A list
+    line ("Ashwick: three stars") is read before this (list_entry_name)."""
+    colon = next((t.i for t in sent if t.text == ":" and t.i < ent.start), None)
+    if colon is None or colon - sent.start > 5:
+        return False
+    before, after = sent.doc[sent.start:colon].text, sent.doc[colon + 1:sent.end].text
+    return subject in before and subject not in after and ent.start > colon + 1 and list_entry_name(ent) is None
+
+
 def _determinerless(span: Span) -> str:
     """A name as written, without a leading determiner ("The Brook Street Chippy" → "Brook Street Chippy", D19)."""
     words = list(span)
@@ -711,6 +728,8 @@ def _headline_subject(article: "Article", sent: Span, ent: Span) -> str | None:
         if t.i >= ent.start or t.is_quote or t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON"):
             break
         words.append(t)
+    if words and words[-1].i + 1 < ent.start and sent.doc[words[-1].i + 1].text == ":":
+        return None  # "Governor's view: we were told ...", "Opinion: ...": a rubric, not a body
     if not words or len(words) > 8 or not words[0].text[:1].isupper() or words[-1].pos_ not in ("NOUN", "PROPN"):
         return _headline_for(sent, ent)
     if any(t.ent_type_ == "PERSON" or t.lower_ in word_set("rater_nouns") or plain(t.text) in inspectorates() for t in words):
