@@ -573,3 +573,16 @@ def test_a_headline_rubric_is_no_body(nlp):
     assert found[0] == ("requires improvement", "agency"), found
     # must not: a list line's name before its colon is the body (list_entry_name)
     assert subjects(nlp, LIST)[0] == ("three stars", "Ashwick")
+
+
+def test_coordinated_areas_and_an_owners_area_take_the_body(nlp):
+    # areas joined by "and", one of them an area whose name holds "and" ("behaviour and attitudes")
+    found = subjects(nlp, "Hollins Brook Primary School was rated requires improvement by Ofsted.\n\nThey judged "
+                          "behaviour and attitudes and personal development to be good.")
+    assert found[-1] == ("good", "Hollins Brook Primary School"), found
+    # RC6: the owner of a possessive area ("the force's response to emergency calls") is the subject
+    found = subjects(nlp, "HMICFRS inspected Marlow Police in March.\n\nThe force's response to emergency calls "
+                          "was judged adequate.")
+    assert found[-1] == ("adequate", "force"), found
+    # must not: coordinated bodies stay the subject
+    assert subject(nlp, "The school and its nursery were both rated good.") == "school and its nursery"

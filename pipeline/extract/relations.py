@@ -834,10 +834,9 @@ def _split_aspect(subject: str) -> tuple[str | None, str | None]:
     Council's children's services"); an area of a group the service serves ("experiences and
     progress of care leavers") names no service."""
     key = plain(subject)
-    parts = [p for p in re.split(r",\s*|\s+and\s+", key) if p]
-    if key in aspect_words() or any(a.startswith(key + " of ") for a in aspect_words()) or len(parts) > 1 and all(
-            p in aspect_words() or p.split()[-1] in aspect_words() for p in parts):
-        # "leadership"; "Leadership and governance arrangements": areas coordinated
+    if key in aspect_words() or any(a.startswith(key + " of ") for a in aspect_words()) or _coordinated_areas(key):
+        # "leadership"; "Leadership and governance arrangements", "behaviour and attitudes and personal
+        # development": areas coordinated
         return subject, None  # "leadership"; "the quality of education, behaviour ... all good" cut to "quality"
     for mark in ("'s ", "’s "):  # "the council's overall effectiveness": the council's aspect
         owner, sep, area = subject.rpartition(mark)
@@ -850,6 +849,19 @@ def _split_aspect(subject: str) -> tuple[str | None, str | None]:
             return subject, None  # "the experiences and progress of children in care": the people served, not a service
         return area, rest.removeprefix("the ").strip() or None
     return None, subject
+
+
+def _coordinated_areas(key: str) -> bool:
+    """Judgement areas joined by "and" or commas ("leadership and governance arrangements",
+    "behaviour and attitudes and personal development"): each conjunct, or its last word, is an
+    area; an area whose name holds "and" ("behaviour and attitudes") is taken whole first."""
+    if " and " not in key and "," not in key:
+        return False
+    rest = f" {key} "
+    for area in sorted(aspect_words(), key=len, reverse=True):
+        rest = rest.replace(f" {area} ", " | ").replace(f" {area}, ", " | , ")
+    parts = [p.replace("|", " ").split() for p in re.split(r",|\band\b", rest)]
+    return rest.count("|") > 0 and all(not words or words[-1] in aspect_words() for words in parts)
 
 
 def _aspect(ent: Span) -> str | None:
