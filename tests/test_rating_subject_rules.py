@@ -586,3 +586,23 @@ def test_coordinated_areas_and_an_owners_area_take_the_body(nlp):
     assert found[-1] == ("adequate", "force"), found
     # must not: coordinated bodies stay the subject
     assert subject(nlp, "The school and its nursery were both rated good.") == "school and its nursery"
+
+
+# -- star grades before a noun, and the speaker's own body --------------------------------------------
+
+def test_a_star_grade_before_a_body_is_a_rating_of_what_the_copula_describes(nlp):
+    # RC1: "a three-star trust" is a grade; after "was" it is the subject's
+    found = subjects(nlp, "Marlpit Primary Care Trust, which was a three-star trust last year, fell to zero stars.")
+    assert found[0] == ("three-star", "Marlpit Primary Care Trust"), found
+    # must not: a star word before a noun that names no body stays no rating
+    assert [r for r in subjects(nlp, "The Brook Street chippy sold a five-star burger to the mayor on Friday.")
+            if r[0] == "five-star"] == []
+
+
+def test_a_first_person_quote_rates_the_body_its_speakers_title_names(nlp):
+    # RC3: "Kingsmere's chief executive ... said: 'we were a zero-star trust'": the trust, in full
+    body = ("Kingsmere Hospitals NHS Trust has been awarded three stars by the Healthcare Commission.\n\n"
+            "Elsewhere, Ravensholt Mental Health NHS Trust retained its two stars.\n\n"
+            "Kingsmere's chief executive, Dr Lorna Petrie, said: \"Two years ago we were a zero-star trust and "
+            "people told us we would never climb off the bottom.\"")
+    assert subjects(nlp, body)[-1] == ("zero-star", "Kingsmere Hospitals NHS Trust")

@@ -539,6 +539,12 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             earlier = next((n for n in reversed(named_subjects) if head in {w.rstrip("s") for w in _tokens_of(n)}), None)
             if earlier:
                 subject, how_subject = earlier, "named_earlier"
+        if not subject and _first_person(sent):
+            # RC3: "Kingsmere's chief executive, Dr Lorna Petrie, said: 'we were a zero-star trust'": the
+            # body the speaker's title names in the same sentence
+            body = _speakers_body(article, sent, ent, named_subjects)
+            if body:
+                subject, how_subject = body, "speakers_body"
         if not subject and _first_person(sent) and last_how in ("named_earlier", "article_subject") \
                 and last_sentence is not None and article.sentence_of[sent.start] - last_sentence <= 1:
             # the same speaker's next "we" ("Being rated good is a boost ... We want to be rated
@@ -639,6 +645,30 @@ def _with_place_of_object(verb, obj, found: str, exclude: Span) -> str:
     if len(words) > 12:
         return found
     return f"{found} {_joined(words)}"
+
+
+def _speakers_body(article: "Article", sent: Span, ent: Span, rated: list[str] = ()) -> str | None:
+    """The organisation a title before the rating names in the rating's sentence ("Kingsmere's chief
+    executive", "the chief executive of Elm Trust", "Ashby Council leader"), when one title names one;
+    never a rater or a party."""
+    found = set()
+    for role in article.entities:
+        if role.label_ != "ROLE" or not (sent.start <= role.start < ent.start):
+            continue
+        org = _organization(role)
+        if not org:
+            of = [g for c in role.root.rights if c.dep_ == "prep" and c.lower_ in {"of", "at"} for g in c.children
+                  if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            org = _noun_phrase(of[0], exclude=ent) if of else None
+        if org and not _is_rater(org) and plain(org) not in word_set("political_parties"):
+            found.add(org)
+    if len(found) != 1:
+        return None
+    org = found.pop()
+    # a short form of a body the article rated or named in full before ("Kingsmere" for "Kingsmere
+    # Hospitals NHS Trust"): the full name
+    names = list(rated) + [clean_name(e.text) for e in article.entities if e.label_ == "ORG" and e.start < ent.start]
+    return next((n for n in names if n.startswith(org + " ")), org)
 
 
 def _is_rubric(sent: Span, ent: Span, subject: str) -> bool:
@@ -907,7 +937,14 @@ def _subject(ent: Span) -> str | None:
     active rating verb is the rater, never the rated."""
     token = ent.root
     if token.dep_ in {"amod", "compound"} and token.head.lower_ not in word_set("rating_nouns"):
-        return _noun_phrase(token.head, exclude=ent)
+        described = token.head
+        if described.dep_ == "attr" and described.head.lemma_ == "be":
+            # RC1: "Marlpit was a three-star trust": the one the copula describes; "we were a zero-star
+            # trust": the speaker's body, from the rules of first-person ratings
+            subjects = [c for c in described.head.children if c.dep_ == "nsubj"]
+            if subjects:
+                return None if subjects[0].lower_ in word_set("first_person_words") else _noun_phrase(subjects[0], exclude=ent)
+        return _noun_phrase(described, exclude=ent)
     rated = _rated_compound(ent) or _service_of_rating_noun(ent)
     if rated is not None:
         return rated

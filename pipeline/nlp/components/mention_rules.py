@@ -733,6 +733,9 @@ class MentionRules:
         if list_entry_name(span) is not None:
             return True  # "Ashwick: three stars (two stars)": a list of bodies and their grades
         head = span.root
+        if head.dep_ in MODIFIER_DEPS and span[-1].lower_ in {"star", "stars"} and (
+                head.head.lower_ in self.words("organisation_words") or head.head.lower_ in self.words("judged_subjects")):
+            return True  # "a three-star council", "a zero-star trust": the body's grade (RC1, like "-rated")
         if head.dep_ in MODIFIER_DEPS and head.head.lower_ not in self.words("rating_nouns") and not quoted:
             return False  # "inadequate practice": describes practice, judges nothing
         if quoted:
