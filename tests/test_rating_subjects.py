@@ -5,8 +5,8 @@ import json
 import pytest
 
 from pipeline.eval.baseline import BASELINE, TOLERANCE, is_challenge_key, regressions
-from pipeline.eval.rating_subjects import (ARTICLES_KEYS, ARTICLES_SET, BASELINE_KEYS, CHALLENGE_SET,
-                                           ChallengeScores, Passage, evaluate_challenge, load_passages,
+from pipeline.eval.rating_subjects import (ARTICLES3_KEYS, ARTICLES3_SET, ARTICLES_KEYS, ARTICLES_SET, BASELINE_KEYS,
+                                           CHALLENGE_SET, ChallengeScores, Passage, evaluate_challenge, load_passages,
                                            score_passage)
 
 TEXT = "Elmfield Academy was rated good. Ofsted said the school had improved from inadequate."
@@ -75,10 +75,11 @@ def test_a_span_that_is_not_at_its_offsets_is_refused(tmp_path):
 @pytest.mark.model
 @pytest.mark.corpus
 @pytest.mark.parametrize("path, prefix, keys", [(CHALLENGE_SET, "challenge", BASELINE_KEYS),
-                                                (ARTICLES_SET, "articles", ARTICLES_KEYS)],
-                         ids=["passages", "articles"])
+                                                (ARTICLES_SET, "articles", ARTICLES_KEYS),
+                                                (ARTICLES3_SET, "articles3", ARTICLES3_KEYS)],
+                         ids=["passages", "articles", "articles3"])
 def test_a_blind_set_scores_no_lower_than_its_baseline(path, prefix, keys):
-    """The two blind sets (tests/data/README-rating_subjects.md, README-rating_articles.md)."""
+    """The three blind sets (tests/data/README-rating_subjects.md, README-rating_articles.md, README-rating_articles3.md)."""
     assert path.is_file(), f"{path} is missing"
     baseline = {k: v for k, v in json.loads(BASELINE.read_text(encoding="utf-8")).items() if k in keys}
     assert set(baseline) == set(keys), f"tests/baseline.json lacks the {prefix} figures (make baseline)"

@@ -23,16 +23,18 @@ def corpus_scores() -> dict[str, float]:
 
 
 def challenge_scores() -> dict[str, float]:
-    """The rating challenge sets' figures (BASELINE_KEYS, ARTICLES_KEYS); none for a set that is absent."""
-    from .rating_subjects import ARTICLES_SET, CHALLENGE_SET, evaluate_challenge
+    """The rating challenge sets' figures (BASELINE_KEYS, ARTICLES_KEYS, ARTICLES3_KEYS); none for a set that is absent."""
+    from .rating_subjects import ARTICLES3_SET, ARTICLES_SET, CHALLENGE_SET, evaluate_challenge
     out = evaluate_challenge(CHALLENGE_SET).headline() if CHALLENGE_SET.is_file() else {}
     if ARTICLES_SET.is_file():
         out.update(evaluate_challenge(ARTICLES_SET).headline("articles"))
+    if ARTICLES3_SET.is_file():
+        out.update(evaluate_challenge(ARTICLES3_SET).headline("articles3"))
     return out
 
 
 def is_challenge_key(key: str) -> bool:
-    return key.startswith(("challenge ", "articles "))
+    return key.startswith(("challenge ", "articles ", "articles3 "))
 
 
 def current_scores() -> dict[str, float]:

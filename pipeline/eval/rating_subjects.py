@@ -35,6 +35,9 @@ BASELINE_KEYS = ("challenge RATING recall", "challenge RATING subject")
 #: The second blind set (full articles, tests/data/README-rating_articles.md) and its baseline keys.
 ARTICLES_SET = ROOT / "tests" / "data" / "rating_articles.jsonl"
 ARTICLES_KEYS = ("articles RATING recall", "articles RATING subject")
+#: The third blind set (full articles of other genres, tests/data/README-rating_articles3.md) and its keys.
+ARTICLES3_SET = ROOT / "tests" / "data" / "rating_articles3.jsonl"
+ARTICLES3_KEYS = ("articles3 RATING recall", "articles3 RATING subject")
 RATING_KEYS = ("span", "start", "end", "value", "subject")
 
 
