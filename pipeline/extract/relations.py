@@ -486,7 +486,9 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             # is the aspect of the body rated before (RS2)
             if plain(entry.text) in aspect_words():
                 subject, aspect = None, aspect or entry.text
-            elif not _is_rater(entry.text):
+            elif not _is_rater(entry.text) and not any(
+                    t.lower_ in word_set("rating_nouns") or t.lower_ in word_set("rater_nouns") for t in entry):
+                # ("Overall rating: good", "Ofsted rating: requires improvement", "Verdict: good" name no body)
                 subject, how_subject = _determinerless(entry), "list_entry"
         if subject:
             named, subject = _split_aspect(subject)
@@ -679,15 +681,14 @@ def _is_rubric(sent: Span, ent: Span, subject: str) -> bool:
     if colon is None or colon - sent.start > 5:
         return False
     before, after = sent.doc[sent.start:colon].text, sent.doc[colon + 1:sent.end].text
-    return subject in before and subject not in after and ent.start > colon + 1 and list_entry_name(ent) is None
+    written = re.compile(rf"(?<!\w){re.escape(subject)}(?!\w)")
+    return bool(written.search(before)) and not written.search(after) and ent.start > colon + 1 \
+        and list_entry_name(ent) is None
 
 
 def _determinerless(span: Span) -> str:
     """A name as written, without a leading determiner ("The Brook Street Chippy" → "Brook Street Chippy", D19)."""
-    words = list(span)
-    while len(words) > 1 and words[0].lower_ in word_set("determiners"):
-        words.pop(0)
-    return _joined(words)
+    return clean_name(span.text)
 
 
 def _is_described_body(t) -> bool:
@@ -941,9 +942,11 @@ def _subject(ent: Span) -> str | None:
         if described.dep_ == "attr" and described.head.lemma_ == "be":
             # RC1: "Marlpit was a three-star trust": the one the copula describes; "we were a zero-star
             # trust": the speaker's body, from the rules of first-person ratings
-            subjects = [c for c in described.head.children if c.dep_ == "nsubj"]
-            if subjects:
-                return None if subjects[0].lower_ in word_set("first_person_words") else _noun_phrase(subjects[0], exclude=ent)
+            copula_subjects = [c for c in described.head.children if c.dep_ == "nsubj"]
+            if copula_subjects:
+                described_one = _antecedent(copula_subjects[0])  # "X, which was a three-star trust": X
+                return None if described_one.lower_ in word_set("first_person_words") \
+                    else _noun_phrase(described_one, exclude=ent)
         return _noun_phrase(described, exclude=ent)
     rated = _rated_compound(ent) or _service_of_rating_noun(ent)
     if rated is not None:
@@ -1000,7 +1003,7 @@ def _subject(ent: Span) -> str | None:
                     and token.lower_ not in judging_verbs() and token.lemma_.lower() not in judging_verbs():
                 return None  # "The manager said: 'Being rated good is a boost'": the speaker is not rated
             if came_from == "advcl" and subject.pos_ == "NOUN" and kind_of(subject.text) == "other" \
-                    and not {subject.lower_} & (word_set("judged_subjects") | word_set("service_nouns") | word_set("rating_nouns")):
+                    and subject.lower_ not in word_set("judged_subjects") | word_set("service_nouns") | word_set("rating_nouns"):
                 return None  # "the changes needed to get out of inadequate": a purpose, not the body that gets out
             found = _noun_phrase(subject, exclude=ent)
             if found is None and subject.pos_ == "PRON" and subject.lower_ in {"it", "they"}:
@@ -1442,8 +1445,9 @@ def _generic_head_body(head, exclude: Span):
     """"care at X", "standards of care at X", "provision at X": the body X after the generic head (RS2)."""
     if head.lower_ not in word_set("generic_rated_heads"):
         return None
-    if any(c.dep_ in ("amod", "compound") and c.i < head.i for c in head.children):
-        return None  # "urgent and emergency care at X", "maternity care at X": a named service, kept whole (RS2)
+    if any(c.dep_ == "compound" and c.i < head.i for c in head.children):
+        return None  # "urgent and emergency care at X", "maternity care at X": a named service, kept whole (RS2);
+        # an adjective names none ("overall care at X", "good care at X" rate X)
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"at", "of"}:
             for pobj in child.children:

@@ -76,19 +76,21 @@ def list_entry_name(span: Span) -> Span | None:
     while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
         start -= 1
         if span.start - start > 20:
-            return None  # a line of prose, not a list entry (and no scan of a long paragraph)
+            return None  # a line of prose, not a list entry (and no walk to the start of a long paragraph)
     while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
         end += 1
         if end - start > 20:
             return None
     words = [t for t in doc[start:span.start] if not t.is_space and not t.is_quote]
     rest = [t for t in doc[span.end:end] if not t.is_space and not t.is_quote]
+    if rest and rest[-1].text in {".", ";", ","}:
+        rest = rest[:-1]  # "Ashwick: three stars (two stars)."
     bracketed = bool(words) and words[-1].text == "(" and bool(rest) and rest[0].text == ")"
     if bracketed:
         rest = rest[1:]
     if rest and rest[0].text == "(" and rest[-1].text == ")" and len(rest) <= 6:
         rest = []  # "three stars (two stars)": last year's value in brackets
-    if rest and not (len(rest) == 1 and rest[0].text in {".", ";", ","}):
+    if rest:
         return None
     separator = next((k for k, t in enumerate(words) if t.text in LIST_SEPARATORS
                       and (t.text == ":" or t.whitespace_ and k and words[k - 1].whitespace_)), None)
