@@ -441,18 +441,18 @@ def test_a_verbless_second_clause_keeps_no_conjunction_or_adverb(nlp):
 # -- list lines: a body and its grade ---------------------------------------------------------------
 
 LIST = ("The ratings for the region's councils, with last year's in brackets:\n\n"
-        "Ashwick: three stars (two stars)\n"
+        "Ashwent: three stars (two stars)\n"
         "Pellham Borough Council - one star (zero stars)\n"
         "Dunmere Council (requires improvement)\n"
-        "Tollard County Council: zero stars\n\n"
+        "Tollmere County Council: zero stars\n\n"
         "The ratings are published every November by the inspectorate, which said that most councils in the "
         "region had improved their services for older people and for children over the past year.")
 
 
 def test_a_list_line_gives_its_grade_to_the_name_before_it(nlp):
-    assert subjects(nlp, LIST) == [("three stars", "Ashwick"), ("two stars", "Ashwick"),
+    assert subjects(nlp, LIST) == [("three stars", "Ashwent"), ("two stars", "Ashwent"),
                                    ("one star", "Pellham Borough Council"), ("zero stars", "Pellham Borough Council"),
-                                   ("requires improvement", "Dunmere Council"), ("zero stars", "Tollard County Council")]
+                                   ("requires improvement", "Dunmere Council"), ("zero stars", "Tollmere County Council")]
 
 
 def test_a_list_line_name_drops_its_street_and_a_judgement_area_is_an_aspect(nlp):
@@ -470,7 +470,7 @@ def test_what_is_no_list_entry(nlp):
     for ent in doc.ents:
         assert list_entry_name(ent) is None, ent.text
     # must not: a line that goes on after the value is no list entry
-    doc = nlp("Ashwick: three stars for effort, says the leader\n")
+    doc = nlp("Ashwent: three stars for effort, says the leader\n")
     assert all(list_entry_name(ent) is None for ent in doc.ents)
 
 
@@ -577,7 +577,7 @@ def test_a_headline_rubric_is_no_body(nlp):
                     title="Opinion: my salon was rated requires improvement. Here is why I am not ashamed\n\n") \
         == [("requires improvement", None)]
     # must not: a list line's name before its colon is the body (list_entry_name)
-    assert subjects(nlp, LIST)[0] == ("three stars", "Ashwick")
+    assert subjects(nlp, LIST)[0] == ("three stars", "Ashwent")
 
 
 def test_coordinated_areas_and_an_owners_area_take_the_body(nlp):
@@ -627,8 +627,8 @@ def test_a_list_line_name_that_names_no_body(nlp):
 
 
 def test_a_list_line_may_end_with_a_full_stop(nlp):
-    found = subjects(nlp, LIST.replace("Ashwick: three stars (two stars)", "Ashwick: three stars (two stars)."))
-    assert found[:2] == [("three stars", "Ashwick"), ("two stars", "Ashwick")], found
+    found = subjects(nlp, LIST.replace("Ashwent: three stars (two stars)", "Ashwent: three stars (two stars)."))
+    assert found[:2] == [("three stars", "Ashwent"), ("two stars", "Ashwent")], found
 
 
 def test_a_service_of_the_speakers_own_is_the_service(nlp):

@@ -481,7 +481,7 @@ def rating_rows(article: "Article") -> Iterator[dict]:
         aspect = _aspect(ent)
         entry = list_entry_name(ent)
         if entry is not None:
-            # "Ashwick: three stars (two stars)": a list line gives its value to the name before
+            # "Ashwent: three stars (two stars)": a list line gives its value to the name before
             # the colon, however the parser read the line; a judgement area's name ("Safe: good")
             # is the aspect of the body rated before (RS2)
             if plain(entry.text) in aspect_words():
@@ -676,7 +676,7 @@ def _speakers_body(article: "Article", sent: Span, ent: Span, rated: list[str] =
 def _is_rubric(sent: Span, ent: Span, subject: str) -> bool:
     """A subject read from the words before a colon that opens the rating's sentence ("Opinion:",
     "Governor's view:"), when the rating comes after the colon: a rubric, not the rated body. A list
-    line ("Ashwick: three stars") is read before this (list_entry_name)."""
+    line ("Ashwent: three stars") is read before this (list_entry_name)."""
     colon = next((t.i for t in sent if t.text == ":" and t.i < ent.start), None)
     if colon is None or colon - sent.start > 5:
         return False

@@ -731,7 +731,7 @@ class MentionRules:
         if nxt and nxt[0].lower_ in self.words("rating_blockers_after") and not quoted:
             return False
         if list_entry_name(span) is not None:
-            return True  # "Ashwick: three stars (two stars)": a list of bodies and their grades
+            return True  # "Ashwent: three stars (two stars)": a list of bodies and their grades
         head = span.root
         if head.dep_ in MODIFIER_DEPS and span[-1].lower_ in {"star", "stars"} and (
                 head.head.lower_ in self.words("organisation_words") or head.head.lower_ in self.words("judged_subjects")):

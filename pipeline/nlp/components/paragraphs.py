@@ -60,13 +60,13 @@ def doc_lines(doc: Doc) -> list[Span]:
     return lines
 
 
-#: What parts a list line's name from its value: "Ashwick: good", "Ashwick - two stars".
+#: What parts a list line's name from its value: "Ashwent: good", "Ashwent - two stars".
 LIST_SEPARATORS = {":", "-", "–", "—"}
 
 
 def list_entry_name(span: Span) -> Span | None:
     """The name a list line gives `span` to, when the line is an entry of a list of bodies and their
-    grades: "Ashwick: three stars", "Pellham Borough Council - one star (zero stars)", "Dunmere
+    grades: "Ashwent: three stars", "Pellham Borough Council - one star (zero stars)", "Dunmere
     Council (requires improvement)", "Pizza Palace, Brook Street: good" (the name without the
     street, RA4); the value, in brackets, of the same entry's earlier year too. The value ends
     the line (a bracketed value or a full stop may follow); the name is at most ten words, opens
@@ -84,7 +84,7 @@ def list_entry_name(span: Span) -> Span | None:
     words = [t for t in doc[start:span.start] if not t.is_space and not t.is_quote]
     rest = [t for t in doc[span.end:end] if not t.is_space and not t.is_quote]
     if rest and rest[-1].text in {".", ";", ","}:
-        rest = rest[:-1]  # "Ashwick: three stars (two stars)."
+        rest = rest[:-1]  # "Ashwent: three stars (two stars)."
     bracketed = bool(words) and words[-1].text == "(" and bool(rest) and rest[0].text == ")"
     if bracketed:
         rest = rest[1:]
