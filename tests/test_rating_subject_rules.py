@@ -652,3 +652,12 @@ def test_a_star_grade_after_which_was(nlp):
     first = rows["ratings"][0]
     assert (first["rating_text"], first["subject"]) == ("three-star", "Marlpit Primary Care Trust"), first
     assert "subject:parse" in first["rule"], first["rule"]  # not rescued by the headline rule
+
+
+def test_a_judged_noun_with_a_name_in_apposition_is_the_name(nlp):
+    # "its adoption agency, Penhallow Adopt, remains outstanding": the body's name, as for a kind of body
+    found = subjects(nlp, "The council's fostering service was rated good in January.\n\nIts adoption agency, "
+                          "Penhallow Adopt, remains outstanding, inspectors said.")
+    assert found[-1] == ("outstanding", "Penhallow Adopt"), found
+    # must not: a person in apposition is never the rated body
+    assert subject(nlp, "Her predecessor, Kevin Rowley, retired after the council was rated inadequate.") == "council"

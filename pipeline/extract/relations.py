@@ -1367,7 +1367,7 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     # "My old surgery in Thorpe was rated outstanding": a kind of body of the speaker's own, written out
     # (RS1: without the possessive)
     named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "FAC")]
-    if named and kind_of(head.lower_) != "other":
+    if named and (kind_of(head.lower_) != "other" or head.lower_ in word_set("judged_subjects")):
         # "The council's other residential home, Larkspur Lodge, ... remains rated": the body's name
         ent = next(e for e in exclude.doc.ents if e.start <= named[0].i < e.end)
         return ent.text
