@@ -9,9 +9,13 @@ pytestmark = pytest.mark.model
 TITLE = "Inspection round-up\n\n"
 
 
+def ratings(nlp, body: str, title: str = TITLE) -> list[dict]:
+    """The `ratings` rows of a made-up article: its title, then `body`."""
+    return process_article("made-up.txt", (title + body + "\n").encode(), None, nlp)["ratings"]
+
+
 def subjects(nlp, body: str, title: str = TITLE) -> list[tuple[str, str | None]]:
-    rows = process_article("made-up.txt", (title + body + "\n").encode(), None, nlp)
-    return [(r["rating_text"].strip("‘’'\""), r["subject"]) for r in rows["ratings"]]
+    return [(r["rating_text"].strip("‘’'\""), r["subject"]) for r in ratings(nlp, body, title)]
 
 
 def subject(nlp, body: str, title: str = TITLE) -> str | None:
@@ -456,10 +460,9 @@ def test_a_list_line_gives_its_grade_to_the_name_before_it(nlp):
 
 
 def test_a_list_line_name_drops_its_street_and_a_judgement_area_is_an_aspect(nlp):
-    rows = process_article("made-up.txt", (TITLE + "Marsh Vale NHS Trust was inspected in May.\n\n"
-                                           "Pizza Palace, Brook Street: good\nSafe: requires improvement\n\n"
-                                           "The trust will be inspected again next year.\n").encode(), None, nlp)
-    found = {r["rating_text"]: (r["subject"], r["aspect"]) for r in rows["ratings"]}
+    found = {r["rating_text"]: (r["subject"], r["aspect"]) for r in ratings(
+        nlp, "Marsh Vale NHS Trust was inspected in May.\n\nPizza Palace, Brook Street: good\n"
+             "Safe: requires improvement\n\nThe trust will be inspected again next year.")}
     assert found["good"][0] == "Pizza Palace"
     assert found["requires improvement"][1] == "Safe" and found["requires improvement"][0] != "Safe"
 
@@ -619,10 +622,9 @@ def test_a_list_line_name_that_names_no_body(nlp):
                           "The trust will be inspected again next year, the regulator said in its report on Monday.")
     assert [f for f in found if f[1] in ("Overall rating", "Verdict")] == [], found
     # a judgement area's line is the aspect of the body rated before (RS2)
-    rows = process_article("made-up.txt", (TITLE + "Marsh Vale NHS Trust was rated good by the CQC in May.\n\n"
-                                           "Safe: requires improvement\n\nThe trust will be inspected again next "
-                                           "year, the regulator said in its report on Monday.\n").encode(), None, nlp)
-    safe = [r for r in rows["ratings"] if r["rating_text"] == "requires improvement"]
+    safe = [r for r in ratings(nlp, "Marsh Vale NHS Trust was rated good by the CQC in May.\n\nSafe: requires "
+                                    "improvement\n\nThe trust will be inspected again next year, the regulator "
+                                    "said in its report on Monday.") if r["rating_text"] == "requires improvement"]
     assert safe and safe[0]["aspect"] == "Safe" and safe[0]["subject"] == "Marsh Vale NHS Trust", safe
 
 
@@ -646,10 +648,8 @@ def test_an_adjective_before_care_leaves_it_generic(nlp):
 
 def test_a_star_grade_after_which_was(nlp):
     # RC1 through a relative pronoun: "X, which was a three-star trust": X, from the parse (no headline help)
-    rows = process_article("made-up.txt", (TITLE + "Inspectors published the figures on Monday.\n\nMarlpit Primary "
-                                           "Care Trust, which was a three-star trust last year, fell to zero "
-                                           "stars.\n").encode(), None, nlp)
-    first = rows["ratings"][0]
+    first = ratings(nlp, "Inspectors published the figures on Monday.\n\nMarlpit Primary Care Trust, which was a "
+                         "three-star trust last year, fell to zero stars.")[0]
     assert (first["rating_text"], first["subject"]) == ("three-star", "Marlpit Primary Care Trust"), first
     assert "subject:parse" in first["rule"], first["rule"]  # not rescued by the headline rule
 

@@ -489,11 +489,11 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             elif not _is_rater(entry.text) and not any(
                     t.lower_ in word_set("rating_nouns") or t.lower_ in word_set("rater_nouns") for t in entry):
                 # ("Overall rating: good", "Ofsted rating: requires improvement", "Verdict: good" name no body)
-                subject, how_subject = _determinerless(entry), "list_entry"
+                subject, how_subject = clean_name(entry.text), "list_entry"  # without "The" (D19)
         if subject:
             named, subject = _split_aspect(subject)
             aspect = aspect or named
-        if subject and _is_rubric(sent, ent, subject):
+        if subject and entry is None and _is_rubric(sent, ent, subject):
             subject = None  # "Opinion: my agency was rated requires improvement": the page's rubric is no body
         rater_dropped = bool(subject) and _is_rater(subject)
         if rater_dropped:
@@ -649,7 +649,7 @@ def _with_place_of_object(verb, obj, found: str, exclude: Span) -> str:
     return f"{found} {_joined(words)}"
 
 
-def _speakers_body(article: "Article", sent: Span, ent: Span, rated: list[str] = ()) -> str | None:
+def _speakers_body(article: "Article", sent: Span, ent: Span, rated: tuple[str, ...] | list[str] = ()) -> str | None:
     """The organisation a title before the rating names in the rating's sentence ("Kingsmere's chief
     executive", "the chief executive of Elm Trust", "Ashby Council leader"), when one title names one;
     never a rater or a party."""
@@ -676,19 +676,24 @@ def _speakers_body(article: "Article", sent: Span, ent: Span, rated: list[str] =
 def _is_rubric(sent: Span, ent: Span, subject: str) -> bool:
     """A subject read from the words before a colon that opens the rating's sentence ("Opinion:",
     "Governor's view:"), when the rating comes after the colon: a rubric, not the rated body. A list
-    line ("Ashwent: three stars") is read before this (list_entry_name)."""
+    line ("Ashwent: three stars") is read before, and never asked (list_entry_name)."""
     colon = next((t.i for t in sent if t.text == ":" and t.i < ent.start), None)
     if colon is None or colon - sent.start > 5:
         return False
     before, after = sent.doc[sent.start:colon].text, sent.doc[colon + 1:sent.end].text
     written = re.compile(rf"(?<!\w){re.escape(subject)}(?!\w)")
-    return bool(written.search(before)) and not written.search(after) and ent.start > colon + 1 \
-        and list_entry_name(ent) is None
+    return bool(written.search(before)) and not written.search(after) and ent.start > colon + 1
 
 
-def _determinerless(span: Span) -> str:
-    """A name as written, without a leading determiner ("The Brook Street Chippy" → "Brook Street Chippy", D19)."""
-    return clean_name(span.text)
+def _may_be_rated(noun: str) -> bool:
+    """A noun that can name what was rated: a kind of body ("nursery", "trust"), a service or another
+    judged noun ("services", "agency", "practice"); not "aim", "view", "changes"."""
+    return kind_of(noun) != "other" or noun in word_set("judged_subjects") or noun in word_set("service_nouns")
+
+
+def _is_occasion(token) -> bool:
+    """"inspection", "visit", "June": when a body was judged (an at/in phrase on it is no part of the body)."""
+    return token.lower_ in word_set("rating_occasions") or token.ent_type_ == "DATE"
 
 
 def _is_described_body(t) -> bool:
@@ -875,8 +880,10 @@ def _split_aspect(subject: str) -> tuple[str | None, str | None]:
             return area, owner
     area, sep, rest = subject.partition(" of ")
     if sep and plain(area).removeprefix("the ") in aspect_words():
-        if any(a in plain(rest) for a in aspect_words()) or plain(rest).split()[:1] and (
-                plain(rest).split()[0] in word_set("served_groups") or plain(rest).split(" in ")[0] in word_set("served_groups")):
+        group = plain(rest).removeprefix("the ")
+        served = word_set("served_groups")
+        if any(a in plain(rest) for a in aspect_words()) or group and (
+                group in served or group.split()[0] in served or group.split(" in ")[0] in served):
             return subject, None  # "the experiences and progress of children in care": the people served, not a service
         return area, rest.removeprefix("the ").strip() or None
     return None, subject
@@ -1002,8 +1009,8 @@ def _subject(ent: Span) -> str | None:
             if came_from in ("ccomp", "parataxis", "xcomp") and token.lower_ in word_set("speech_verbs") and not after_pronoun \
                     and token.lower_ not in judging_verbs() and token.lemma_.lower() not in judging_verbs():
                 return None  # "The manager said: 'Being rated good is a boost'": the speaker is not rated
-            if came_from == "advcl" and subject.pos_ == "NOUN" and kind_of(subject.text) == "other" \
-                    and subject.lower_ not in word_set("judged_subjects") | word_set("service_nouns") | word_set("rating_nouns"):
+            if came_from == "advcl" and subject.pos_ == "NOUN" and not _may_be_rated(subject.lower_) \
+                    and subject.lower_ not in word_set("rating_nouns"):
                 return None  # "the changes needed to get out of inadequate": a purpose, not the body that gets out
             found = _noun_phrase(subject, exclude=ent)
             if found is None and subject.pos_ == "PRON" and subject.lower_ in {"it", "they"}:
@@ -1267,7 +1274,7 @@ def _object_before(ent: Span) -> str | None:
             break
     for n in range(1, len(gap)):
         nxt = next((t for t in gap[n + 1:] if t.pos_ in ("NOUN", "PROPN", "NUM")), None)
-        if gap[n].lower_ in {"at", "in"} and nxt is not None and (nxt.lower_ in word_set("rating_occasions") or nxt.ent_type_ == "DATE"):
+        if gap[n].lower_ in {"at", "in"} and nxt is not None and _is_occasion(nxt):
             gap = gap[:n]  # "rated the school at its last inspection good": when, not which body
             break
     edge = word_set("determiners") | word_set("possessive_determiners")
@@ -1322,7 +1329,7 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         if child.i < end:
             continue
         if child.dep_ == "prep" and child.lower_ in {"in", "at"} and any(
-                g.dep_ == "pobj" and (g.lower_ in word_set("rating_occasions") or g.ent_type_ == "DATE") for g in child.children):
+                g.dep_ == "pobj" and _is_occasion(g) for g in child.children):
             break  # "rated the school at its last inspection good", "the home in June": when, not which body
         if child.dep_ == "prep" and (child.lower_ in {"for", "in", "of", "at"}
                                      or child.lower_ == "as" and [t.lower_ for t in child.subtree][-1:] == ["whole"]):
@@ -1361,13 +1368,12 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     if head.lower_ in word_set("rater_nouns") or plain(head.text) in inspectorates():
         return None  # "Inspectors judged ...", "Ofsted's report ... rates": the rater, not the rated
     speakers = [c for c in head.children if c.dep_ == "poss" and c.lower_ in {"our", "my"}]
-    if speakers and kind_of(head.lower_) == "other" and head.lower_ not in word_set("service_nouns") \
-            and head.lower_ not in word_set("judged_subjects"):
+    if speakers and not _may_be_rated(head.lower_):
         return None  # "our aim is to be rated good": the speaker's body, said before ("our maternity services": a service)
     # "My old surgery in Thorpe was rated outstanding": a kind of body of the speaker's own, written out
     # (RS1: without the possessive)
     named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "FAC")]
-    if named and (kind_of(head.lower_) != "other" or head.lower_ in word_set("judged_subjects")):
+    if named and _may_be_rated(head.lower_):
         # "The council's other residential home, Larkspur Lodge, ... remains rated": the body's name
         ent = next(e for e in exclude.doc.ents if e.start <= named[0].i < e.end)
         return ent.text
