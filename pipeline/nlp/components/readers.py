@@ -42,14 +42,29 @@ def read_word_list(directory: str, name: str) -> list[str]:
     return list(words(name, directory))
 
 
+def _model_part(model: str, part: str) -> Path:
+    """A file or folder of a trained pipeline's component (`attribute_ruler/patterns`,
+    `lemmatizer`), in the installed package or model folder named `model`."""
+    import spacy.util
+
+    folder = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
+    found = sorted(folder.glob(part)) + sorted(folder.glob(f"*/{part}"))
+    if not found:
+        raise ValueError(f"model {model} has no {part} under {folder}")
+    return found[0]
+
+
 @registry.misc("pipeline.model_attribute_patterns.v1")
 def model_attribute_patterns(model: str) -> list[dict]:
     """The attribute ruler patterns of a trained pipeline (its tag map, morphology rules and
     exceptions), read from the installed package or model folder, for `windowed_attribute_ruler`."""
-    import spacy.util
+    return list(srsly.read_msgpack(_model_part(model, "attribute_ruler/patterns")))
 
-    folder = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
-    found = sorted(folder.glob("attribute_ruler/patterns")) + sorted(folder.glob("*/attribute_ruler/patterns"))
-    if not found:
-        raise ValueError(f"model {model} has no attribute_ruler/patterns under {folder}")
-    return list(srsly.read_msgpack(found[0]))
+
+@registry.misc("pipeline.model_lemma_tables.v1")
+def model_lemma_tables(model: str):
+    """The lemma tables (rules, exceptions, index) a trained pipeline's lemmatizer was saved with,
+    for `distinct_word_lemmatizer`: the model's own tables, whatever spacy-lookups-data holds."""
+    from spacy.lookups import Lookups
+
+    return Lookups().from_disk(_model_part(model, "lemmatizer/lookups"))
