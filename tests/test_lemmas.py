@@ -83,3 +83,9 @@ def test_the_model_lemma_tables_are_read_from_the_installed_model():
     assert {"lemma_rules", "lemma_exc", "lemma_index"} <= set(tables.tables)
     with pytest.raises(ValueError, match="lemmatizer"):
         model_lemma_tables(str(ROOT / "patterns"))
+
+
+def test_a_lemmatizer_without_its_tables_says_so(nlp):
+    bare = DistinctWordLemmatizer(nlp.vocab, None, "lemmatizer", mode="rule")
+    with pytest.raises(ValueError, match="lemma_rules"):
+        bare(Doc(nlp.vocab, words=["visited"], pos=["VERB"]))

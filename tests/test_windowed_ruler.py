@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.pipeline import AttributeRuler, EntityRuler
-from spacy.tokens import Doc, Token
+from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+from spacy.tokens import Doc, DocBin, Token
 
 import pipeline.nlp.components  # noqa: F401  (registers factories)
 from pipeline.nlp.components.readers import model_attribute_patterns, read_patterns
@@ -20,6 +21,8 @@ from pipeline.about import PATTERNS_DIR
 from pipeline.io.inputs import decode
 
 ROOT = Path(__file__).resolve().parent.parent
+#: What the model's attribute ruler sets.
+SET_BY_RULER = [POS, TAG, MORPH, LEMMA, DEP]
 RULER_FILES = ["person.jsonl", "role.jsonl", "org.jsonl", "rating.jsonl", "date.jsonl"]
 
 if not Token.has_extension("test_mark"):
@@ -208,8 +211,46 @@ def test_attribute_ruler_sets_what_spacys_sets_on_the_corpus(nlp):
         docs = list(nlp.pipe(decode(p.read_bytes()) for p in paths))
     for path, doc in zip(paths, docs):
         assert ours.match(doc) == theirs.match(doc), path.name
-    pos = [t.pos_ for t in ours(docs[0])]
+    # and the component sets the same attributes as spaCy's, from its arrays of matches
+    blob = DocBin(docs=docs).to_bytes()
+    mine, spacys = (list(DocBin().from_bytes(blob).get_docs(nlp.vocab)) for _ in range(2))
+    for path, a, b in zip(paths, mine, spacys):
+        assert (ours(a).to_array(SET_BY_RULER) == theirs(b).to_array(SET_BY_RULER)).all(), path.name
+    pos = [t.pos_ for t in mine[0]]
     assert "NOUN" in pos and "VERB" in pos  # the tag map did its work
+
+
+def test_attribute_ruler_later_rules_win_and_indexes_extensions_as_spacy():
+    """Two rules on one token (the later one's value stays, for each attribute it sets), a rule
+    whose index is the second token or the last, and a rule that sets an extension: the same
+    attributes as spaCy's AttributeRuler."""
+    nlp = spacy.blank("en")
+    patterns = [
+        {"patterns": [[{"LOWER": "bank"}]], "attrs": {"POS": "NOUN", "TAG": "NN"}},
+        {"patterns": [[{"LOWER": "bank"}, {"LOWER": "on"}]], "attrs": {"POS": "VERB"}, "index": 0},
+        {"patterns": [[{"LOWER": "the"}, {"LOWER": "bank"}]], "attrs": {"LEMMA": "riverbank"}, "index": 1},
+        {"patterns": [[{"LOWER": "we"}, {"LOWER": "bank"}]], "attrs": {"MORPH": "Mood=Ind"}, "index": -1},
+        {"patterns": [[{"TAG": "NN", "LOWER": {"IN": ["money", "cash"]}}]], "attrs": {"POS": "PROPN"}},
+        {"patterns": [[{"LOWER": {"REGEX": "^ca"}}]], "attrs": {"DEP": "dobj"}},
+    ]
+    words = "we bank on the bank with money and cash".split()
+    tags = ["PRP", "VBP", "IN", "DT", "NN", "IN", "NN", "CC", "NN"]
+    results = []
+    for ruler in (WindowedAttributeRuler(nlp.vocab), AttributeRuler(nlp.vocab)):
+        ruler.add_patterns(patterns)
+        doc = ruler(Doc(nlp.vocab, words=words, tags=tags))
+        results.append([(t.pos_, t.tag_, t.lemma_, str(t.morph), t.dep_) for t in doc])
+    assert results[0] == results[1]
+    assert results[0][1][0] == "VERB" and results[0][4][:3] == ("NOUN", "NN", "riverbank")
+    assert results[0][1][3] == "Mood=Ind" and results[0][6][0] == results[0][8][0] == "PROPN"
+    assert results[0][8][4] == "dobj"
+    if not Token.has_extension("ruler_flag"):
+        Token.set_extension("ruler_flag", default=False)
+    for ruler in (WindowedAttributeRuler(nlp.vocab), AttributeRuler(nlp.vocab)):
+        ruler.add_patterns(patterns + [{"patterns": [[{"LOWER": "cash"}]], "attrs": {"_": {"ruler_flag": True}}}])
+        doc = ruler(Doc(nlp.vocab, words=words, tags=tags))
+        assert [t._.ruler_flag for t in doc] == [False] * 8 + [True]
+        assert doc[1].pos_ == "VERB"
 
 
 def test_model_attribute_patterns_come_from_the_installed_model():

@@ -45,8 +45,11 @@ class DistinctWordLemmatizer(EnglishLemmatizer):
         self._lemma_of: dict[tuple[int, int, int], str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self._validated:
-            self._validate_tables()
+        required, _ = self.get_lookups_config(self.mode)
+        missing = [table for table in required if table not in self.lookups]
+        if missing:  # what spaCy's lemmatizer says: lemmas without their tables would be wrong
+            raise ValueError(f"the lemmatizer has no {', '.join(missing)} table: initialize the pipeline "
+                             f"(nlp.initialize()) or load a saved one")
         if not len(doc):
             return doc
         rows = doc.to_array(COLUMNS)

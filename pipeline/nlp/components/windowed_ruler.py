@@ -168,10 +168,11 @@ class WindowedAttributeRuler(AttributeRuler):
 
     def __init__(self, *args, **kwargs):
         self._windowed: PatternIndex | None = None
+        self._columns: RuleColumns | None = None
         super().__init__(*args, **kwargs)
 
     def add(self, patterns, attrs, index: int = 0) -> None:
-        self._windowed = None
+        self._windowed = self._columns = None
         super().add(patterns, attrs, index)
 
     # spaCy's AttributeRuler adds the loaded patterns to those it has; loading replaces them here
@@ -184,16 +185,87 @@ class WindowedAttributeRuler(AttributeRuler):
         return super().from_disk(path, exclude=exclude)
 
     def clear(self) -> None:
-        self._windowed = None
+        self._windowed = self._columns = None
         super().clear()
 
     def match(self, doc: Doc):
         """AttributeRuler.match: (rule number, match id, start, end), later rules last."""
+        self._rules()
+        return sorted((int(self.vocab.strings[m_id]), m_id, start, end)
+                      for m_id, start, end in self._windowed.matches(doc))
+
+    def __call__(self, doc: Doc) -> Doc:
+        """match + set_annotations, with the matches kept as arrays from the one to the other."""
+        error_handler = self.get_error_handler()
+        try:
+            self._set_columns(doc, *self._match_arrays(doc))
+            return doc
+        except Exception as e:  # noqa: BLE001 - spaCy's own handling of a component's error
+            return error_handler(self.name, self, [doc], e)
+
+    def _rules(self) -> "RuleColumns":
         if self._windowed is None:
             keyed = {str(i): self.matcher.get(str(i))[1] for i in range(len(self.attrs))}
             self._windowed = PatternIndex(self.vocab, keyed)
-        return sorted((int(self.vocab.strings[m_id]), m_id, start, end)
-                      for m_id, start, end in self._windowed.matches(doc))
+        if self._columns is None:
+            self._columns = RuleColumns(self.vocab, self.attrs, self.indices)
+        return self._columns
+
+    def _match_arrays(self, doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """(rule numbers, starts, ends) of the matches, in rule order (spaCy's: later rules last)."""
+        columns = self._rules()
+        keys, starts, ends = self._windowed.match_arrays(doc)
+        rules = columns.rule_numbers[numpy.searchsorted(columns.rule_keys, keys)]
+        order = numpy.lexsort((ends, starts, rules))
+        return rules[order], starts[order], ends[order]
+
+    def set_annotations(self, doc: Doc, matches) -> None:
+        """AttributeRuler.set_annotations on `match`'s list (the component itself skips the list)."""
+        rules, starts, ends = (numpy.array(c, dtype=numpy.int64).reshape(-1) for c in
+                               (zip(*((m[0], m[2], m[3]) for m in matches)) if matches else ((), (), ())))
+        self._set_columns(doc, rules, starts, ends)
+
+    def _set_columns(self, doc: Doc, rules: numpy.ndarray, starts: numpy.ndarray, ends: numpy.ndarray) -> None:
+        """Each attribute the matched rules set is written to its token array, the later rule's
+        value where two rules set one token, and the arrays go back into the Doc at once instead
+        of a Token object per match."""
+        if not rules.size:
+            return
+        columns = self._rules()
+        offsets = columns.indices[rules]
+        positions = numpy.where(offsets >= 0, starts + offsets, ends + offsets)
+        if ((positions < starts) | (positions >= ends)).any() or columns.extension_rules.intersection(rules.tolist()):
+            # spaCy's own error message for an index outside its match, or extension values
+            super().set_annotations(doc, [(r, self.vocab.strings[str(r)], s, e) for r, s, e in
+                                          zip(rules.tolist(), starts.tolist(), ends.tolist())])
+            return
+        names = [name for name in columns.names if columns.sets[name][rules].any()]
+        if not names:
+            return
+        values = doc.to_array(names).reshape(len(doc), len(names))
+        for col, name in enumerate(names):
+            setting = columns.sets[name][rules]
+            where, rule_ids = positions[setting][::-1], rules[setting][::-1]
+            # the matches are in rule order, later rules last: the first of the reversed wins
+            tokens, first = numpy.unique(where, return_index=True)
+            values[tokens, col] = columns.values[name][rule_ids[first]]
+        doc.from_array(names, values)
+
+
+class RuleColumns:
+    """The attribute values of an attribute ruler's rules as arrays: for each attribute, which
+    rules set it and to what (rule number -> value), each rule's token index, and the rule number
+    of each match id."""
+
+    def __init__(self, vocab, attrs: list[dict], indices: list[int]):
+        keys = numpy.array([vocab.strings[str(i)] for i in range(len(attrs))], dtype=numpy.uint64)
+        self.rule_keys, self.rule_numbers = numpy.sort(keys), numpy.argsort(keys).astype(numpy.int64)
+        self.indices = numpy.array(indices, dtype=numpy.int64)
+        self.extension_rules = {i for i, rule in enumerate(attrs) if "_" in rule}
+        self.names = sorted({name for rule in attrs for name in rule if name != "_"})
+        self.sets = {name: numpy.array([name in rule for rule in attrs], dtype=bool) for name in self.names}
+        self.values = {name: numpy.array([int(rule.get(name, 0)) for rule in attrs], dtype=numpy.uint64)
+                       for name in self.names}
 
 
 # -- steps as whole-Doc tests -------------------------------------------------------------------
@@ -299,6 +371,28 @@ class PatternIndex:
         self.value_ids = [numpy.array(sorted({_value_id(c.attr, v) for v in c.values} - {-1}), dtype=numpy.uint64)
                           for c in self.conditions]
         self.value_tables = self._value_tables()
+        #: condition number -> {value id: whether its string passes the condition's regex}
+        self.regex_hits: dict[int, dict[int, bool]] = {}
+        self.table_patterns = self._table_patterns()
+
+    def _table_patterns(self) -> dict[tuple[str, ...], tuple[list[numpy.ndarray], numpy.ndarray, set[int]]]:
+        """The one-token patterns whose step is only value-set conditions (a tag map's
+        {"TAG": "NN"}, an exception's {"TAG": "VBZ", "LOWER": "'s"}), grouped by the attributes
+        they test: per attribute, each pattern's condition row in that attribute's table; the
+        patterns' keys; their numbers. A group's matches all come from the tables' one lookup."""
+        groups: dict[tuple[str, ...], list[tuple[tuple[int, ...], int, int]]] = {}
+        for number, pattern in enumerate(self.patterns):
+            if pattern.single_token_key is None or not self.steps[pattern.steps[0]]:
+                continue
+            tested = sorted((self.conditions[c].attr, c) for c in self.steps[pattern.steps[0]])
+            tables = [self.value_tables.get(attr) for attr, _ in tested]
+            if any(table is None or c not in table.indices for table, (_, c) in zip(tables, tested)):
+                continue  # a regex, flag or extension test: matched one by one
+            rows = tuple(table.indices.index(c) for table, (_, c) in zip(tables, tested))
+            groups.setdefault(tuple(attr for attr, _ in tested), []).append((rows, pattern.single_token_key, number))
+        return {attrs: ([numpy.array([rows[i] for rows, _, _ in found], dtype=numpy.intp) for i in range(len(attrs))],
+                        numpy.array([key for _, key, _ in found], dtype=numpy.uint64), {n for _, _, n in found})
+                for attrs, found in groups.items()}
 
     def _value_tables(self) -> dict[str, "ValueTable"]:
         """The value-set conditions of each attribute as one table, so that one lookup per token
@@ -320,19 +414,69 @@ class PatternIndex:
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(match id, start, end) of every token pattern, each run over its windows only."""
-        if not len(doc):
-            return []
-        columns = Columns(self, doc)
         found = []
-        for pattern in self.patterns:
+        for key, starts, ends in self.match_runs(doc):
+            found.extend((key, start, end) for start, end in zip(_ints(starts), _ints(ends)))
+        return found
+
+    def match_arrays(self, doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """(match ids, starts, ends) of every token pattern as arrays, in no particular order: the
+        value-set patterns of one token by groups from the attribute tables (a tag map's 170
+        patterns are a few lookups and `nonzero`s), the others as in `match_runs`."""
+        keys, starts, ends = [numpy.zeros(0, dtype=numpy.uint64)], [], []
+        if len(doc):
+            columns = Columns(self, doc)
+            grouped: set[int] = set()
+            for attrs, (rows, pattern_keys, numbers) in self.table_patterns.items():
+                hits = columns.value_masks(attrs[0])[rows[0]]
+                for attr, attr_rows in zip(attrs[1:], rows[1:]):
+                    hits = hits & columns.value_masks(attr)[attr_rows]
+                pattern, token = numpy.nonzero(hits)
+                keys.append(pattern_keys[pattern])
+                starts.append(token)
+                ends.append(token + 1)
+                grouped |= numbers
+            for key, found_starts, found_ends in self.match_runs(doc, columns, skip=grouped):
+                keys.append(numpy.full(len(found_starts), key, dtype=numpy.uint64))
+                starts.append(numpy.asarray(found_starts, dtype=numpy.intp))
+                ends.append(numpy.asarray(found_ends, dtype=numpy.intp))
+        as_positions = lambda parts: numpy.concatenate([numpy.zeros(0, dtype=numpy.intp), *parts])  # noqa: E731
+        return numpy.concatenate(keys), as_positions(starts), as_positions(ends)
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of every token pattern, each run over its windows only."""
+        found = []
+        for key, starts, ends in self.match_runs(doc):
+            found.extend((key, start, end) for start, end in zip(_ints(starts), _ints(ends)))
+        return found
+
+    def match_runs(self, doc: Doc, columns: "Columns | None" = None, skip: set[int] = frozenset()):
+        """The matches as (match id, starts, ends) per pattern, in pattern order (but for the
+        pattern numbers in `skip`): the starts of a one-token pattern come as one array (no tuple
+        per token), those of a Matcher window as lists."""
+        if not len(doc):
+            return
+        columns = columns or Columns(self, doc)
+        for number, pattern in enumerate(self.patterns):
+            if number in skip:
+                continue
             if pattern.single_token_key is not None:
-                found.extend((pattern.single_token_key, i, i + 1)
-                             for i in numpy.flatnonzero(columns.step(pattern.steps[0])).tolist())
+                starts = numpy.flatnonzero(columns.step(pattern.steps[0]))
+                if starts.size:
+                    yield pattern.single_token_key, starts, starts + 1
                 continue
             for start, end in columns.windows(pattern):
-                found.extend((m_id, start + s, start + e)
-                             for m_id, s, e in pattern.matcher(doc[start:end], allow_missing=True))
-        return found
+                found = pattern.matcher(doc[start:end], allow_missing=True)
+                if found:  # a pattern has one key: every match of its Matcher has it
+                    yield found[0][0], [start + s for _, s, _ in found], [start + e for _, _, e in found]
+
+
+#: Values whose regex result a condition remembers (then it starts again), so a long run does not grow.
+REGEX_CACHE_SIZE = 200_000
+
+
+def _ints(values) -> list[int]:
+    return values.tolist() if isinstance(values, numpy.ndarray) else values
 
 
 @dataclass
@@ -356,6 +500,7 @@ class Columns:
         self._steps: list[numpy.ndarray | None] = [None] * len(index.steps)
         self._counts: dict[int, numpy.ndarray] = {}
         self._present: dict[int, bool] = {}
+        self._masks: dict[str, numpy.ndarray] = {}
 
     def windows(self, pattern: WindowedPattern) -> list[tuple[int, int]]:
         """(start, end) of the runs of tokens where a match of `pattern` could lie."""
@@ -414,9 +559,17 @@ class Columns:
                 mask = self.array(condition.attr) == int(condition.flag)
             elif condition.regex is not None:
                 unique, inverse = numpy.unique(self.array(condition.attr), return_inverse=True)
+                known = self.index.regex_hits.setdefault(i, {})
+                if len(known) > REGEX_CACHE_SIZE:
+                    known.clear()
                 regex, strings = _regex(condition.regex), self.doc.vocab.strings
-                hits = [regex.search(POS_NAMES.get(v, "") if condition.attr == "POS" else strings[v]) is not None
-                        for v in unique.tolist()]
+                hits = []
+                for v in unique.tolist():
+                    hit = known.get(v)
+                    if hit is None:
+                        text = POS_NAMES.get(v, "") if condition.attr == "POS" else strings[v]
+                        hit = known[v] = regex.search(text) is not None
+                    hits.append(hit)
                 mask = numpy.array(hits, dtype=bool)[inverse.reshape(-1)]
             else:
                 self.value_conditions(condition.attr)
@@ -425,19 +578,27 @@ class Columns:
         return mask
 
     def value_conditions(self, attr: str) -> None:
-        """Every value-set condition on `attr` at once: each token's value is looked up once in
-        the table's sorted values, and the table's column for it gives all the conditions."""
-        table, tokens = self.index.value_tables[attr], self.array(attr)
-        values = table.values
-        if len(values):
-            column = numpy.minimum(numpy.searchsorted(values, tokens), len(values) - 1)
-            column[values[column] != tokens] = len(values)
-        else:
-            column = numpy.zeros(self.n, dtype=numpy.intp)
-        masks = table.member[:, column]  # conditions x tokens
-        masks[table.negate] = ~masks[table.negate]
-        for row, i in enumerate(table.indices):
+        """Every value-set condition on `attr` at once (value_masks), one mask per condition."""
+        masks = self.value_masks(attr)
+        for row, i in enumerate(self.index.value_tables[attr].indices):
             self._conditions[i] = masks[row]
+
+    def value_masks(self, attr: str) -> numpy.ndarray:
+        """conditions x tokens: whether each token passes each value-set condition on `attr`.
+        Each token's value is looked up once in the table's sorted values, and the table's
+        column for it gives all the conditions."""
+        masks = self._masks.get(attr)
+        if masks is None:
+            table, tokens = self.index.value_tables[attr], self.array(attr)
+            values = table.values
+            if len(values):
+                column = numpy.minimum(numpy.searchsorted(values, tokens), len(values) - 1)
+                column[values[column] != tokens] = len(values)
+            else:
+                column = numpy.zeros(self.n, dtype=numpy.intp)
+            masks = self._masks[attr] = table.member[:, column]
+            masks[table.negate] = ~masks[table.negate]
+        return masks
 
     def array(self, attr: str) -> numpy.ndarray:
         found = self._arrays.get(attr)
