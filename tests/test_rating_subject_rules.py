@@ -169,6 +169,16 @@ def test_a_partitive_of_a_plural_noun_is_that_noun(nlp):
                         "three years.") == "schools"
 
 
+def test_a_fronted_partitive_rates_the_plural_it_counts(nlp):
+    # "Of the N X, none/12 ...": the count's "of" opens the sentence (RS14)
+    assert subject(nlp, "Of the eleven agencies in the borough, none is rated outstanding by Ofsted.") \
+        == "agencies in the borough"
+    # the parse can read the fronted "of" as a clause's mark: the plural noun before the comma
+    assert subject(nlp, "But of the care homes visited, three were rated inadequate by the CQC.") == "care homes"
+    # must not: an "of" that does not open the sentence counts nothing of the rating's subject
+    assert subject(nlp, "Three were rated inadequate by the CQC, of the care homes visited.") is None
+
+
 def test_a_rating_for_a_service_rates_the_service(nlp):
     assert subject(nlp, "Ashby City Council has been awarded a good rating for its adult social care services "
                         "by the Care Quality Commission.") == "adult social care services"

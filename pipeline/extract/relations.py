@@ -1421,6 +1421,8 @@ def _partitive(head):
         return None
     objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if not objects:
+        objects = _fronted_of_objects(head)  # "Of the eleven agencies in the borough, none is rated outstanding"
+    if not objects:
         return None
     if objects[0].pos_ in ("NOUN", "PROPN") and objects[0].tag_ in ("NNS", "NNPS"):
         return objects[0]  # "all of its schools"
@@ -1430,6 +1432,28 @@ def _partitive(head):
         if t.tag_ in ("NNS", "NNPS") and (t.lower_ in word_set("judged_subjects") or kind_of(t.lemma_) != "other"):
             return t
     return head  # "many of them" counting nothing rated: no subject
+
+
+def _fronted_of_objects(head) -> list:
+    """"Of the 20 schools inspected, 12 were rated good": the objects of an "of" that opens the
+    head's sentence (after a conjunction at most), wherever the parse hung it; the partitive counts
+    them (RS14)."""
+    words = [t for t in head.sent if not t.is_punct]
+    if words and words[0].dep_ == "cc":
+        words = words[1:]  # "But of the ..."
+    if not words or words[0].lower_ != "of" or words[0].i >= head.i:
+        return []
+    objects = [g for g in words[0].children if g.dep_ == "pobj"]
+    if objects:
+        return objects
+    # "of the care homes visited, three ...", "of" read as a clause's mark: the plural noun before the comma
+    doc = head.doc
+    for t in doc[words[0].i + 1:head.i]:
+        if t.is_punct:
+            break
+        if t.tag_ in ("NNS", "NNPS") and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN")):
+            return [t]
+    return []
 
 
 def _with_place_of_share(found: str, share, counted, exclude: Span) -> str:
