@@ -179,6 +179,14 @@ def test_a_fronted_partitive_rates_the_plural_it_counts(nlp):
     assert subject(nlp, "Three were rated inadequate by the CQC, of the care homes visited.") is None
 
 
+def test_a_count_with_its_members_named_in_apposition_rates_the_members(nlp):
+    # RS13: the coordinated names as written
+    assert subject(nlp, "Two of the homes, Elm House and Oak Lodge, were rated inadequate by the CQC.") \
+        == "Elm House and Oak Lodge"
+    # must not: without names, the count still rates the plural it counts
+    assert subject(nlp, "Two of the homes, both in Ashby, were rated inadequate by the CQC.") == "homes"
+
+
 def test_a_rating_for_a_service_rates_the_service(nlp):
     assert subject(nlp, "Ashby City Council has been awarded a good rating for its adult social care services "
                         "by the Care Quality Commission.") == "adult social care services"

@@ -1306,6 +1306,12 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     doc = head.doc
     counted = _partitive(head)
     if counted is not None:
+        members = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if members is not None and not (exclude.start <= members.i < exclude.end):
+            # "Two of the trust's schools, Kilnworth Academy and Saxby Road Primary Academy, were judged
+            # inadequate": the count's members named in apposition, coordinated as written (RS13)
+            words = [t for t in members.subtree if not t.is_punct or t.tag_ == "HYPH"]
+            return doc[words[0].i:words[-1].i + 1].text
         if counted is head:
             return None
         found = _noun_phrase(counted, exclude)  # "seven of them": the academies counted
