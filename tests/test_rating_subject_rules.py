@@ -187,6 +187,19 @@ def test_a_count_with_its_members_named_in_apposition_rates_the_members(nlp):
     assert subject(nlp, "Two of the homes, both in Ashby, were rated inadequate by the CQC.") == "homes"
 
 
+def test_coordinated_names_in_apposition_to_a_kind_of_body_are_the_subject(nlp):
+    # RS13, whatever label the model gave the first name
+    assert subject(nlp, "A spokesperson added that two other homes owned by the company in the county, Elm Lodge "
+                        "and The Beeches, were rated good by the CQC.") == "Elm Lodge and The Beeches"
+    assert subject(nlp, "The council's other residential home, Larkspur Lodge, remains rated good.") == "Larkspur Lodge"
+
+
+def test_getting_a_body_back_to_a_grade_rates_the_body(nlp):
+    assert subject(nlp, "\"We intend to get Ashcombe House back to good within a year,\" he said.") == "Ashcombe House"
+    # must not: what is got is no body when it is the rating noun itself
+    assert subject(nlp, "Ashcombe House got a good rating from the CQC in May.") == "Ashcombe House"
+
+
 def test_a_rating_for_a_service_rates_the_service(nlp):
     assert subject(nlp, "Ashby City Council has been awarded a good rating for its adult social care services "
                         "by the Care Quality Commission.") == "adult social care services"

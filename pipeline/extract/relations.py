@@ -1379,9 +1379,14 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     # "My old surgery in Thorpe was rated outstanding": a kind of body of the speaker's own, written out
     # (RS1: without the possessive)
     named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "FAC")]
-    if named and _may_be_rated(head.lower_):
+    if named and (_may_be_rated(head.lower_) or _may_be_rated(head.lemma_.lower())):
         # "The council's other residential home, Larkspur Lodge, ... remains rated": the body's name
         ent = next(e for e in exclude.doc.ents if e.start <= named[0].i < e.end)
+        others = [c for c in named[0].conjuncts if c.i > named[0].i and c.pos_ == "PROPN"]
+        if others and not any(exclude.start <= c.i < exclude.end for c in others):
+            # "two other homes owned by the company, Fernhill Lodge and The Willows, were rated good":
+            # the coordinated names as written (RS13)
+            return doc[ent.start:others[-1].i + 1].text
         return ent.text
     if named and named[0].ent_type_ == "PERSON":
         return None  # "Her predecessor, Kevin Rowley, retired ... after the council was rated": a person is never rated
