@@ -200,6 +200,13 @@ def test_getting_a_body_back_to_a_grade_rates_the_body(nlp):
     assert subject(nlp, "Ashcombe House got a good rating from the CQC in May.") == "Ashcombe House"
 
 
+def test_a_rating_quoted_from_a_titled_speaker_is_of_the_body_the_title_names(nlp):
+    # RC3 without a "we" in the quote's first sentence: not the body rated in the sentence before
+    found = subjects(nlp, "Brantwick Council was rated good by Ofsted in May. Cllr Ann Lowe, leader "
+                          "of Ashby Council, said: \"Being judged inadequate is a shock but not a surprise.\"")
+    assert found == [("good", "Brantwick Council"), ("inadequate", "Ashby Council")]
+
+
 def test_a_rating_for_a_service_rates_the_service(nlp):
     assert subject(nlp, "Ashby City Council has been awarded a good rating for its adult social care services "
                         "by the Care Quality Commission.") == "adult social care services"

@@ -541,9 +541,10 @@ def rating_rows(article: "Article") -> Iterator[dict]:
             earlier = next((n for n in reversed(named_subjects) if head in {w.rstrip("s") for w in _tokens_of(n)}), None)
             if earlier:
                 subject, how_subject = earlier, "named_earlier"
-        if not subject and _first_person(sent):
+        if not subject and (_first_person(sent) or _quoted(sent, ent)):
             # RC3: "Kingsmere's chief executive, Dr Lorna Petrie, said: 'we were a zero-star trust'": the
-            # body the speaker's title names in the same sentence
+            # body the speaker's title names in the same sentence ("Cllr X, leader of Ashby, said: 'Being
+            # judged inadequate is a shock'", a quote with no "we" in its first sentence, too)
             body = _speakers_body(article, sent, ent, named_subjects)
             if body:
                 subject, how_subject = body, "speakers_body"
@@ -753,6 +754,12 @@ def _main_subject(named_subjects: list[str]) -> str | None:
 def _first_person(sent: Span) -> bool:
     """"We want to be rated good", "our next goal": the speaker's own body is meant."""
     return any(t.lower_ in word_set("first_person_words") for t in sent)
+
+
+def _quoted(sent: Span, ent: Span) -> bool:
+    """A rating inside a quotation that opens in its own sentence ("X said: 'Being judged inadequate
+    ...'"): what the speaker says of their own body."""
+    return any(t.is_quote for t in sent[:ent.start - sent.start - 1])  # not the rating's own scare quotes
 
 
 def _headline_subject(article: "Article", sent: Span, ent: Span) -> str | None:
