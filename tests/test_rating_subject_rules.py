@@ -179,6 +179,15 @@ def test_a_fronted_partitive_rates_the_plural_it_counts(nlp):
     assert subject(nlp, "Three were rated inadequate by the CQC, of the care homes visited.") is None
 
 
+def test_a_second_count_counts_what_the_first_partitive_of_its_sentence_counts(nlp):
+    # not carried over from the home named before, as a vague "the homes" would be
+    found = subjects(nlp, "The children's home in Ashby was rated inadequate by Ofsted. The provider said eleven of "
+                          "its homes are rated good and one is rated outstanding.")
+    assert found[1:] == [("good", "homes"), ("outstanding", "homes")]
+    # must not: a count with no partitive before it in its own sentence counts nothing there
+    assert subject(nlp, "One was rated outstanding by Ofsted.") is None
+
+
 def test_a_count_with_its_members_named_in_apposition_rates_the_members(nlp):
     # RS13: the coordinated names as written
     assert subject(nlp, "Two of the homes, Elm House and Oak Lodge, were rated inadequate by the CQC.") \

@@ -1441,6 +1441,8 @@ def _partitive(head):
     if not objects:
         objects = _fronted_of_objects(head)  # "Of the eleven agencies in the borough, none is rated outstanding"
     if not objects:
+        objects = _earlier_partitive_objects(head)  # "Eleven of its homes are rated good and one is rated outstanding"
+    if not objects:
         return None
     if objects[0].pos_ in ("NOUN", "PROPN") and objects[0].tag_ in ("NNS", "NNPS"):
         return objects[0]  # "all of its schools"
@@ -1471,6 +1473,18 @@ def _fronted_of_objects(head) -> list:
             break
         if t.tag_ in ("NNS", "NNPS") and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN")):
             return [t]
+    return []
+
+
+def _earlier_partitive_objects(head) -> list:
+    """"Eleven of its homes are rated good and one is rated outstanding": a count with no "of" of its
+    own counts what the nearest partitive before it in its sentence counts (plural nouns only)."""
+    for t in reversed(head.doc[head.sent.start:head.i]):
+        if t.like_num or t.lower_ in word_set("partitive_quantifiers"):
+            objects = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                       if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")]
+            if objects:
+                return objects
     return []
 
 
