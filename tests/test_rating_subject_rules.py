@@ -194,6 +194,9 @@ def test_a_count_with_its_members_named_in_apposition_rates_the_members(nlp):
         == "Elm House and Oak Lodge"
     # must not: without names, the count still rates the plural it counts
     assert subject(nlp, "Two of the homes, both in Ashby, were rated inadequate by the CQC.") == "homes"
+    # must not: a clause hung on the name is no part of it
+    assert subject(nlp, "One of the homes, Elm House, which opened in 2010 on Mill Lane, was rated inadequate "
+                        "by the CQC.") == "Elm House"
 
 
 def test_coordinated_names_in_apposition_to_a_kind_of_body_are_the_subject(nlp):

@@ -759,7 +759,8 @@ def _first_person(sent: Span) -> bool:
 def _quoted(sent: Span, ent: Span) -> bool:
     """A rating inside a quotation that opens in its own sentence ("X said: 'Being judged inadequate
     ...'"): what the speaker says of their own body."""
-    return any(t.is_quote for t in sent[:ent.start - sent.start - 1])  # not the rating's own scare quotes
+    before = sent.doc[sent.start:max(sent.start, ent.start - 1)]  # not the rating's own scare quotes
+    return any(t.is_quote for t in before)
 
 
 def _headline_subject(article: "Article", sent: Span, ent: Span) -> str | None:
@@ -1316,9 +1317,8 @@ def _noun_phrase(head, exclude: Span) -> str | None:
         members = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if members is not None and not (exclude.start <= members.i < exclude.end):
             # "Two of the trust's schools, Kilnworth Academy and Saxby Road Primary Academy, were judged
-            # inadequate": the count's members named in apposition, coordinated as written (RS13)
-            words = [t for t in members.subtree if not t.is_punct or t.tag_ == "HYPH"]
-            return doc[words[0].i:words[-1].i + 1].text
+            # inadequate": the count's members named in apposition
+            return _names_as_written(members, exclude)
         if counted is head:
             return None
         found = _noun_phrase(counted, exclude)  # "seven of them": the academies counted
@@ -1388,13 +1388,8 @@ def _noun_phrase(head, exclude: Span) -> str | None:
     named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "FAC")]
     if named and (_may_be_rated(head.lower_) or _may_be_rated(head.lemma_.lower())):
         # "The council's other residential home, Larkspur Lodge, ... remains rated": the body's name
-        ent = next(e for e in exclude.doc.ents if e.start <= named[0].i < e.end)
-        others = [c for c in named[0].conjuncts if c.i > named[0].i and c.pos_ == "PROPN"]
-        if others and not any(exclude.start <= c.i < exclude.end for c in others):
-            # "two other homes owned by the company, Fernhill Lodge and The Willows, were rated good":
-            # the coordinated names as written (RS13)
-            return doc[ent.start:others[-1].i + 1].text
-        return ent.text
+        # ("two other homes owned by the company, Fernhill Lodge and The Willows, were rated good": both)
+        return _names_as_written(named[0], exclude)
     if named and named[0].ent_type_ == "PERSON":
         return None  # "Her predecessor, Kevin Rowley, retired ... after the council was rated": a person is never rated
     words = [t for t in doc[start:end] if not (t.dep_ == "det" and t.head.i == head.i) and t not in speakers and (t.dep_ != "punct" or t.tag_ == "HYPH")
@@ -1435,9 +1430,9 @@ def _partitive(head):
     """"seven of them": the plural noun before it in the sentence that names a kind of body ("The
     trust, which runs nine academies, said seven of them ..."), or the head itself when none does;
     "all of its schools": the plural noun; None when `head` is no partitive."""
-    if not (head.like_num or head.lower_ in word_set("partitive_quantifiers")):
+    if not _is_count(head):
         return None
-    objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    objects = _of_objects(head)
     if not objects:
         objects = _fronted_of_objects(head)  # "Of the eleven agencies in the borough, none is rated outstanding"
     if not objects:
@@ -1452,6 +1447,30 @@ def _partitive(head):
         if t.tag_ in ("NNS", "NNPS") and (t.lower_ in word_set("judged_subjects") or kind_of(t.lemma_) != "other"):
             return t
     return head  # "many of them" counting nothing rated: no subject
+
+
+def _names_as_written(name, exclude: Span) -> str:
+    """A name in apposition and the names coordinated with it, as written (RS13: "Elm House and Oak
+    Lodge"): from the start of the first name's entity (or its own first word) to the last name; no
+    clause hung on a name ("Elm Academy, which opened in 2010")."""
+    doc = name.doc
+    ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
+    start = ent.start if ent is not None else min([t.i for t in name.lefts if t.dep_ == "compound"] + [name.i])
+    end = ent.end if ent is not None else name.i + 1
+    others = [c for c in name.conjuncts if c.i > name.i and c.pos_ == "PROPN" and not (exclude.start <= c.i < exclude.end)]
+    if others:
+        end = others[-1].i + 1
+    return doc[start:end].text
+
+
+def _is_count(token) -> bool:
+    """"seven", "none", "most", "majority": a word that can head a partitive."""
+    return token.like_num or token.lower_ in word_set("partitive_quantifiers")
+
+
+def _of_objects(token) -> list:
+    """"seven of the homes": the objects of the token's own "of"."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 def _fronted_of_objects(head) -> list:
@@ -1480,9 +1499,8 @@ def _earlier_partitive_objects(head) -> list:
     """"Eleven of its homes are rated good and one is rated outstanding": a count with no "of" of its
     own counts what the nearest partitive before it in its sentence counts (plural nouns only)."""
     for t in reversed(head.doc[head.sent.start:head.i]):
-        if t.like_num or t.lower_ in word_set("partitive_quantifiers"):
-            objects = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                       if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")]
+        if _is_count(t):
+            objects = [g for g in _of_objects(t) if g.tag_ in ("NNS", "NNPS")]
             if objects:
                 return objects
     return []
