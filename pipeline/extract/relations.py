@@ -114,7 +114,10 @@ class _ArrayDependencyMatcher(NodeSearchDependencyMatcher):
                 tests = None
                 break
             tests.append((token_key, checks))
-        self._tests = (tests,)
+        wanted = defaultdict(set)  # per pattern, the token keys of all its nodes
+        for key, number, _, _, token_key in self.node_specs():
+            wanted[(key, number)].add(token_key)
+        self._tests = (tests, [frozenset(keys) for keys in wanted.values()])
         return tests
 
     def find_nodes(self, doc):
@@ -165,6 +168,11 @@ class _ArrayDependencyMatcher(NodeSearchDependencyMatcher):
                     root, steps = heads[root], steps + 1
                 roots[i] = root
             keys_to_position_maps[root][match_key].append(i)
+        # a tree can hold a match only if every node of some pattern has a token in it: spaCy would
+        # try every pattern on every other tree too, and find nothing
+        for root in [r for r, found_keys in keys_to_position_maps.items()
+                     if not any(keys <= found_keys.keys() for keys in self._tests[1])]:
+            del keys_to_position_maps[root]
         return keys_to_position_maps
 
 
