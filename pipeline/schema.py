@@ -280,11 +280,20 @@ def _python_check(type_: pa.DataType):
     return lambda v: True
 
 
-_CHECKS = {t.name: [(c, _python_check(c.type), frozenset(c.values) if c.values else None) for c in t.columns]
-           for t in TABLE_LIST}
-_NAMES = {t.name: frozenset(c.name for c in t.columns) for t in TABLE_LIST}
 INT32_MAX = 2**31 - 1
 INT16_MAX = 2**15 - 1
+
+
+def _int_limit(type_: pa.DataType) -> int | None:
+    """The largest magnitude a narrow integer column holds (None: no check beyond the type)."""
+    return INT32_MAX if pa.types.is_int32(type_) else INT16_MAX if pa.types.is_int16(type_) else None
+
+
+# per table, each column with its type test, allowed values and integer limit, decided once
+_CHECKS = {t.name: [(c, _python_check(c.type), frozenset(c.values) if c.values else None, _int_limit(c.type))
+                    for c in t.columns]
+           for t in TABLE_LIST}
+_NAMES = {t.name: frozenset(c.name for c in t.columns) for t in TABLE_LIST}
 
 
 def validate_rows(rows: dict[str, list[dict]], tables: tuple[str, ...] | None = None) -> list[str]:
@@ -302,7 +311,7 @@ def validate_rows(rows: dict[str, list[dict]], tables: tuple[str, ...] | None = 
             unknown = set(row) - _NAMES[table]
             if unknown:
                 problems.append(f"{table} row {i}: unknown column(s) {', '.join(sorted(unknown))}")
-            for column, check, allowed in _CHECKS[table]:
+            for column, check, allowed, limit in _CHECKS[table]:
                 value = row.get(column.name)
                 if value is None:
                     if not column.nullable:
@@ -311,10 +320,8 @@ def validate_rows(rows: dict[str, list[dict]], tables: tuple[str, ...] | None = 
                     problems.append(f"{table} row {i}: {column.name}={value!r} is not {column.type}")
                 elif allowed is not None and value not in allowed:
                     problems.append(f"{table} row {i}: {column.name}={value!r} is not one of its values")
-                elif pa.types.is_int32(column.type) and not -INT32_MAX <= value <= INT32_MAX:
-                    problems.append(f"{table} row {i}: {column.name}={value} is out of int32 range")
-                elif pa.types.is_int16(column.type) and not -INT16_MAX <= value <= INT16_MAX:
-                    problems.append(f"{table} row {i}: {column.name}={value} is out of int16 range")
+                elif limit is not None and not -limit <= value <= limit:
+                    problems.append(f"{table} row {i}: {column.name}={value} is out of {column.type} range")
     return problems
 
 
