@@ -63,7 +63,15 @@ def quote_vocabulary() -> dict:
                                                             "role_premodifiers", "unnamed_source_nouns")
                                      for w in words(name)),
             "openers": marks, "closers": set(marks.values()),
+            # every character at which _find_close can decide something: a closer's first
+            # character, the alternate closers and the nested openers; it jumps between them
+            "close_scan": re.compile("[" + re.escape("".join(sorted(
+                {c[0] for c in marks.values()} | set(_ALTERNATE_CLOSERS.values()) | {"“", "`"}))) + "]"),
             "longest": max(len(m) for m in marks)}
+
+
+#: Copy that mixes curly and straight double marks closes “ with " and " with ”.
+_ALTERNATE_CLOSERS = {"“": '"', '"': "”"}
 
 
 @dataclass
@@ -132,12 +140,15 @@ def _find_close(para: str, i: int, mark: str) -> int | None:
     """Where the quote opened by `mark` at `i` closes (the index of its closing mark), or None.
     A nested quote is skipped whole; nesting is kept on a stack, not in recursion, so a thousand
     nested marks cost no more than a thousand plain ones."""
-    openers = quote_vocabulary()["openers"]
-    # copy that mixes curly and straight double marks closes “ with " and " with ”
-    alternates = {"“": '"', '"': "”"}
+    vocab = quote_vocabulary()
+    openers, scan, alternates = vocab["openers"], vocab["close_scan"], _ALTERNATE_CLOSERS
     stack = [(mark, openers[mark])]  # the quote being closed, then each nested one still open
     j = i + len(mark)
     while j < len(para):
+        found = scan.search(para, j)  # nothing between here and the next mark can decide
+        if found is None:
+            return None
+        j = found.start()
         mark, closer = stack[-1]
         if mark in alternates and para[j] == alternates[mark] and (j + 1 == len(para) or not para[j + 1].isalnum()) \
                 and not para[j - 1].isspace():
