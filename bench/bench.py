@@ -15,7 +15,9 @@ paragraphs, so no two strings repeat), then measures, each in its own process:
 Then, unless --no-paired, it runs (a) and (b) again at the same time, each pinned to its own core,
 (a) going round the corpus until (b) is done, and takes b/a from rates over the same minutes: on a
 machine whose speed drifts by ±20 % from minute to minute, runs one after the other can each meet
-a different spell, and this pairing cancels it (bench/README.md, "Reading the figures").
+a different spell, and this pairing cancels it (bench/README.md, "Reading the figures"). It pairs
+them twice, the cores swapped the second time, and reports the mean of the two ratios: the two
+cores are not alike, so one pairing alone hands (b) one core's handicap.
 
 Words are whitespace-separated words of the bodies, the same count for all three. Peak RSS is
 the largest sum of resident memory over the measured process and its workers, sampled from
@@ -216,18 +218,27 @@ def speed(n_articles: int, model: str | None, work: Path, paired: bool = True) -
     print(f"b/a = {result['ratio_b_over_a']:.3f} (target >= 0.8)   "
           f"c/b = {result['ratio_c_over_b']:.3f} (target >= 1.6)   cores: {result['machine']['cores']}")
     if paired and len(os.sched_getaffinity(0)) >= 2:
-        result["paired"] = paired_run(corpus, words, model, work)
-        print(f"paired b/a = {result['paired']['ratio_b_over_a']:.3f} (a and b at the same time, one core each)")
+        first, second = sorted(os.sched_getaffinity(0))[:2]
+        # twice, the cores swapped: the two cores are not alike (bench/README.md, "Reading the
+        # figures"), and a single pairing gives (b) one core's handicap or advantage
+        rounds = [paired_run(corpus, words, model, work, cores) for cores in ((first, second), (second, first))]
+        result["paired"] = {"rounds": rounds,
+                            "ratio_b_over_a": round(sum(r["ratio_b_over_a"] for r in rounds) / len(rounds), 3)}
+        each = " and ".join(f"{r['ratio_b_over_a']:.3f}" for r in rounds)
+        print(f"paired b/a = {result['paired']['ratio_b_over_a']:.3f} (a and b at the same time, one core each; "
+              f"the mean of {each}, cores swapped)")
     return result
 
 
-def paired_run(corpus: Path, words: int, model: str | None, work: Path) -> dict:
-    """(a) and (b) at the same time, each pinned to its own core, (a) going round the corpus until
-    (b) is done: slow spells of a shared machine then hit both alike, where runs one after the
-    other can each meet a different spell (here, ±20 %)."""
+def paired_run(corpus: Path, words: int, model: str | None, work: Path, cores: tuple[int, int]) -> dict:
+    """(a) and (b) at the same time, (a) on cores[0] and (b) on cores[1], (a) going round the
+    corpus until (b) is done: slow spells of a shared machine then hit both alike, where runs one
+    after the other can each meet a different spell (here, ±20 %)."""
     ready, go, stop = work / "bare.ready", work / "bare.go", work / "bare.stop"
+    for flag in (ready, go, stop):
+        flag.unlink(missing_ok=True)  # the files of an earlier round
     extra = ["--corpus", str(corpus)] + (["--model", model] if model else [])
-    core_a, core_b = sorted(os.sched_getaffinity(0))[:2]
+    core_a, core_b = cores
     bare_result: dict = {}
 
     def bare():
@@ -249,7 +260,8 @@ def paired_run(corpus: Path, words: int, model: str | None, work: Path) -> dict:
     print(f"{'a_bare (paired)':22} {bare_result['seconds']:8.1f} s  {a_rate:9.1f} words/s  "
           f"({bare_result['words']} words, core {core_a})", flush=True)
     print(f"{'b_extract (paired)':22} {extract['seconds']:8.1f} s  {b_rate:9.1f} words/s  (core {core_b})", flush=True)
-    return {"a_words_per_second": round(a_rate, 1), "a_seconds": round(bare_result["seconds"], 2),
+    return {"core_a": core_a, "core_b": core_b,
+            "a_words_per_second": round(a_rate, 1), "a_seconds": round(bare_result["seconds"], 2),
             "a_words": bare_result["words"], "b_words_per_second": round(b_rate, 1),
             "b_seconds": round(extract["seconds"], 2), "ratio_b_over_a": round(b_rate / a_rate, 3)}
 
