@@ -90,6 +90,22 @@ def test_apostrophes_do_not_open_or_close_single_quotes():
     assert text[spans[0].start:spans[0].end] == "It's the children's service that matters most."
 
 
+def test_closing_mark_found_past_nested_quotes_apostrophes_and_mixed_marks():
+    """The closing-mark search jumps from mark to mark: a nested quote is still skipped whole, an
+    apostrophe inside a word still does not close, and curly copy closed by a straight mark still
+    closes there."""
+    text = "He said “the report called it ‘inadequate’ and the staff’s view was ignored” on Monday."
+    (span,) = find_quotes(text)
+    assert text[span.start:span.end] == "the report called it ‘inadequate’ and the staff’s view was ignored"
+    assert span.closed and text[span.close_end - 1] == "”"
+    mixed = "“We will appeal the decision\" she said. Nothing more."
+    (span,) = find_quotes(mixed)
+    assert mixed[span.start:span.end] == "We will appeal the decision" and span.closed
+    unclosed = "“The home has changed, and it shows"
+    (span,) = find_quotes(unclosed)
+    assert not span.closed and unclosed[span.start:span.end] == "The home has changed, and it shows"
+
+
 # -- attribution patterns (issue 15): made-up sentences, British and American styles -------------
 
 def speakers(text, names=(), roles=()):
