@@ -91,13 +91,16 @@ def test_apostrophes_do_not_open_or_close_single_quotes():
 
 
 def test_closing_mark_found_past_nested_quotes_apostrophes_and_mixed_marks():
-    """The closing-mark search jumps from mark to mark: a nested quote is still skipped whole, an
-    apostrophe inside a word still does not close, and curly copy closed by a straight mark still
-    closes there."""
+    """The closing-mark search jumps from mark to mark: a nested double quote is still skipped whole,
+    single marks and an apostrophe inside a double quote still do not close it, and curly copy
+    closed by a straight mark still closes there."""
     text = "He said “the report called it ‘inadequate’ and the staff’s view was ignored” on Monday."
     (span,) = find_quotes(text)
     assert text[span.start:span.end] == "the report called it ‘inadequate’ and the staff’s view was ignored"
     assert span.closed and text[span.close_end - 1] == "”"
+    nested = "The chair said “they told us “not yet” twice” and left."
+    (span,) = find_quotes(nested)
+    assert nested[span.start:span.end] == "they told us “not yet” twice" and span.closed
     mixed = "“We will appeal the decision\" she said. Nothing more."
     (span,) = find_quotes(mixed)
     assert mixed[span.start:span.end] == "We will appeal the decision" and span.closed

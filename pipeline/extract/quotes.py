@@ -51,6 +51,10 @@ def quote_marks() -> dict[str, str]:
     return dict(entry.split(" ", 1) for entry in words("quote_marks"))
 
 
+#: Copy that mixes curly and straight double marks closes “ with " and " with ”.
+_ALTERNATE_CLOSERS = {"“": '"', '"': "”"}
+
+
 @lru_cache(maxsize=1)
 def quote_vocabulary() -> dict:
     marks = quote_marks()
@@ -68,10 +72,6 @@ def quote_vocabulary() -> dict:
             "close_scan": re.compile("[" + re.escape("".join(sorted(
                 {c[0] for c in marks.values()} | set(_ALTERNATE_CLOSERS.values()) | {"“", "`"}))) + "]"),
             "longest": max(len(m) for m in marks)}
-
-
-#: Copy that mixes curly and straight double marks closes “ with " and " with ”.
-_ALTERNATE_CLOSERS = {"“": '"', '"': "”"}
 
 
 @dataclass

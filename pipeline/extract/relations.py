@@ -90,9 +90,9 @@ class _ArrayDependencyMatcher(NodeSearchDependencyMatcher):
 
     def _node_tests(self):
         """Per node of every pattern: its token Matcher key and its tests, or None when some node
-        needs spaCy's own Matcher."""
+        needs spaCy's own Matcher; and per pattern, the token Matcher keys of all its nodes."""
         if getattr(self, "_tests", None) is not None:
-            return self._tests[0]
+            return self._tests
         tests = []  # (matcher key, [(attr name, values, negate)])
         for _, _, _, spec, token_key in self.node_specs():
             checks = []
@@ -118,11 +118,11 @@ class _ArrayDependencyMatcher(NodeSearchDependencyMatcher):
         for key, number, _, _, token_key in self.node_specs():
             wanted[(key, number)].add(token_key)
         self._tests = (tests, [frozenset(keys) for keys in wanted.values()])
-        return tests
+        return self._tests
 
     def find_nodes(self, doc):
         """The tokens matching each node, by root, from token arrays (None: spaCy's own way)."""
-        tests = self._node_tests()
+        tests, pattern_keys = self._node_tests()
         if tests is None or not len(doc):
             return None
         names = sorted({name for _, checks in tests for name, _, _ in checks})
@@ -171,7 +171,7 @@ class _ArrayDependencyMatcher(NodeSearchDependencyMatcher):
         # a tree can hold a match only if every node of some pattern has a token in it: spaCy would
         # try every pattern on every other tree too, and find nothing
         for root in [r for r, found_keys in keys_to_position_maps.items()
-                     if not any(keys <= found_keys.keys() for keys in self._tests[1])]:
+                     if not any(keys <= found_keys.keys() for keys in pattern_keys)]:
             del keys_to_position_maps[root]
         return keys_to_position_maps
 
